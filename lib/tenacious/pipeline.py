@@ -150,9 +150,11 @@ def _failed_cell(executed: Path) -> str:
 
     try:
         nb = nbformat.read(executed, as_version=4)
-    except Exception:  # the partial notebook may not exist if papermill failed early
+    except (OSError, ValueError):  # the partial notebook may not exist if papermill failed early
         return "unknown cell"
-    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    # numbered as in the source notebook: papermill's injected-parameters cell is not counted
+    code_cells = [c for c in nb.cells if c.cell_type == "code"
+                  and "injected-parameters" not in c.metadata.get("tags", [])]
     for number, cell in enumerate(code_cells, start=1):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":

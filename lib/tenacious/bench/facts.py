@@ -194,13 +194,15 @@ SIGNAL_KINDS: tuple[str, ...] = (
     "funding", "hiring", "leadership_change", "layoffs", "tech_stack", "ai_initiative",
     "product_launch", "peer_adoption",
 )
-# Words that show an email is talking about a signal of that kind (grounding check).
+# Word prefixes that show an email is talking about a signal of that kind (grounding check); the
+# signal's own value (a number, a product or peer name) counts as a mention too.
 SIGNAL_ANCHORS: dict[str, tuple[str, ...]] = {
     "funding": ("raised", "raise", "round", "funding", "series"),
-    "hiring": ("hiring", "open roles", "open engineering roles", "job posts", "openings"),
-    "leadership_change": ("joined as", "new cto", "new vp", "stepped into", "took over"),
-    "layoffs": ("layoff", "restructur", "reduction", "cut the team"),
-    "tech_stack": ("your stack", "moved to", "migrating", "migration"),
+    "hiring": ("hiring for", "still hiring", "are hiring", "open roles", "open engineering roles", "job posts",
+               "openings", "roles listed"),
+    "leadership_change": ("joined as", "new cto", "new vp", "stepped into", "took over", "appointed"),
+    "layoffs": ("layoff", "restructur", "reduction", "reduced headcount", "cut the team"),
+    "tech_stack": ("your stack", "moved to", "moving core services", "migrat"),
     "ai_initiative": ("ai team", "ml team", "ai initiative", "ai features", "ml platform"),
     "product_launch": ("launch", "released", "shipped"),
     "peer_adoption": ("peers", "similar companies", "companies like"),

@@ -88,9 +88,9 @@ OFFER_FAMILIES: dict[str, re.Pattern] = {
 THREAD_ID = re.compile(r"\bth-[0-9a-f]{8}\b")
 _NAME = r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)*"
 THREAD_PHRASES: tuple[re.Pattern, ...] = (
-    re.compile(rf"\b(?:thread|conversation|exchange|call|emails?|chat) with (?:the team at |the )?({_NAME})"),
-    re.compile(rf"\b(?:as I|I) (?:told|mentioned to|promised|wrote to) ({_NAME})"),
-    re.compile(rf"\b(?:spoke|speaking|talked|talking) (?:to|with) ({_NAME})"),
+    re.compile(rf"\b(?i:thread|conversation|exchange|call|emails?|chat) with (?:the team at |the )?({_NAME})"),
+    re.compile(rf"\b(?i:as I|I) (?:told|mentioned to|promised|wrote to) ({_NAME})"),
+    re.compile(rf"\b(?i:spoke|speaking|talked|talking) (?:to|with) ({_NAME})"),
     re.compile(rf"\b({_NAME})(?:'s)? team (?:told|asked|mentioned|shared)"),
 )
 
@@ -107,6 +107,7 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"\bbootstrapped\b|\bself-funded\b", re.IGNORECASE), "bootstrapped"),
 )
 _AMOUNT_TOLERANCE = 0.05
+_NOT_A_PARTY: frozenset[str] = frozenset({"The", "Our", "Your", "You", "We", "This", "That", "Their", "My"})
 # Our own engineers may be named in a draft; a "call with Hanna" is not another prospect's thread.
 _BENCH_NAMES: frozenset[str] = frozenset(name for names in facts.BENCH_ROSTER.values() for name in names)
 
@@ -114,9 +115,9 @@ _UNAVAILABLE = re.compile(
     r"\b(?:booked|committed|unavailable|not available|tied up|busy|on another|with another client)\b",
     re.IGNORECASE)
 _PEER_LISTS: tuple[re.Pattern, ...] = (
-    re.compile(rf"\b(?:teams|companies|clients|customers|peers|firms|scale-ups|startups) "
+    re.compile(rf"\b(?i:teams|companies|clients|customers|peers|firms|scale-ups|startups) "
                rf"(?:like|such as|including) ({_NAME}(?:(?:, and |, | and ){_NAME})*)"),
-    re.compile(rf"\b(?:we|we've|we have) (?:helped|supported|worked with|partnered with|staffed) "
+    re.compile(rf"\b(?i:we|we've|we have) (?:helped|supported|worked with|partnered with|staffed) "
                rf"({_NAME}(?:(?:, and |, | and ){_NAME})*)"),
 )
 _LIST_SPLIT = re.compile(r", and |, | and ")
@@ -254,8 +255,8 @@ def _other_thread(ctx: Mapping, draft: str) -> str | None:
     ours |= {name.split()[0] for name in ours}
     for pattern in THREAD_PHRASES:
         for match in pattern.finditer(draft):
-            party = re.sub(r"'s$", "", match.group(1))
-            if party not in ours and party.split()[0] not in ours:
+            party = re.sub(r"^(?:The|Our|Your|This|That) |'s$", "", match.group(1))
+            if party not in ours and party.split()[0] not in ours | _NOT_A_PARTY:
                 return f"the draft refers to a conversation with another party ({party!r})"
     return None
 

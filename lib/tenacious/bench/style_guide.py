@@ -9,17 +9,18 @@ to hurt a given task simply scores well and is not picked as a rejected draft.
 from __future__ import annotations
 
 from tenacious.bench import facts
+from tenacious.bench.context import money
 
 RULES: dict[str, str] = {
     "SG-01": "State only high-confidence signals as fact; ask about medium or low ones, or hedge them.",
     "SG-02": "Use no number the brief does not contain: no invented funding, headcount or growth figures.",
     "SG-03": "Never use a banned cliché (world-class, top talent, synergy, circling back ...).",
     "SG-04": "Write as a peer: no condescension, no telling the reader what they surely know.",
-    f"SG-05": f"Keep the body within {facts.WORD_LIMIT} words and the subject under "
+    "SG-05": f"Keep the body within {facts.WORD_LIMIT} words and the subject under "
               f"{facts.SUBJECT_MAX_CHARS + 1} characters; start with a 'Subject:' line.",
     "SG-06": "Make exactly one ask per message.",
     "SG-07": "Pitch the prospect's segment angle and no other; when the segment is 'abstain', ask an "
-             "exploratory question instead of pitching.",
+             "exploratory question instead of pitching; after a soft no, do not pitch again.",
     "SG-08": f"Do not pitch AI/ML capability when AI maturity is below {facts.AI_PITCH_MIN_MATURITY}.",
     "SG-09": "Propose times only inside the EAT overlap window and name both time zones; where there is "
              "no overlap (US West), offer an async option instead of a live slot.",
@@ -37,28 +38,28 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
 PITCHES: dict[str, tuple[str, ...]] = {
     "segment_1": (
         "When the hiring ramp lags the growth plan, our engineers can join your sprints within two weeks.",
-        "We help you scale the team quickly, so you ship the roadmap sooner without spending runway on "
-        "recruiting.",
+        ("We help you scale the team quickly, so you ship the roadmap sooner without spending runway on "
+        "recruiting."),
         "Our extended teams cover the hiring ramp while you build in-house, so the growth plan does not wait.",
     ),
     "segment_2": (
         "We keep delivery moving with a leaner team by adding senior engineers at a lower cost per engineer.",
-        "If budget pressure is real this year, our engineers help you keep delivery moving without "
-        "permanent hires.",
+        ("If budget pressure is real this year, our engineers help you keep delivery moving without "
+        "permanent hires."),
         "A leaner team can still ship: we cover the gaps at a cost per engineer well under local hiring.",
     ),
     "segment_3": (
-        "A new mandate goes easier with early wins, and we let you change the team shape without a long "
-        "hiring cycle.",
-        "During a leadership transition, our engineers give you room to test a new team shape before "
-        "adding headcount.",
+        ("A new mandate goes easier with early wins, and we let you change the team shape without a long "
+        "hiring cycle."),
+        ("During a leadership transition, our engineers give you room to test a new team shape before "
+        "adding headcount."),
         "In the first quarter in the role, a flexible team shape makes early wins easier to land.",
     ),
     "segment_4": (
-        "We add specialist engineers for the skills your team lacks, so a capability gap does not stall "
-        "the roadmap.",
-        "If a capability gap in data platform work is slowing you down, our specialist engineers can "
-        "close it.",
+        ("We add specialist engineers for the skills your team lacks, so a capability gap does not stall "
+        "the roadmap."),
+        ("If a capability gap in data platform work is slowing you down, our specialist engineers can "
+        "close it."),
         "Our bench covers specialist skills such as data platform work that are hard to hire for locally.",
     ),
     "abstain": (
@@ -67,7 +68,13 @@ PITCHES: dict[str, tuple[str, ...]] = {
         "What does engineering capacity look like for you this year?",
     ),
 }
-AI_LINE = "Our ML engineers have shipped production models for teams at a similar stage."
+# After a soft no the "pitch" slot acknowledges the answer instead of selling again.
+ACKNOWLEDGEMENTS: tuple[str, ...] = (
+    "Understood, and I will not push the idea further for now.",
+    "That makes sense, and I appreciate you saying so directly.",
+    "Fair enough; timing matters more than any pitch.",
+)
+AI_LINE = "Our ML engineers have built production models for teams at a similar stage."
 INTROS: tuple[str, ...] = (
     "Tenacious runs engineering teams from Addis Ababa that join client teams as an extension.",
     "I work at Tenacious; our engineers in Addis Ababa extend product teams like yours.",
@@ -84,13 +91,26 @@ def _stable_index(text: str, modulo: int) -> int:
     return sum(map(ord, text)) % modulo
 
 
-def _usable_signal(context: dict) -> dict | None:
-    """The signal a draft opens with: the lead signal unless it would be an AI pitch below the gate."""
+def _usable_signal(task: dict) -> dict | None:
+    """The signal a draft opens with: the lead signal, unless it would be an AI pitch below the gate
+    or name something the task forbids."""
+    context = task["context"]
+    forbidden = [item.lower() for item in task.get("must_not", [])]
     for signal in context["signals"]:
         if signal["kind"] == "ai_initiative" and context["ai_maturity"]["score"] < facts.AI_PITCH_MIN_MATURITY:
             continue
+        if any(item in str(signal["value"]).lower() for item in forbidden):
+            continue
         return signal
     return None
+
+
+def _opener(task: dict) -> str:
+    """First sentence: a thank-you inside a thread, otherwise a grounded signal sentence."""
+    if task["context"]["prior_thread"]:
+        return "Thanks for the clear answer." if task["goal"] == "check_back" else "Thanks for getting back to me."
+    signal = _usable_signal(task)
+    return signal_sentence(task["context"], signal, signal["confidence"] == "high") if signal else ""
 
 
 def signal_sentence(context: dict, signal: dict, as_fact: bool) -> str:
@@ -100,7 +120,7 @@ def signal_sentence(context: dict, signal: dict, as_fact: bool) -> str:
         stage = context["funding"]["stage"].replace("_", " ").title()
         amount = context["funding"]["amount_usd"]
         if as_fact and amount:
-            return f"Congratulations on the {_money(amount)} {stage} round."
+            return f"Congratulations on the {money(amount)} {stage} round."
         return f"Did I read right that you closed a {stage} round recently?"
     if kind == "hiring":
         return (f"Your careers page lists {value} open engineering roles." if as_fact
@@ -124,11 +144,6 @@ def signal_sentence(context: dict, signal: dict, as_fact: bool) -> str:
             else f"Have you seen how {value} extended its team?")
 
 
-def _money(amount: int) -> str:
-    from tenacious.bench.context import money
-    return money(amount)
-
-
 def slot_sentence(task: dict, index: int) -> str:
     """The single ask. For a call: a slot inside the overlap window naming both zones, or an async
     offer where no overlap exists; otherwise the goal's own ask."""
@@ -140,7 +155,8 @@ def slot_sentence(task: dict, index: int) -> str:
     if window is None:
         return "Would a short recorded walkthrough you can watch async be useful?"
     hour = window[0] + index % (window[1] - window[0])
-    day = DAYS[index % len(DAYS)]
+    days = [d for d in DAYS if d.lower() not in " ".join(task.get("must_not", [])).lower()]
+    day = days[index % len(days)]
     label = facts.TZ_LABELS[zone][0]
     if zone == facts.DELIVERY_TZ:
         return f"Would a 30-minute call on {day} at {hour:02d}:00 EAT work for you?"
@@ -164,10 +180,14 @@ GOAL_ASKS: dict[str, tuple[str, ...]] = {
 def _extras(task: dict) -> list[str]:
     """Goal- and context-dependent sentences: offer, price band, AI line, compliance caveat."""
     context, out = task["context"], []
+    if task["goal"] == "check_back":
+        return out
     if task["goal"] == "bench_offer" and task.get("offer"):
         offer = task["offer"]
         count = _NUMBER_WORDS[offer["count"]].capitalize()
-        out.append(f"{count} {facts.STACK_LABELS[offer['stack']]} engineers are free to start within two weeks.")
+        stack = facts.STACK_LABELS[offer["stack"]]
+        out.append(f"One {stack} engineer is free to start within two weeks." if offer["count"] == 1
+                   else f"{count} {stack} engineers are free to start within two weeks.")
     if task["goal"] == "price_band":
         low, high = facts.PRICE_BANDS_USD_PER_MONTH["senior"]
         out.append(f"Our public rate for senior engineers is ${low:,} to ${high:,} per engineer-month.")
@@ -181,13 +201,11 @@ def _extras(task: dict) -> list[str]:
 def good_slots(task: dict, index: int) -> dict:
     """Slot values for GOOD template `index`: grounded signal, own-segment angle, one ask."""
     context = task["context"]
-    signal = _usable_signal(context)
-    opener = signal_sentence(context, signal, signal["confidence"] == "high") if signal else ""
-    pitches = PITCHES[context["segment"]]
+    pitches = ACKNOWLEDGEMENTS if task["goal"] == "check_back" else PITCHES[context["segment"]]
     return {
         "first": _first_name(task),
         "company": context["company"],
-        "signal": opener,
+        "signal": _opener(task),
         "pitch": pitches[index % len(pitches)],
         "intro": INTROS[index % len(INTROS)],
         "extras": " ".join(_extras(task)),
@@ -198,40 +216,121 @@ def good_slots(task: dict, index: int) -> dict:
 
 # GOOD templates: same facts, different shapes and subjects, so chosen drafts are not one string.
 GOOD_TEMPLATES: tuple[str, ...] = (
-    "Subject: {company} and extra engineering capacity\n\nHi {first},\n\n{signal} {pitch}\n\n{intro} {extras}"
-    "\n\n{ask}\n\nBest,\n{sender}, Tenacious",
-    "Subject: A thought for {company}\n\nHello {first},\n\n{intro}\n\n{signal} {pitch} {extras}\n\n{ask}"
-    "\n\nKind regards,\n{sender}",
+    ("Subject: {company} and extra engineering capacity\n\nHi {first},\n\n{signal} {pitch}\n\n{intro} {extras}"
+    "\n\n{ask}\n\nBest,\n{sender}, Tenacious"),
+    ("Subject: A thought for {company}\n\nHello {first},\n\n{intro}\n\n{signal} {pitch} {extras}\n\n{ask}"
+    "\n\nKind regards,\n{sender}"),
     "Subject: Engineering help at {company}\n\n{first},\n\n{signal}\n\n{pitch} {extras}\n\n{ask}\n\nThanks,\n{sender}",
-    "Subject: Quick note for {first}\n\nHi {first},\n\n{signal} {intro}\n\n{pitch} {extras}\n\n{ask}\n\n{sender}, "
-    "Tenacious",
+    ("Subject: Quick note for {first} at {company}\n\nHi {first},\n\n{signal} {intro}\n\n{pitch} {extras}\n\n{ask}\n\n{sender}, "
+    "Tenacious"),
     "Subject: {company}: a short idea\n\nHi {first},\n\n{pitch}\n\n{signal} {extras}\n\n{ask}\n\nBest wishes,\n{sender}",
-    "Subject: Capacity for {company}\n\nDear {first},\n\n{signal} {intro} {pitch}\n\n{extras}\n\n{ask}\n\nRegards,"
-    "\n{sender}",
+    ("Subject: Capacity for {company}\n\nDear {first},\n\n{signal} {intro} {pitch}\n\n{extras}\n\n{ask}\n\nRegards,"
+    "\n{sender}"),
     "Subject: Tenacious x {company}\n\nHi {first},\n\n{intro} {signal}\n\n{pitch}\n\n{extras} {ask}\n\nCheers,\n{sender}",
-    "Subject: One idea for your team\n\nHi {first},\n\n{signal} {pitch} {extras}\n\n{ask}\n\nBest,\n{sender}",
-    "Subject: {company}, engineering plans\n\nHello {first},\n\n{signal}\n\n{intro} {pitch}\n\n{extras}\n\n{ask}\n\n"
-    "Thank you,\n{sender}",
-    "Subject: Following your news, {first}\n\nHi {first},\n\n{signal} {pitch}\n\n{extras} {ask}\n\nAll the best,"
-    "\n{sender}, Tenacious",
-    "Subject: Engineers for {company}\n\n{first}, hello.\n\n{intro}\n\n{signal} {pitch}\n\n{extras}\n\n{ask}\n\n"
-    "Best,\n{sender}",
-    "Subject: A note from Tenacious\n\nHi {first},\n\n{pitch} {signal}\n\n{intro} {extras}\n\n{ask}\n\nWarm regards,"
-    "\n{sender}",
+    "Subject: One idea for the {company} team\n\nHi {first},\n\n{signal} {pitch} {extras}\n\n{ask}\n\nBest,\n{sender}",
+    ("Subject: {company}, engineering plans\n\nHello {first},\n\n{signal}\n\n{intro} {pitch}\n\n{extras}\n\n{ask}\n\n"
+    "Thank you,\n{sender}"),
+    ("Subject: Following up with {company}\n\nHi {first},\n\n{signal} {pitch}\n\n{extras} {ask}\n\nAll the best,"
+    "\n{sender}, Tenacious"),
+    ("Subject: Engineers for {company}\n\n{first}, hello.\n\n{intro}\n\n{signal} {pitch}\n\n{extras}\n\n{ask}\n\n"
+    "Best,\n{sender}"),
+    ("Subject: A note from Tenacious to {company}\n\nHi {first},\n\n{pitch} {signal}\n\n{intro} {extras}\n\n{ask}\n\nWarm regards,"
+    "\n{sender}"),
 )
 
 
 def _tidy(text: str) -> str:
-    """Drop the double spaces and empty paragraphs left by empty slots."""
-    paragraphs = [" ".join(p.split()) if not p.startswith("Subject:") else p.strip()
-                  for p in text.split("\n\n")]
-    lines = []
-    for paragraph in paragraphs:
-        if paragraph:
-            lines.append(paragraph)
-    # Sign-offs keep their line break ("Best,\nName"); the join above flattened only inner spaces.
-    return "\n\n".join(lines).replace(", Tenacious", ", Tenacious")
+    """Collapse the double spaces and drop the empty lines and paragraphs left by empty slots."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        lines = [" ".join(line.split()) for line in paragraph.split("\n")]
+        kept = "\n".join(line for line in lines if line)
+        if kept:
+            paragraphs.append(kept)
+    return "\n\n".join(paragraphs)
 
 
 def fill(template: str, slots: dict) -> str:
+    """Fill one template with slot values; the result is one email string."""
     return _tidy(template.format(**slots))
+
+
+def bad_slots(task: dict, index: int) -> dict:
+    """Slot values for BAD templates: the GOOD slots plus the specific ways to break the rules."""
+    context = task["context"]
+    slots = good_slots(task, index)
+    slots["asserted_all"] = " ".join(signal_sentence(context, s, as_fact=True) for s in context["signals"])
+    own = context["segment"]
+    others = [seg for seg in facts.PITCH_SEGMENTS if seg != own]
+    shift = _stable_index(task["task_id"], len(others))
+    slots["off_pitch"] = PITCHES[others[shift]][index % 3]
+    slots["off_pitch2"] = PITCHES[others[(shift + 1) % len(others)]][(index + 1) % 3]
+    zone = context["hq_timezone"]
+    wrong = [z for z in sorted(facts.TIMEZONES) if z not in (zone, facts.DELIVERY_TZ)]
+    slots["wrong_zone"] = facts.TZ_LABELS[wrong[index % len(wrong)]][0]
+    slots["prospect_zone"] = facts.TZ_LABELS[zone][0]
+    committed = [c["engineer"] for c in context["prior_commitments"]]
+    forbidden = list(task.get("must_not", [])) + committed
+    slots["forbidden"] = ("I can also bring in " + " and ".join(forbidden) + "."
+                          if forbidden else "Our rockstar team is ready.")
+    stack = (task.get("offer") or {}).get("stack", "python")
+    over = context["bench"].get(stack, 0) + 3
+    slots["over_offer"] = f"{over} {facts.STACK_LABELS[stack]} engineers can start on Monday."
+    return slots
+
+
+# BAD templates, each breaking the rules named in BAD_BREAKS (same order).
+BAD_TEMPLATES: tuple[str, ...] = (
+    ("Subject: World-class engineers for {company}\n\nHi {first},\n\nJust checking in! Our world-class engineers "
+    "are top talent and bring real synergy. As you probably know, {pitch}\n\n{ask}\n\nBest,\n{sender}"),
+    ("Subject: Your growth at {company}\n\nHi {first},\n\n{asserted_all} With revenue up 212% last year, "
+    "{company} needs more engineers. {pitch}\n\n{ask}\n\nBest,\n{sender}"),
+    ("Subject: An idea for {company}\n\nHi {first},\n\n{signal} {off_pitch} {off_pitch2}\n\n{ask}\n\n"
+    "Best,\n{sender}"),
+    ("Subject: AI for {company}\n\nHi {first},\n\nObviously every company is racing on AI, and teams without "
+    "it are falling behind. Our ML engineers fine-tune LLMs and build AI agents. {pitch}\n\n{ask}\n\n"
+    "Best,\n{sender}"),
+    ("Subject: Call next week?\n\nHi {first},\n\n{signal} {pitch}\n\nWould a call on Tuesday at 15:00 "
+    "{wrong_zone} work for you?\n\nBest,\n{sender}"),
+    ("Subject: A few questions\n\nHi {first},\n\n{signal} {pitch}\n\nWould a call next week work? Could you "
+    "also share your hiring plan? And could you introduce me to your head of finance? Let me know if a case "
+    "study would help.\n\nBest,\n{sender}"),
+    ("Subject: Tenacious for {company}\n\nHi {first},\n\n{intro} {signal} {pitch} We have worked with many "
+    "companies across many industries, and in every case we start with a careful look at how the current "
+    "team works, which tools it uses, how it plans sprints and releases, how it reviews code and how it "
+    "handles incidents, because only then can we suggest the right mix of people. After that we propose a "
+    "team, agree on rituals, set up communication channels, and agree on reporting so that you always know "
+    "what is happening and nothing surprises you later in the engagement.\n\n{ask}\n\nBest,\n{sender}"),
+    ("Subject: Engineers for {company}\n\nHi {first},\n\n{signal} {pitch}\n\n{forbidden}\n\n{ask}\n\n"
+    "Best,\n{sender}"),
+    ("Subject: Proposal for {company}\n\nHi {first},\n\n{signal} {pitch} We would run it in three phases "
+    "(discovery, build, scale) for a total contract value of about $1.8M.\n\n{ask}\n\nBest,\n{sender}"),
+    ("Subject: Capacity for {company}\n\nHi {first},\n\n{signal} {pitch} {over_offer}\n\n{ask}\n\n"
+    "Best,\n{sender}"),
+    ("Subject: Why {company}'s engineering roadmap keeps slipping behind its peers this year\n\nHi {first},"
+    "\n\nYou may not realise it, but the way your team is set up is a basic mistake. {pitch}\n\n{ask}"
+    "\n\nBest,\n{sender}"),
+    ("Subject: Friday?\n\nHi {first},\n\n{pitch} With 5,000 staff on the payroll you can spare an hour. "
+    "Would Friday at 17:30 {prospect_zone} work?\n\nBest,\n{sender}"),
+)
+BAD_BREAKS: tuple[tuple[str, ...], ...] = (
+    ("SG-03", "SG-04"), ("SG-01", "SG-02"), ("SG-07",), ("SG-08", "SG-04"), ("SG-09",), ("SG-06",),
+    ("SG-05",), ("SG-12", "SG-11"), ("SG-10", "SG-02"), ("SG-11",), ("SG-04", "SG-05"), ("SG-09", "SG-02"),
+)
+
+
+def good_drafts(task: dict) -> list[tuple[str, str]]:
+    """(template id, email) for each of the 12 GOOD templates filled for this task."""
+    return [(f"G{i + 1:02d}", fill(t, good_slots(task, i))) for i, t in enumerate(GOOD_TEMPLATES)]
+
+
+def bad_drafts(task: dict) -> list[tuple[str, str]]:
+    """(template id, email) for each of the 12 BAD templates filled for this task."""
+    return [(f"B{i + 1:02d}", fill(t, bad_slots(task, i))) for i, t in enumerate(BAD_TEMPLATES)]
+
+
+def condensed_guide() -> str:
+    """The whole guide in a few lines, for the `promptaug` system prompt."""
+    lines = [f"{rid}: {RULES[rid]}" for rid in RULE_IDS]
+    lines.append("Banned phrases: " + ", ".join(facts.BANNED_PHRASES[:12]) + ", and similar clichés.")
+    return "\n".join(lines)

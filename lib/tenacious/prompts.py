@@ -1,0 +1,115 @@
+"""THE prompt builder, shared by data (preference pairs), training and inference.
+
+Pairs are stored with the exact messages the model later sees, so training and evaluation can
+never drift apart in wording. Both tracks render the prospect context with the same brief.
+"""
+
+from __future__ import annotations
+
+from tenacious.bench import facts, style_guide
+from tenacious.bench.context import money
+
+JUDGE_LABELS: tuple[str, ...] = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS")
+SYSTEM_VARIANTS: tuple[str, ...] = ("neutral", "promptaug")
+JUDGE_RULE_MAX = 11
+
+_ROLE_LABELS = {"founder": "founder", "cto": "CTO", "vp_eng": "VP Engineering", "c_level": "C-level executive",
+                "other": "other role"}
+
+CRITIC_SYSTEM = (
+    "You write cold outreach emails for Tenacious, a vendor of engineering-team extension whose "
+    "engineers work from Addis Ababa (EAT, UTC+3). Write exactly one email: the first line is "
+    "'Subject: <subject>', then a blank line, then the body."
+)
+
+# Rubric v2 in the judge's words; numbers match tenacious.bench.judge_rules and DESIGN §5.3.
+JUDGE_RUBRIC: tuple[str, ...] = (
+    "1. A disqualifier is present (anti_offshore, local_only, do_not_contact, competitor): SUPPRESS.",
+    "2. The prospect opted out of this channel: SUPPRESS.",
+    "3. The prospect soft-rejected in the prior thread and the draft pushes the same offer again: SUPPRESS.",
+    f"4. The recipient is C-level at a company with more than {facts.ESCALATION_HEADCOUNT} people: ESCALATE.",
+    "5. The draft references another prospect's thread: BLOCK.",
+    "6. The draft cites a funding amount while funding confidence is low or insufficient: BLOCK.",
+    "7. The draft pitches a funding tier that contradicts the brief's stage or amount: BLOCK.",
+    "8. The draft offers an engineer who is committed elsewhere in that window: BLOCK.",
+    "9. Peer company names in the draft are generic or reused: PENALISE.",
+    "10. Regulated industry and the draft omits the compliance caveat: PENALISE.",
+    "11. None of the above: PASS.",
+)
+JUDGE_SYSTEM = (
+    "You are the pre-send gate for Tenacious's outreach agent. Read the prospect brief and the draft, "
+    "apply the rules in order (the first rule that matches decides), and answer in exactly this form:\n"
+    "DECISION: <SUPPRESS|ESCALATE|BLOCK|PENALISE|PASS>\nRULE: <number>\nRATIONALE: <one sentence>\n\n"
+    "Rules:\n" + "\n".join(JUDGE_RUBRIC)
+)
+
+
+def render_brief(context: dict) -> str:
+    """The prospect context as a compact, readable brief (one renderer for both tracks)."""
+    recipient = context["recipient"]
+    funding = context["funding"]
+    amount = money(funding["amount_usd"]) if funding.get("amount_usd") else "no amount"
+    lines = [
+        f"Prospect: {context['company']} ({context['domain']}), {context['industry']}"
+        f"{' (regulated)' if context['regulated'] else ''}, {context['headcount']} people, "
+        f"HQ time zone {context['hq_timezone']}.",
+        f"Recipient: {recipient['name']}, {_ROLE_LABELS[recipient['role']]}.",
+        f"Segment: {context['segment']} (confidence {context['segment_confidence']:.2f}); "
+        f"AI maturity {context['ai_maturity']['score']}/3 ({context['ai_maturity']['confidence']} confidence).",
+        f"Funding: {funding['stage'].replace('_', ' ')}, {amount} ({funding['confidence']} confidence).",
+        "Signals:",
+    ]
+    lines += [f"- [{s['confidence']}] {s['kind']}: {s['text']}" for s in context["signals"]] or ["- none"]
+    lines.append("Bench available: " + ", ".join(f"{k} {v}" for k, v in sorted(context["bench"].items())) + ".")
+    if context["prior_commitments"]:
+        lines.append("Committed elsewhere: " + "; ".join(
+            f"{c['engineer']} ({c['stack']}) until {c['until']}" for c in context["prior_commitments"]) + ".")
+    lines.append(f"Disqualifiers: {', '.join(context['disqualifiers']) or 'none'}. "
+                 f"Opted out of: {', '.join(context['opt_out_channels']) or 'none'}. "
+                 f"Channel: {context['channel']}. Thread: {context['thread_id']}.")
+    if context["prior_thread"]:
+        lines.append("Prior thread:")
+        lines += [f"- {turn['from']}: {turn['text']}" for turn in context["prior_thread"]]
+    return "\n".join(lines)
+
+
+def critic_messages(task: dict, system_variant: str = "neutral") -> list[dict]:
+    """System + user messages asking for one email for a critic task.
+
+    `promptaug` adds the condensed style guide to the system prompt (the prompt-only baseline).
+    """
+    if system_variant not in SYSTEM_VARIANTS:
+        raise ValueError(f"system_variant must be one of {SYSTEM_VARIANTS}, got {system_variant!r}")
+    system = CRITIC_SYSTEM
+    if system_variant == "promptaug":
+        system += "\n\nStyle guide:\n" + style_guide.condensed_guide()
+    rules = "\n".join(f"- {rid}: {style_guide.RULES[rid]}" for rid in task["style_guide_excerpts"])
+    user = (
+        f"Brief:\n{render_brief(task['context'])}\n\n"
+        f"Task: {task['instruction']}\n\n"
+        f"Style rules:\n{rules}\n"
+        f"Must include: {'; '.join(task['must_include']) or 'nothing specific'}.\n"
+        f"Must not mention: {'; '.join(task['must_not']) or 'nothing specific'}."
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def judge_messages(item: dict) -> list[dict]:
+    """System + user messages asking the send gate for a decision on one draft."""
+    user = (f"Brief:\n{render_brief(item['context'])}\n\nDraft:\n{item['draft']}\n\n"
+            "Decide: DECISION, RULE, RATIONALE.")
+    return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": user}]
+
+
+def format_judge_completion(decision: str, rule: int, rationale: str) -> str:
+    """The judge's target text: `DECISION: <LABEL>` first, so label likelihoods score one prefix."""
+    if decision not in JUDGE_LABELS:
+        raise ValueError(f"decision must be one of {JUDGE_LABELS}, got {decision!r}")
+    if not 1 <= int(rule) <= JUDGE_RULE_MAX:
+        raise ValueError(f"rule must be in 1..{JUDGE_RULE_MAX}, got {rule!r}")
+    return f"DECISION: {decision}\nRULE: {int(rule)}\nRATIONALE: {' '.join(rationale.split())}"
+
+
+def render_prompt(tokenizer, messages: list[dict]) -> str:
+    """The chat-formatted prompt text, ending where the assistant's answer starts."""
+    return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)

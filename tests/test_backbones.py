@@ -1,0 +1,71 @@
+"""Backbones: the tiny Qwen3 builds deterministically and generates; LoRA lands on every target kind."""
+
+import pytest
+import torch
+from tenacious import backbones
+from tenacious.backbones import LORA_TARGET_MODULES, TINY, attach_lora, chat_prompt_ids, load_backbone
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return load_backbone(TINY, device="cpu", seed=0)
+
+
+def test_tiny_has_the_documented_shape(tiny):
+    cfg = tiny.model.config
+    assert (cfg.model_type, cfg.num_hidden_layers, cfg.hidden_size) == ("qwen3", 2, 64)
+    assert (cfg.num_attention_heads, cfg.num_key_value_heads) == (4, 2)
+    assert cfg.vocab_size == len(tiny.tokenizer)
+
+
+def test_tiny_is_deterministic_for_a_seed():
+    a, b, c = backbones.build_tiny(3), backbones.build_tiny(3), backbones.build_tiny(4)
+    sa, sb, sc = a.state_dict(), b.state_dict(), c.state_dict()
+    assert all(torch.equal(sa[k], sb[k]) for k in sa)
+    assert not all(torch.equal(sa[k], sc[k]) for k in sa)
+
+
+def test_tiny_generates(tiny):
+    out = backbones.generate_once(tiny, "Write a two-line cold email.", max_new_tokens=8)
+    assert out["new_tokens"] > 0 and out["tokens_per_second"] > 0
+
+
+def test_tokenizer_special_tokens_are_fixed(tiny):
+    tok = tiny.tokenizer
+    assert tok.eos_token == "<|im_end|>" and tok.pad_token == "<|endoftext|>" and tok.padding_side == "left"
+
+
+def test_chat_prompt_uses_the_template(tiny):
+    ids = chat_prompt_ids(tiny.tokenizer, [{"role": "system", "content": "S"}, {"role": "user", "content": "U"}])
+    text = tiny.tokenizer.decode(ids)
+    assert text.startswith("<|im_start|>system\nS<|im_end|>") and text.endswith("<|im_start|>assistant\n")
+
+
+def test_lora_lands_on_all_seven_module_kinds():
+    bb = load_backbone(TINY, device="cpu", seed=0)
+    peft_model = attach_lora(bb, r=16, alpha=32, dropout=0.0)
+    wrapped = {name.rsplit(".", 1)[-1] for name, mod in peft_model.named_modules() if hasattr(mod, "lora_A")}
+    assert wrapped == set(LORA_TARGET_MODULES)
+    trainable = [n for n, p in peft_model.named_parameters() if p.requires_grad]
+    assert trainable and all("lora_" in n for n in trainable)
+
+
+def test_unknown_backbone():
+    with pytest.raises(backbones.BackboneError, match="unknown backbone"):
+        load_backbone("no-such-model", device="cpu")
+
+
+def test_cuda_request_without_cuda_is_refused(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(backbones.BackboneError, match="no CUDA"):
+        backbones.resolve_device("cuda")
+
+
+@pytest.mark.slow
+def test_smollm2_from_the_wheel_loads_plain_and_chats():
+    bb = load_backbone(backbones.SMOLLM2, device="cpu")
+    assert bb.loader == "gguf-cache" and bb.dtype == "float32"
+    assert getattr(bb.model.config, "quantization_config", None) is None  # trainable by TRL
+    assert bb.model.config.num_hidden_layers == 30
+    out = backbones.generate_once(bb, "Write a two-line cold email.", max_new_tokens=12)
+    assert out["new_tokens"] > 0 and out["text"]

@@ -1,0 +1,100 @@
+"""The papermill runner on fixture notebooks: parameters, failure report, skip-if-unchanged, --force."""
+
+from pathlib import Path
+
+import pytest
+from tenacious import paths
+from tenacious.pipeline import PipelineError, StageRun, plan_stages, run_pipeline
+from tenacious.profiles import load_profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+
+
+@pytest.fixture()
+def root(tmp_path):
+    (tmp_path / "in.txt").write_text("input v1")
+    return tmp_path
+
+
+def _ok(value=7):
+    return StageRun("alpha", "ok.ipynb", {"profile": "fixture", "value": value, "out_path": "out.txt"},
+                    inputs=("in.txt",), outputs=("out.txt",))
+
+
+def _run(root, plan, **kw):
+    logs = []
+    summary = run_pipeline(plan, "fixture", root=root, notebooks_dir=FIXTURES, log=logs.append, **kw)
+    return summary, logs
+
+
+def test_parameters_are_injected_and_outputs_written(root):
+    summary, logs = _run(root, [_ok(7)])
+    assert (root / "out.txt").read_text() == "fixture:7"
+    executed = next((root / "paper" / "fixture" / "executed").glob("ok*.ipynb"))
+    assert executed.with_suffix(".html").is_file()
+    assert "value = 7" in executed.read_text()
+    assert summary[0]["status"] == "ran" and any("done in" in line for line in logs)
+
+
+def test_unchanged_run_is_skipped_and_force_reruns(root):
+    _run(root, [_ok()])
+    summary, logs = _run(root, [_ok()])
+    assert summary[0]["status"] == "skipped" and "up to date" in logs[0]
+    summary, _ = _run(root, [_ok()], force=True)
+    assert summary[0]["status"] == "ran"
+
+
+def test_changed_input_parameter_or_output_reruns(root):
+    _run(root, [_ok()])
+    (root / "in.txt").write_text("input v2")
+    assert _run(root, [_ok()])[0][0]["status"] == "ran"
+    assert _run(root, [_ok(8)])[0][0]["status"] == "ran"
+    (root / "out.txt").write_text("tampered")
+    assert _run(root, [_ok(8)])[0][0]["status"] == "ran"
+    assert (root / "out.txt").read_text() == "fixture:8"
+
+
+def test_failure_names_stage_cell_and_partial_notebook(root):
+    plan = [StageRun("beta", "fail.ipynb", {"profile": "fixture"}), _ok()]
+    with pytest.raises(PipelineError) as err:
+        _run(root, plan)
+    msg = str(err.value)
+    assert "stage 'beta'" in msg and "code cell 3 of 4" in msg and "boom in fixture" in msg
+    partial = Path(msg.split("partial executed notebook: ")[1].strip())
+    assert partial.is_file()
+    assert not (root / "out.txt").exists(), "the runner must stop at the first failing stage"
+
+
+def test_missing_notebook_is_reported_before_anything_runs(root):
+    plan = [_ok(), StageRun("gamma", "does_not_exist.ipynb", {"profile": "fixture"})]
+    with pytest.raises(PipelineError, match="does_not_exist.ipynb"):
+        _run(root, plan)
+    assert not (root / "out.txt").exists()
+
+
+def test_missing_promised_output_fails(root, tmp_path):
+    run = StageRun("delta", "ok.ipynb", {"profile": "fixture", "out_path": "out.txt"}, outputs=("never.txt",))
+    with pytest.raises(PipelineError, match="did not write"):
+        _run(root, [run])
+
+
+def test_full_plan_covers_every_stage_and_seed():
+    plan = plan_stages(load_profile("smoke"))
+    assert [r.stage for r in plan] == ["data", "train", "train", "ablate", "stats", "figures"]
+    assert {(r.parameters.get("track"), r.parameters.get("seed")) for r in plan if r.stage == "train"} == {
+        ("critic", 11), ("judge", 3407)}
+    assert all((paths.NOTEBOOKS_DIR / r.notebook).name.endswith(".ipynb") for r in plan)
+
+
+def test_cli_rejects_unknown_stage(capsys):
+    from tenacious.pipeline import main
+
+    assert main(["--profile", "smoke", "--stages", "data,nope"]) == 1
+    assert "unknown stage" in capsys.readouterr().err
+
+
+def test_cli_rejects_unknown_profile(capsys):
+    from tenacious.pipeline import main
+
+    assert main(["--profile", "nope"]) == 1
+    assert "unknown profile" in capsys.readouterr().err
