@@ -102,6 +102,7 @@ def _fix_smollm2_tokenizer(tokenizer: Any) -> Any:
     tokenizer.eos_token = _SMOLLM2_EOS
     tokenizer.pad_token = _SMOLLM2_PAD
     tokenizer.padding_side = "left"  # decoder-only generation pads on the left
+    tokenizer.clean_up_tokenization_spaces = False  # BPE: clean-up would strip spaces before punctuation
     return tokenizer
 
 

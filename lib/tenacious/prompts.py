@@ -50,13 +50,13 @@ def render_brief(context: dict) -> str:
     funding = context["funding"]
     amount = money(funding["amount_usd"]) if funding.get("amount_usd") else "no amount"
     lines = [
-        f"Prospect: {context['company']} ({context['domain']}), {context['industry']}"
+        (f"Prospect: {context['company']} ({context['domain']}), {context['industry']}"
         f"{' (regulated)' if context['regulated'] else ''}, {context['headcount']} people, "
-        f"HQ time zone {context['hq_timezone']}.",
+        f"HQ time zone {context['hq_timezone']}."),
         f"Recipient: {recipient['name']}, {_ROLE_LABELS[recipient['role']]}.",
-        f"Segment: {context['segment']} (confidence {context['segment_confidence']:.2f}); "
-        f"AI maturity {context['ai_maturity']['score']}/3 ({context['ai_maturity']['confidence']} confidence).",
-        f"Funding: {funding['stage'].replace('_', ' ')}, {amount} ({funding['confidence']} confidence).",
+        (f"Segment: {context['segment']} (confidence {context['segment_confidence']:.2f}); "
+        f"AI maturity {context['ai_maturity']['score']}/3 ({context['ai_maturity']['confidence']} confidence)."),
+        f"Funding: {funding['stage'].replace('_', ' ').title()}, {amount} ({funding['confidence']} confidence).",
         "Signals:",
     ]
     lines += [f"- [{s['confidence']}] {s['kind']}: {s['text']}" for s in context["signals"]] or ["- none"]

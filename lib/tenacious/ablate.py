@@ -1,0 +1,255 @@
+"""Held-out ablations: critic conditions over the sealed tasks and judge conditions over the items.
+
+Every run starts with `verify_seal()`, before any model is loaded. Each (condition, seed) is written
+as one part file when it completes, so an interrupted stage resumes at the next condition; the
+parts are merged into `runs/<profile>/ablate/{critic,judge}.jsonl`, one validated line per
+(item, condition, seed).
+
+Costs: `forward_passes` counts model calls for the item: each generated sequence is one (prefill +
+decode), and one shared-prompt scoring call is one; `wall_seconds` is the item's share of its
+batch's wall time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tqdm.auto import tqdm
+
+from tenacious import paths
+from tenacious.backbones import Backbone, adapter_disabled, load_backbone
+from tenacious.bench import judge_rules
+from tenacious.bench.load import load_critic_tasks, load_judge_items
+from tenacious.bench.schema import validate_critic_trace, validate_judge_trace
+from tenacious.bench.scorer import score
+from tenacious.bench.seal import verify_seal
+from tenacious.infer import (
+    classify_by_likelihood,
+    continuation_logprobs,
+    encode_completion,
+    encode_prompt,
+    generate,
+    judge_label_scorer,
+    simpo_scores,
+)
+from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, write_jsonl
+from tenacious.prompts import critic_messages, judge_messages
+
+CRITIC_CONDITIONS = ("baseline", "critic_rs", "promptaug", "critic_rs_diverse")
+JUDGE_CONDITIONS = ("always_pass", "rules_v1", "rules", "zero_shot", "orpo_judge")
+
+
+def _load_with_adapter(profile, track: str, seed: int) -> Backbone:
+    """The track's base backbone with the trained adapter of `seed` attached (PEFT format)."""
+    from peft import PeftModel
+
+    adapter = paths.train_run_dir(profile.name, track, seed) / "adapter"
+    if not (adapter / "adapter_config.json").is_file():
+        raise FileNotFoundError(f"no trained {track} adapter at {adapter}; run the train stage first")
+    backbone = load_backbone(profile.backbones[track], device=profile.device, seed=seed)
+    backbone.model = PeftModel.from_pretrained(backbone.model, str(adapter))
+    backbone.model.eval()
+    return backbone
+
+
+def _batches(seq: Sequence, size: int) -> list[Sequence]:
+    return [seq[i:i + size] for i in range(0, len(seq), size)]
+
+
+def _part(profile: str, track: str, condition: str, seed: int, fingerprint: str) -> Path:
+    return paths.ablate_dir(profile) / "parts" / f"{track}_{condition}_seed{seed}_{fingerprint[:12]}.jsonl"
+
+
+def _fingerprint(profile, track: str, seed: int, ids: list[str]) -> str:
+    """What a part's results depend on: the adapter, the ablation settings and the items."""
+    adapter = paths.train_run_dir(profile.name, track, seed) / "adapter" / "adapter_model.safetensors"
+    parts = [sha256_file(adapter) if adapter.is_file() else "no-adapter", stable_json(profile.ablate, indent=None),
+             stable_json(profile.train[track].beta, indent=None), *ids]
+    return sha256_text("\n".join(parts))
+
+
+def _cached_part(path: Path, ids: list[str], validate) -> list[dict] | None:
+    """A finished part file covering exactly these items, or None (then the condition re-runs)."""
+    if not path.is_file():
+        return None
+    rows = read_jsonl(path, validate)
+    return rows if [r["item_id"] for r in rows] == ids else None
+
+
+def _run_condition(profile, track: str, condition: str, seed: int, ids: list[str], validate,
+                   produce: Callable[[], list[dict]]) -> list[dict]:
+    part = _part(profile.name, track, condition, seed, _fingerprint(profile, track, seed, ids))
+    rows = _cached_part(part, ids, validate)
+    if rows is None:
+        rows = produce()
+        write_jsonl(part, rows, validate)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------- critic
+
+def _critic_trace(task: dict, condition: str, seed: int, outputs: list[str], scores: list[float],
+                  selected: int, passes: int, tokens: int, seconds: float) -> dict:
+    verdict = score(task, outputs[selected])
+    return {"item_id": task["task_id"], "condition": condition, "seed": seed, "outputs": outputs,
+            "candidate_scores": scores, "selected_index": selected,
+            "score": {"overall": verdict["overall"], "dimensions": verdict["dimensions"]},
+            "forward_passes": passes, "generated_tokens": tokens, "wall_seconds": round(seconds, 4)}
+
+
+def critic_greedy(backbone: Backbone, tasks: list[dict], condition: str, seed: int, system_variant: str,
+                  max_new_tokens: int, batch_size: int) -> list[dict]:
+    """k=1, greedy, adapter off: `baseline` (neutral system prompt) and `promptaug` (style guide)."""
+    rows = []
+    for batch in tqdm(_batches(tasks, batch_size), desc=f"critic {condition}", unit="batch"):
+        prompts = [encode_prompt(backbone.tokenizer, critic_messages(t, system_variant)) for t in batch]
+        with adapter_disabled(backbone.model):
+            gen = generate(backbone.model, backbone.tokenizer, prompts, temperatures=None,
+                           max_new_tokens=max_new_tokens, seed=seed)
+        for t, text, n in zip(batch, gen.texts, gen.new_tokens, strict=True):
+            rows.append(_critic_trace(t, condition, seed, [text], [], 0, 1, n, gen.seconds / len(batch)))
+    return rows
+
+
+def rank_candidates(backbone: Backbone, task: dict, candidates: list[str], beta: float) -> list[float]:
+    """The critic's SimPO reward of each candidate: one shared-prompt scoring pass, adapter on."""
+    tok = backbone.tokenizer
+    prompt = encode_prompt(tok, critic_messages(task, "neutral"))
+    conts = [encode_completion(tok, c) for c in candidates]
+    return simpo_scores(continuation_logprobs(backbone.model, prompt, conts), beta)
+
+
+def critic_rejection_sampling(backbone: Backbone, tasks: list[dict], condition: str, seed: int,
+                              temperatures: Sequence[float], system_variants: Sequence[str], beta: float,
+                              max_new_tokens: int, batch_size: int) -> list[dict]:
+    """k candidates per task from one batched generate call (adapter off), ranked by the critic.
+
+    Candidate i of a task is sampled at temperatures[i] with system_variants[i]; `critic_rs` uses one
+    temperature and the neutral prompt for all k, `critic_rs_diverse` a sweep and mixed prompts.
+    """
+    k = len(temperatures)
+    per_call = max(1, batch_size // k)
+    rows = []
+    for batch in tqdm(_batches(tasks, per_call), desc=f"critic {condition}", unit="batch"):
+        prompts = [encode_prompt(backbone.tokenizer, critic_messages(t, v)) for t in batch for v in system_variants]
+        with adapter_disabled(backbone.model):
+            gen = generate(backbone.model, backbone.tokenizer, prompts, temperatures=list(temperatures) * len(batch),
+                           max_new_tokens=max_new_tokens, seed=seed)
+        gen_share = gen.seconds / len(batch)
+        for j, task in enumerate(batch):
+            outs = gen.texts[j * k:(j + 1) * k]
+            start = time.perf_counter()
+            scores = rank_candidates(backbone, task, outs, beta)
+            best = max(range(k), key=lambda i: (scores[i], -i))
+            rows.append(_critic_trace(task, condition, seed, outs, scores, best, k + 1,
+                                      sum(gen.new_tokens[j * k:(j + 1) * k]),
+                                      gen_share + time.perf_counter() - start))
+    return rows
+
+
+def run_critic(profile, tasks: list[dict], seed: int, backbone: Backbone | None = None) -> list[dict]:
+    """All critic conditions for one critic seed (adapter of that seed)."""
+    a, beta = profile.ablate, profile.train.critic.beta
+    backbone = backbone or _load_with_adapter(profile, "critic", seed)
+    ids = [t["task_id"] for t in tasks]
+    k = a.k
+    diverse_t = list(a.diverse_temperatures)
+    if len(diverse_t) != k:
+        raise ValueError(f"profile {profile.name}: ablate.diverse_temperatures must list k={k} temperatures")
+    producers = {
+        "baseline": lambda: critic_greedy(backbone, tasks, "baseline", seed, "neutral",
+                                          a.max_new_tokens, a.batch_size),
+        "critic_rs": lambda: critic_rejection_sampling(backbone, tasks, "critic_rs", seed, [a.temperature] * k,
+                                                       ["neutral"] * k, beta, a.max_new_tokens, a.batch_size),
+        "promptaug": lambda: critic_greedy(backbone, tasks, "promptaug", seed, "promptaug",
+                                           a.max_new_tokens, a.batch_size),
+        # the diverse pool alternates the neutral and style-guide prompts across the temperature sweep
+        "critic_rs_diverse": lambda: critic_rejection_sampling(
+            backbone, tasks, "critic_rs_diverse", seed, diverse_t,
+            [("neutral", "promptaug")[i % 2] for i in range(k)], beta, a.max_new_tokens, a.batch_size),
+    }
+    rows = []
+    for condition in CRITIC_CONDITIONS:
+        rows += _run_condition(profile, "critic", condition, seed, ids, validate_critic_trace,
+                               producers[condition])
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------- judge
+
+def _judge_trace(item: dict, condition: str, seed: int, predicted: str, logprobs: dict | None,
+                 passes: int, seconds: float) -> dict:
+    return {"item_id": item["item_id"], "condition": condition, "seed": seed, "predicted": predicted,
+            "label_logprobs": logprobs, "gold": item["gold_decision"], "forward_passes": passes,
+            "generated_tokens": 0, "wall_seconds": round(seconds, 6), "rationale": None}
+
+
+def judge_rule_based(items: list[dict], condition: str, seed: int) -> list[dict]:
+    """`always_pass` (the card's "no judge"), `rules_v1` (published 7 rules), `rules` (rubric v2)."""
+    rows = []
+    for item in items:
+        start = time.perf_counter()
+        if condition == "always_pass":
+            predicted = "PASS"
+        else:
+            predicted, _ = judge_rules.decide(item, rubric="v1" if condition == "rules_v1" else "v2")
+        rows.append(_judge_trace(item, condition, seed, predicted, None, 0, time.perf_counter() - start))
+    return rows
+
+
+def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, seed: int,
+                        adapter_on: bool) -> list[dict]:
+    """Label-likelihood classification: one prompt pass, five label continuations, argmax."""
+    rows = []
+    for item in tqdm(items, desc=f"judge {condition}", unit="item"):
+        start = time.perf_counter()
+        prompt = encode_prompt(backbone.tokenizer, judge_messages(item))
+        scorer = judge_label_scorer(backbone.model, backbone.tokenizer, prompt)
+        if adapter_on:
+            predicted, logprobs = classify_by_likelihood(scorer)
+        else:
+            with adapter_disabled(backbone.model):
+                predicted, logprobs = classify_by_likelihood(scorer)
+        rows.append(_judge_trace(item, condition, seed, predicted, logprobs, 1, time.perf_counter() - start))
+    return rows
+
+
+def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None = None) -> list[dict]:
+    """All judge conditions for one judge seed."""
+    ids = [i["item_id"] for i in items]
+    rows = []
+    for condition in JUDGE_CONDITIONS:
+        if condition in ("always_pass", "rules_v1", "rules"):
+            def produce(c=condition):
+                return judge_rule_based(items, c, seed)
+        else:
+            def produce(c=condition):
+                nonlocal backbone
+                backbone = backbone or _load_with_adapter(profile, "judge", seed)
+                return judge_by_likelihood(backbone, items, c, seed, adapter_on=c == "orpo_judge")
+        rows += _run_condition(profile, "judge", condition, seed, ids, validate_judge_trace, produce)
+    return rows
+
+
+def run_ablation(profile) -> dict[str, Path]:
+    """The whole stage: verify the seal, run every condition for every seed, write both trace files."""
+    verify_seal(paths.DATA_DIR)
+    a = profile.ablate
+    tasks = load_critic_tasks("heldout")
+    items = load_judge_items("heldout")
+    tasks = tasks[: a.max_critic_tasks] if a.max_critic_tasks else tasks
+    items = items[: a.max_judge_items] if a.max_judge_items else items
+    critic_rows = [r for seed in profile.train.critic.seeds for r in run_critic(profile, tasks, seed)]
+    judge_rows = [r for seed in profile.train.judge.seeds for r in run_judge(profile, items, seed)]
+    out = paths.ablate_dir(profile.name)
+    write_jsonl(out / "critic.jsonl", critic_rows, validate_critic_trace)
+    write_jsonl(out / "judge.jsonl", judge_rows, validate_judge_trace)
+    return {"critic": out / "critic.jsonl", "judge": out / "judge.jsonl"}
+
+
+def load_traces(profile: str, track: str) -> list[dict]:
+    validate: Any = validate_critic_trace if track == "critic" else validate_judge_trace
+    return read_jsonl(paths.ablate_dir(profile) / f"{track}.jsonl", validate)

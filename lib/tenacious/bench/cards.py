@@ -1,0 +1,219 @@
+"""Dataset cards (Hugging Face YAML front matter) and the count tables, computed from the files.
+
+Every number on a card is counted from the JSONL files the build just wrote, never copied from
+a constant, so a card cannot disagree with the data it describes. The same counts feed
+data/reports/counts.json, the diagnostic figures, the notebook tables and the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from tenacious.bench import contamination, load
+from tenacious.bench.splits import counts_by
+from tenacious.io import atomic_write_text, read_jsonl
+
+LICENSE = "apache-2.0"
+STRATA = ("ADV", "PRG", "SYN", "TRC")
+PROBES = ("A07", "B03", "B04", "C02", "C04", "D05", "E01", "E02", "E03", "G03", "PASS")
+DECISIONS = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS")
+
+
+def _kind_family(pair: dict) -> str:
+    """`mutator:<kind>` pairs count as one family on the cards; the report keeps the detail."""
+    return pair["kind"].split(":")[0]
+
+
+def dataset_counts(data_dir: Path) -> dict:
+    """Counts per split and stratum / probe / decision / pair kind, read from the written files."""
+    critic: dict = {"tasks": {}, "pairs": {}}
+    judge: dict = {"cases": {}, "items": {}, "pairs": {}}
+    for split in load.SPLITS:
+        tasks = read_jsonl(load.critic_tasks_path(split, data_dir))
+        critic["tasks"][split] = {"total": len(tasks), "by_stratum": counts_by(tasks, lambda t: t["stratum"])}
+        items = read_jsonl(load.judge_items_path(split, data_dir))
+        judge["cases"][split] = len({i["case_id"] for i in items})
+        judge["items"][split] = {
+            "total": len(items),
+            "by_probe": counts_by(items, lambda i: i["probe_id"]),
+            "by_decision": counts_by(items, lambda i: i["gold_decision"]),
+            "by_draft_kind": counts_by(items, lambda i: i["draft_kind"]),
+            "by_authoring_mode": counts_by(items, lambda i: i["authoring_mode"]),
+        }
+    for track, out in (("critic", critic), ("judge", judge)):
+        for split in load.PAIR_SPLITS:
+            pairs = read_jsonl(load.pairs_path(track, split, data_dir))
+            out["pairs"][split] = {
+                "total": len(pairs),
+                "by_family": counts_by(pairs, _kind_family),
+                "by_kind": counts_by(pairs, lambda p: p["kind"]),
+            }
+    return {"critic": critic, "judge": judge}
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence]) -> str:
+    lines = ["| " + " | ".join(map(str, header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(map(str, row)) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _split_table(by_split: dict, field: str, columns: Sequence[str], splits: Sequence[str]) -> str:
+    rows = [[s, by_split[s]["total"], *(by_split[s][field].get(c, 0) for c in columns)] for s in splits]
+    rows.append(["all", sum(r[1] for r in rows), *(sum(r[2 + i] for r in rows) for i in range(len(columns)))])
+    return markdown_table(["split", "total", *columns], rows)
+
+
+def count_tables(counts: dict) -> dict[str, str]:
+    """The count tables as Markdown, keyed by a short title (cards and notebook show the same)."""
+    critic, judge = counts["critic"], counts["judge"]
+    families = sorted({f for s in load.PAIR_SPLITS for f in critic["pairs"][s]["by_family"]})
+    judge_families = sorted({f for s in load.PAIR_SPLITS for f in judge["pairs"][s]["by_family"]})
+    case_rows = [[s, judge["cases"][s], judge["items"][s]["total"]] for s in load.SPLITS]
+    return {
+        "critic tasks: split x stratum": _split_table(critic["tasks"], "by_stratum", STRATA, load.SPLITS),
+        "critic pairs: split x kind": _split_table(critic["pairs"], "by_family", families, load.PAIR_SPLITS),
+        "judge cases and items per split": markdown_table(["split", "cases", "items"], case_rows),
+        "judge items: split x probe": _split_table(judge["items"], "by_probe", PROBES, load.SPLITS),
+        "judge items: split x gold decision": _split_table(judge["items"], "by_decision", DECISIONS, load.SPLITS),
+        "judge items: split x draft kind": _split_table(judge["items"], "by_draft_kind", ("good", "bad"),
+                                                         load.SPLITS),
+        "judge pairs: split x kind": _split_table(judge["pairs"], "by_family", judge_families, load.PAIR_SPLITS),
+    }
+
+
+def _size_category(n: int) -> str:
+    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")):
+        if n < limit:
+            return label
+    return "100K<n<1M"
+
+
+def _front_matter(pretty_name: str, task_categories: list[str], tags: list[str], n: int, configs: list) -> str:
+    meta = {
+        "pretty_name": pretty_name,
+        "license": LICENSE,
+        "language": ["en"],
+        "task_categories": task_categories,
+        "tags": tags,
+        "size_categories": [_size_category(n)],
+        "configs": [
+            {"config_name": name, "data_files": [{"split": s, "path": f"{s}_{stem}.jsonl"} for s in splits]}
+            for name, stem, splits in configs
+        ],
+    }
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
+
+
+def _contamination_lines(report: dict) -> str:
+    ngram, emb = report["ngram_jaccard"], report["embedding_cosine"]
+    rows = [["word 8-gram Jaccard", ngram["max"], f"< {ngram['threshold']}", len(ngram["violations"])]]
+    if "skipped" in emb:
+        rows.append([f"{emb['model']} cosine", "not computed", f"< {contamination.COSINE_MAX}", emb["skipped"]])
+    else:
+        rows.append([f"{emb['model']} cosine", emb["max"], f"< {emb['threshold']}", len(emb["violations"])])
+    return (f"Each of the {report['n_heldout']} held-out model inputs (prompt text: brief + task or draft) "
+            f"against all {report['n_reference']} train + dev inputs:\n\n"
+            + markdown_table(["measure", "max", "threshold", "violations"], rows))
+
+
+def _kappa_rows(entries: dict[str, dict]) -> list[list]:
+    rows = []
+    for name, by_split in entries.items():
+        for split in (*load.SPLITS, "all"):
+            e = by_split[split]
+            kappa = e["kappa"] if e["kappa"] is not None else "undefined"
+            rows.append([name, split, e["n"], e["observed_agreement"], kappa])
+    return rows
+
+
+_SEAL_NOTE = (
+    "## Seal\n\n`data/manifest.json` records the SHA-256 of every file; the held-out file is sealed. "
+    "Every evaluation calls `tenacious.bench.seal.verify_seal()` first and refuses to run on any "
+    "mismatch. Check by hand with `python -m tenacious.bench verify`.\n"
+)
+
+
+def critic_card(counts: dict, contamination_report: dict, agreement_report: dict) -> str:
+    tables = count_tables(counts)
+    n = sum(counts["critic"]["tasks"][s]["total"] for s in load.SPLITS)
+    n += sum(counts["critic"]["pairs"][s]["total"] for s in load.PAIR_SPLITS)
+    head = _front_matter(
+        "Tenacious-Bench (critic track)", ["text-generation"], ["preference", "simpo", "synthetic", "sales-outreach"],
+        n, [("tasks", "tasks", load.SPLITS), ("pairs", "pairs", load.PAIR_SPLITS)],
+    )
+    return "\n".join([
+        head,
+        "# Tenacious-Bench — critic track\n",
+        "Cold-email writing tasks for Tenacious, a fictional vendor of engineering-team extension, and "
+        "SimPO preference pairs built from them. Every company and person is fictional; all text is "
+        "written by the project's generators. A task is a prospect brief, an instruction, the style-guide "
+        "rule ids that apply and must-include / must-not lists; `tenacious.bench.scorer.score` rates any "
+        "email against it on five dimensions.\n",
+        "Strata: ADV hand-authored adversarial, PRG combinatorial programmatic, SYN template-grammar "
+        "synthesis in several writer voices, TRC replies inside logged threads. Splits are grouped by "
+        "`template_id` (no template appears in two splits) and stratified. `dev` is the validation "
+        "split; `heldout` is the sealed test split and has no pairs.\n",
+        "## Tasks\n", tables["critic tasks: split x stratum"], "",
+        "## Preference pairs\n",
+        "`style_anchor`: best GOOD style-guide draft vs worst BAD draft for the task (margin >= 0.30); "
+        "`mutator`: a strong draft vs a copy corrupted along one scorer dimension (margin >= 0.30 and the "
+        "target dimension dropped).\n",
+        tables["critic pairs: split x kind"], "",
+        "## Contamination\n", _contamination_lines(contamination_report["critic"]), "",
+        "## Label agreement\n",
+        "Intended label of each filled style-guide template (GOOD / BAD) against the scorer's verdict "
+        f"(overall >= {agreement_report['critic']['threshold']}); Cohen's kappa, undefined reported as such.\n",
+        markdown_table(["comparison", "split", "n", "observed agreement", "kappa"],
+                       _kappa_rows({"intended vs scorer": agreement_report["critic"]["intended_vs_scorer"]})),
+        "",
+        _SEAL_NOTE,
+    ])
+
+
+def judge_card(counts: dict, contamination_report: dict, agreement_report: dict) -> str:
+    tables = count_tables(counts)
+    n = sum(counts["judge"]["items"][s]["total"] for s in load.SPLITS)
+    n += sum(counts["judge"]["pairs"][s]["total"] for s in load.PAIR_SPLITS)
+    head = _front_matter(
+        "Tenacious-Bench (judge track)", ["text-classification"], ["preference", "orpo", "synthetic", "send-gate"],
+        n, [("items", "items", load.SPLITS), ("pairs", "pairs", load.PAIR_SPLITS)],
+    )
+    judge = agreement_report["judge"]
+    return "\n".join([
+        head,
+        "# Tenacious-Bench — judge track\n",
+        "Pre-send gate items: a prospect brief and one agent draft, with a gold decision (SUPPRESS, "
+        "ESCALATE, BLOCK, PENALISE or PASS) and the rubric-v2 rule that decides it. Each case yields a "
+        "good and a bad draft for the same brief, so PASS is a real class in every split and no "
+        "constant answer scores well. Every company and person is fictional.\n",
+        "Splits are grouped by `template_id` (no template appears in two splits) and stratified by "
+        "probe; both items of a case stay together. `dev` is the validation split; `heldout` is the "
+        "sealed test split and has no pairs.\n",
+        "## Items\n", tables["judge cases and items per split"], "",
+        tables["judge items: split x probe"], "", tables["judge items: split x gold decision"], "",
+        tables["judge items: split x draft kind"], "",
+        "## Preference pairs (ORPO)\n", tables["judge pairs: split x kind"], "",
+        "## Contamination\n", _contamination_lines(contamination_report["judge"]), "",
+        "## Label agreement\n",
+        "Multi-class Cohen's kappa against `second_labeler`, an independent implementation of the rubric; "
+        "undefined kappa is reported as undefined, never forced to 1.\n",
+        markdown_table(["comparison", "split", "n", "observed agreement", "kappa"], _kappa_rows({
+            "generator gold vs second labeler": judge["gold_vs_second"],
+            "rule engine v2 vs second labeler": judge["rules_v2_vs_second"],
+        })),
+        "",
+        _SEAL_NOTE,
+    ])
+
+
+def write_cards(data_dir: Path, counts: dict, contamination_report: dict, agreement_report: dict) -> list[Path]:
+    """Write data/critic/README.md and data/judge/README.md; returns the paths."""
+    out = []
+    for track, render in (("critic", critic_card), ("judge", judge_card)):
+        path = Path(data_dir) / track / "README.md"
+        atomic_write_text(path, render(counts, contamination_report, agreement_report))
+        out.append(path)
+    return out

@@ -1,0 +1,320 @@
+"""JSON Schemas for every record the benchmark writes or reads, with validators.
+
+Plain JSON Schema dicts (draft 2020-12) are the single definition: the validators below use them,
+and `export_json_schemas` publishes them under data/schema/ so a reader of the dataset can check
+records without this package. Validation errors name the offending field path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from tenacious import io
+from tenacious.bench import facts, style_guide
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_CONF = {"enum": list(facts.CONFIDENCE_LEVELS)}
+_STR = {"type": "string", "minLength": 1}
+_STR_LIST = {"type": "array", "items": _STR}
+
+PROSPECT_CONTEXT: dict = {
+    "$schema": _DRAFT,
+    "title": "ProspectContext",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["prospect_id", "company", "domain", "industry", "regulated", "headcount", "hq_timezone",
+                 "recipient", "segment", "segment_confidence", "ai_maturity", "signals", "funding",
+                 "disqualifiers", "opt_out_channels", "channel", "thread_id", "prior_thread",
+                 "prior_commitments", "bench"],
+    "properties": {
+        "prospect_id": _STR,
+        "company": _STR,
+        "domain": _STR,
+        "industry": _STR,
+        "regulated": {"type": "boolean"},
+        "headcount": {"type": "integer", "minimum": 1},
+        "hq_timezone": {"enum": sorted(facts.TIMEZONES)},
+        "recipient": {
+            "type": "object", "additionalProperties": False, "required": ["name", "role"],
+            "properties": {"name": _STR, "role": {"enum": list(facts.ROLES)}},
+        },
+        "segment": {"enum": list(facts.SEGMENT_IDS)},
+        "segment_confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "ai_maturity": {
+            "type": "object", "additionalProperties": False, "required": ["score", "confidence"],
+            "properties": {"score": {"type": "integer", "minimum": 0, "maximum": 3}, "confidence": _CONF},
+        },
+        "signals": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["kind", "text", "value", "confidence"],
+            "properties": {"kind": {"enum": list(facts.SIGNAL_KINDS)}, "text": _STR,
+                           "value": {"type": ["string", "number", "null"]}, "confidence": _CONF},
+        }},
+        "funding": {
+            "type": "object", "additionalProperties": False, "required": ["stage", "amount_usd", "confidence"],
+            "properties": {"stage": {"enum": sorted(facts.FUNDING_STAGES)},
+                           "amount_usd": {"type": ["integer", "null"], "minimum": 0}, "confidence": _CONF},
+        },
+        "disqualifiers": {"type": "array", "items": {"enum": list(facts.DISQUALIFIERS)}},
+        "opt_out_channels": {"type": "array", "items": {"enum": list(facts.CHANNELS)}},
+        "channel": {"enum": list(facts.CHANNELS)},
+        "thread_id": _STR,
+        "prior_thread": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["from", "text"],
+            "properties": {"from": _STR, "text": _STR},
+        }},
+        "prior_commitments": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["engineer", "stack", "until"],
+            "properties": {"engineer": _STR, "stack": {"enum": list(facts.BENCH_STACKS)},
+                           "until": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}},
+        }},
+        "bench": {"type": "object", "propertyNames": {"enum": list(facts.BENCH_STACKS)},
+                  "additionalProperties": {"type": "integer", "minimum": 0}},
+    },
+}
+
+GOALS: tuple[str, ...] = ("intro_call", "case_study", "bench_offer", "price_band", "check_back")
+STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC")
+_OFFER = {"oneOf": [{"type": "null"}, {
+    "type": "object", "additionalProperties": False, "required": ["stack", "count"],
+    "properties": {"stack": {"enum": list(facts.BENCH_STACKS)}, "count": {"type": "integer", "minimum": 1}},
+}]}
+
+CRITIC_TASK: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticTask",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["task_id", "template_id", "stratum", "context", "instruction", "goal", "needs_slot", "offer",
+                 "style_guide_excerpts", "must_include", "must_not", "notes"],
+    "properties": {
+        "task_id": {"type": "string", "pattern": r"^(ADV|PRG|SYN|TRC)-[A-Za-z0-9_-]+$"},
+        "template_id": _STR,
+        "stratum": {"enum": list(STRATA)},
+        "context": PROSPECT_CONTEXT,
+        "instruction": _STR,
+        "goal": {"enum": list(GOALS)},
+        "needs_slot": {"type": "boolean"},
+        "offer": _OFFER,
+        "style_guide_excerpts": {"type": "array", "minItems": 1, "items": {"enum": list(style_guide.RULE_IDS)}},
+        "must_include": _STR_LIST,
+        "must_not": _STR_LIST,
+        "notes": {"type": "string"},
+    },
+}
+
+JUDGE_ITEM: dict = {
+    "$schema": _DRAFT,
+    "title": "JudgeItem",
+    "type": "object",
+    "required": ["item_id", "case_id", "template_id", "probe_id", "authoring_mode", "context", "draft",
+                 "draft_kind", "gold_decision", "gold_rule"],
+    "properties": {
+        "item_id": _STR,
+        "case_id": _STR,
+        "template_id": _STR,
+        "probe_id": {"enum": ["A07", "B03", "B04", "C02", "C04", "D05", "E01", "E02", "E03", "G03", "PASS"]},
+        "authoring_mode": {"enum": ["trace_derived", "programmatic", "multi_llm", "hand_authored"]},
+        "context": PROSPECT_CONTEXT,
+        "draft": _STR,
+        "draft_kind": {"enum": ["good", "bad"]},
+        "gold_decision": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+        "gold_rule": {"type": "integer", "minimum": 1, "maximum": 11},
+    },
+}
+
+_MESSAGE = {"type": "object", "additionalProperties": False, "required": ["role", "content"],
+            "properties": {"role": {"enum": ["system", "user", "assistant"]}, "content": _STR}}
+
+PREFERENCE_PAIR: dict = {
+    "$schema": _DRAFT,
+    "title": "PreferencePair",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["pair_id", "track", "source_id", "kind", "prompt_messages", "chosen", "rejected", "margin",
+                 "template_id"],
+    "properties": {
+        "pair_id": _STR,
+        "track": {"enum": ["critic", "judge"]},
+        "source_id": _STR,
+        "kind": {"type": "string", "pattern": r"^(style_anchor|mutator:[a-z_]+|judge_[a-z_]+)$"},
+        "prompt_messages": {"type": "array", "minItems": 2, "items": _MESSAGE},
+        "chosen": _STR,
+        "rejected": _STR,
+        "margin": {"type": ["number", "null"]},
+        "template_id": _STR,
+    },
+}
+
+_COST = {
+    "forward_passes": {"type": "integer", "minimum": 0},
+    "generated_tokens": {"type": "integer", "minimum": 0},
+    "wall_seconds": {"type": "number", "minimum": 0},
+}
+_DIMENSIONS = {"type": "object", "additionalProperties": False,
+               "required": ["grounding", "tone", "icp_fit", "ai_maturity", "scheduling"],
+               "properties": {d: {"type": "number", "minimum": 0, "maximum": 1}
+                              for d in ("grounding", "tone", "icp_fit", "ai_maturity", "scheduling")}}
+
+CRITIC_TRACE: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticAblationTrace",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["item_id", "condition", "seed", "outputs", "candidate_scores", "selected_index", "score",
+                 "forward_passes", "generated_tokens", "wall_seconds"],
+    "properties": {
+        "item_id": _STR,
+        "condition": _STR,
+        "seed": {"type": "integer"},
+        "outputs": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+        "candidate_scores": {"type": "array", "items": {"type": "number"}},
+        "selected_index": {"type": "integer", "minimum": 0},
+        "score": {"type": "object", "additionalProperties": False, "required": ["overall", "dimensions"],
+                  "properties": {"overall": {"type": "number", "minimum": 0, "maximum": 1}, "dimensions": _DIMENSIONS}},
+        **_COST,
+    },
+}
+
+JUDGE_TRACE: dict = {
+    "$schema": _DRAFT,
+    "title": "JudgeAblationTrace",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["item_id", "condition", "seed", "predicted", "label_logprobs", "gold", "forward_passes",
+                 "generated_tokens", "wall_seconds", "rationale"],
+    "properties": {
+        "item_id": _STR,
+        "condition": _STR,
+        "seed": {"type": "integer"},
+        "predicted": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+        "label_logprobs": {"oneOf": [{"type": "null"}, {
+            "type": "object", "additionalProperties": False,
+            "propertyNames": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+            "patternProperties": {".*": {"type": "number"}},
+        }]},
+        "gold": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+        "rationale": {"type": ["string", "null"]},
+        **_COST,
+    },
+}
+
+# Raw, hand-authored inputs (data/raw/): partial contexts completed by the generators.
+ADV_TASK_ROW: dict = {
+    "$schema": _DRAFT,
+    "title": "AdvTaskRow",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["task_id", "template_id", "trap", "context", "instruction", "goal", "needs_slot", "offer",
+                 "must_include", "must_not"],
+    "properties": {
+        "task_id": {"type": "string", "pattern": r"^ADV-\d{3}$"},
+        "template_id": {"type": "string", "pattern": r"^ADV-[a-z0-9_]+$"},
+        "trap": _STR,
+        "context": {"type": "object", "propertyNames": {"enum": PROSPECT_CONTEXT["required"]}},
+        "instruction": _STR,
+        "goal": {"enum": list(GOALS)},
+        "needs_slot": {"type": "boolean"},
+        "offer": _OFFER,
+        "must_include": _STR_LIST,
+        "must_not": _STR_LIST,
+    },
+}
+
+THREAD_ROW: dict = {
+    "$schema": _DRAFT,
+    "title": "LoggedThread",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["thread_id", "context", "turns"],
+    "properties": {
+        "thread_id": {"type": "string", "pattern": r"^th-[a-z0-9-]+$"},
+        "context": {"type": "object", "propertyNames": {"enum": PROSPECT_CONTEXT["required"]}},
+        "turns": {"type": "array", "minItems": 2, "items": {
+            "type": "object", "additionalProperties": False, "required": ["from", "text"],
+            "properties": {
+                "from": {"enum": ["agent", "prospect"]},
+                "text": _STR,
+                "intent": {"enum": ["interested", "reschedule", "price_question", "bench_question",
+                                    "case_request", "soft_no"]},
+                "offer": _OFFER,
+                "must_not": _STR_LIST,
+            },
+        }},
+    },
+}
+
+SCHEMAS: dict[str, dict] = {
+    "prospect_context": PROSPECT_CONTEXT,
+    "critic_task": CRITIC_TASK,
+    "judge_item": JUDGE_ITEM,
+    "preference_pair": PREFERENCE_PAIR,
+    "critic_trace": CRITIC_TRACE,
+    "judge_trace": JUDGE_TRACE,
+    "adv_task_row": ADV_TASK_ROW,
+    "thread_row": THREAD_ROW,
+}
+_VALIDATORS = {name: Draft202012Validator(schema) for name, schema in SCHEMAS.items()}
+
+
+class SchemaError(ValueError):
+    """A record does not match its schema; the message names the record kind and the field path."""
+
+
+def validate(kind: str, record: dict) -> None:
+    """Raise SchemaError naming the first invalid field (deepest path first, then sorted) of `record`."""
+    errors = sorted(_VALIDATORS[kind].iter_errors(record),
+                    key=lambda e: (-len(e.absolute_path), [str(p) for p in e.absolute_path], e.message))
+    if errors:
+        err = errors[0]
+        path = "/".join(str(p) for p in err.absolute_path) or "<record>"
+        raise SchemaError(f"{SCHEMAS[kind]['title']}: field '{path}': {err.message}")
+
+
+def validate_prospect_context(record: dict) -> None:
+    validate("prospect_context", record)
+
+
+def validate_critic_task(record: dict) -> None:
+    validate("critic_task", record)
+
+
+def validate_judge_item(record: dict) -> None:
+    validate("judge_item", record)
+
+
+def validate_preference_pair(record: dict) -> None:
+    validate("preference_pair", record)
+
+
+def validate_critic_trace(record: dict) -> None:
+    validate("critic_trace", record)
+
+
+def validate_judge_trace(record: dict) -> None:
+    validate("judge_trace", record)
+
+
+def validate_ablation_trace(record: dict) -> None:
+    """A trace line of either track: critic traces carry `outputs`, judge traces carry `predicted`."""
+    validate("critic_trace" if "outputs" in record else "judge_trace", record)
+
+
+def validate_adv_task_row(record: dict) -> None:
+    validate("adv_task_row", record)
+
+
+def validate_thread_row(record: dict) -> None:
+    validate("thread_row", record)
+
+
+def export_json_schemas(out_dir: Path) -> list[Path]:
+    """Write data/schema/<name>.schema.json for every schema (stable JSON); returns the paths written."""
+    out_dir = Path(out_dir)
+    paths = []
+    for name in sorted(SCHEMAS):
+        path = out_dir / f"{name}.schema.json"
+        io.write_json(path, SCHEMAS[name])
+        paths.append(path)
+    return paths

@@ -1,0 +1,150 @@
+"""Inference: batched generation, shared-prompt continuation scoring, critic ranking, judge labels.
+
+The prompt token ids are built exactly as TRL's CPO/ORPO trainers build them (chat template
+rendered by `tenacious.prompts.render_prompt`, tokenized without special tokens, BOS prepended when
+the tokenizer has one and the text does not start with it), so an adapter is scored on the same
+ids it was trained on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tenacious.prompts import JUDGE_LABELS, render_prompt
+
+
+def encode_prompt(tokenizer: Any, messages: list[dict]) -> list[int]:
+    """Prompt token ids, identical to the ids the TRL trainers feed the model during training."""
+    ids = tokenizer(render_prompt(tokenizer, messages), add_special_tokens=False)["input_ids"]
+    bos = tokenizer.bos_token_id
+    if bos is not None and (not ids or ids[0] != bos):
+        ids = [bos, *ids]
+    return ids
+
+
+def encode_completion(tokenizer: Any, text: str, add_eos: bool = True) -> list[int]:
+    """Completion ids as the trainers append them: the text, then EOS."""
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    if add_eos and (not ids or ids[-1] != tokenizer.eos_token_id):
+        ids = [*ids, tokenizer.eos_token_id]
+    return ids
+
+
+def _per_row_temperature(temperatures: Sequence[float]):
+    """A logits processor dividing each row by its own temperature: one generate call, mixed T."""
+    import torch
+    from transformers import LogitsProcessor
+
+    class PerRowTemperature(LogitsProcessor):
+        def __init__(self):
+            self.t = torch.tensor([max(float(t), 1e-4) for t in temperatures])
+
+        def __call__(self, input_ids, scores):
+            return scores / self.t.to(scores.device, scores.dtype)[:, None]
+
+    return PerRowTemperature()
+
+
+@dataclass
+class Generation:
+    texts: list[str]
+    new_tokens: list[int]
+    seconds: float
+
+
+def generate(model: Any, tokenizer: Any, prompts: Sequence[list[int]], *, temperatures: Sequence[float] | None,
+             max_new_tokens: int, seed: int) -> Generation:
+    """One batched generate call over `prompts` (left-padded). `temperatures=None` is greedy;
+    otherwise row i samples at temperatures[i] (T == 0 rows become effectively greedy)."""
+    import torch
+    from transformers import LogitsProcessorList
+
+    width = max(len(p) for p in prompts)
+    pad = tokenizer.pad_token_id
+    input_ids = torch.tensor([[pad] * (width - len(p)) + list(p) for p in prompts])
+    attention = torch.tensor([[0] * (width - len(p)) + [1] * len(p) for p in prompts])
+    device = next(model.parameters()).device
+    kwargs: dict = {"max_new_tokens": max_new_tokens, "pad_token_id": pad,
+                    "eos_token_id": tokenizer.eos_token_id}
+    if temperatures is None:
+        kwargs["do_sample"] = False
+    else:
+        kwargs.update(do_sample=True, temperature=1.0, top_k=0, top_p=1.0,
+                      logits_processor=LogitsProcessorList([_per_row_temperature(temperatures)]))
+    start = time.perf_counter()
+    with torch.no_grad(), torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        out = model.generate(input_ids=input_ids.to(device), attention_mask=attention.to(device), **kwargs)
+    seconds = time.perf_counter() - start
+    texts, counts = [], []
+    for row in out[:, width:].tolist():
+        if tokenizer.eos_token_id in row:
+            row = row[: row.index(tokenizer.eos_token_id) + 1]
+        row = [t for t in row if t != pad]
+        counts.append(len(row))
+        texts.append(tokenizer.decode(row, skip_special_tokens=True).strip())
+    return Generation(texts=texts, new_tokens=counts, seconds=seconds)
+
+
+def continuation_logprobs(model: Any, prompt: list[int], continuations: Sequence[list[int]]) -> list[list[float]]:
+    """Per-token log-probs of each continuation after one shared prompt, in one scoring pass.
+
+    The prompt is run once and its KV cache is repeated for every continuation, so scoring k
+    candidates (or five labels) costs one prompt plus k short continuations, not k full sequences.
+    """
+    import torch
+
+    device = next(model.parameters()).device
+    k = len(continuations)
+    width = max(len(c) for c in continuations)
+    with torch.no_grad():
+        head = model(input_ids=torch.tensor([prompt], device=device), use_cache=True)
+        cache = head.past_key_values
+        cache.batch_repeat_interleave(k)
+        cont = torch.tensor([list(c) + [0] * (width - len(c)) for c in continuations], device=device)
+        mask = torch.tensor([[1] * len(prompt) + [1] * len(c) + [0] * (width - len(c)) for c in continuations],
+                            device=device)
+        positions = torch.arange(len(prompt), len(prompt) + width, device=device).expand(k, width)
+        tail = model(input_ids=cont, attention_mask=mask, past_key_values=cache, position_ids=positions)
+        logits = torch.cat([head.logits[:, -1:, :].expand(k, 1, -1), tail.logits[:, :-1, :]], dim=1)
+        logp = torch.log_softmax(logits.float(), dim=-1).gather(-1, cont[..., None])[..., 0]
+    return [logp[i, : len(c)].tolist() for i, c in enumerate(continuations)]
+
+
+def simpo_scores(token_logprobs: Sequence[Sequence[float]], beta: float) -> list[float]:
+    """SimPO's implicit reward: beta x length-normalised log-probability."""
+    return [beta * sum(lp) / len(lp) for lp in token_logprobs]
+
+
+def classify_by_likelihood(score_labels: Callable[[Sequence[str]], Sequence[float]],
+                           labels: Sequence[str] = JUDGE_LABELS) -> tuple[str, dict[str, float]]:
+    """Argmax over the labels' summed log-probs (ties go to the earlier, more cautious label)."""
+    scores = [float(s) for s in score_labels(labels)]
+    best = max(range(len(labels)), key=lambda i: (scores[i], -i))
+    return labels[best], dict(zip(labels, scores, strict=True))
+
+
+def judge_label_texts(labels: Sequence[str] = JUDGE_LABELS) -> list[str]:
+    """The completion prefix scored for each label; the trained completion starts with it."""
+    return [f"DECISION: {label}\n" for label in labels]
+
+
+def judge_label_scorer(model: Any, tokenizer: Any, prompt: list[int]) -> Callable[[Sequence[str]], list[float]]:
+    """A `score_labels` function for one prompt: summed log-prob of each label's completion prefix."""
+    def score(labels: Sequence[str]) -> list[float]:
+        conts = [encode_completion(tokenizer, t, add_eos=False) for t in judge_label_texts(labels)]
+        return [sum(lp) for lp in continuation_logprobs(model, prompt, conts)]
+
+    return score
+
+
+def parse_decision(text: str) -> str | None:
+    """The label of a generated `DECISION: <LABEL>` line (generate-then-parse), or None."""
+    for line in text.splitlines():
+        if line.strip().upper().startswith("DECISION:"):
+            word = line.split(":", 1)[1].strip().upper()
+            return next((label for label in JUDGE_LABELS if word.startswith(label)), None)
+    return None

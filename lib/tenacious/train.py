@@ -1,0 +1,193 @@
+"""Preference training: SimPO for the critic (TRL CPO, loss_type="simpo") and ORPO for the judge.
+
+`train(profile, track, seed)` verifies the data seal, renders every pair's prompt with the prompt
+builder inference uses, trains a LoRA adapter with the profile's hyper-parameters, and writes under
+`runs/<profile>/<track>/seed<N>/`: `adapter/` (PEFT format), `trainer_state.json`, `history.json`
+(the trainer's log history, each row with wall seconds) and `run_config.json` (resolved
+hyper-parameters + provenance). Re-running an interrupted run resumes from its last checkpoint.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from tenacious import paths
+from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
+from tenacious.io import read_json, write_json
+from tenacious.prompts import render_prompt
+from tenacious.provenance import device_info, library_versions, stamp
+
+TRACKS = ("critic", "judge")
+
+
+class TrainError(ValueError):
+    """A training request that cannot run (unknown track, missing data)."""
+
+
+def check_track(track: str) -> str:
+    if track not in TRACKS:
+        raise TrainError(f"unknown track {track!r}; choose 'critic' (SimPO) or 'judge' (ORPO)")
+    return track
+
+
+def pairs_dataset(pairs: list[dict], tokenizer: Any, limit: int = 0):
+    """TRL's prompt/chosen/rejected columns, prompts rendered by the shared prompt builder."""
+    from datasets import Dataset
+
+    rows = [{"prompt": render_prompt(tokenizer, p["prompt_messages"]), "chosen": p["chosen"],
+             "rejected": p["rejected"]} for p in (pairs[:limit] if limit else pairs)]
+    return Dataset.from_list(rows)
+
+
+def _optim(name: str, device: str) -> str:
+    """8-bit AdamW needs bitsandbytes on CUDA; elsewhere the card's optimiser falls back to AdamW."""
+    if name == "adamw_8bit":
+        return "adamw_bnb_8bit" if device == "cuda" else "adamw_torch"
+    return name
+
+
+def trainer_config(track: str, cfg: dict, out_dir: Path, seed: int, device: str) -> Any:
+    """The TRL config for one track, every value from the profile."""
+    common = dict(
+        output_dir=str(out_dir), seed=seed, data_seed=seed, learning_rate=cfg["learning_rate"],
+        lr_scheduler_type=cfg["lr_scheduler"], warmup_ratio=cfg["warmup_ratio"],
+        num_train_epochs=cfg["num_epochs"], max_steps=cfg["max_steps"],
+        per_device_train_batch_size=cfg["per_device_batch"], per_device_eval_batch_size=cfg["per_device_batch"],
+        gradient_accumulation_steps=cfg["grad_accum"], max_length=cfg["max_length"], beta=cfg["beta"],
+        logging_steps=cfg["logging_steps"], eval_strategy="steps", eval_steps=cfg["eval_steps"],
+        save_strategy="steps", save_steps=cfg["save_steps"], save_total_limit=2, report_to=[],
+        optim=_optim(cfg["optim"], device), bf16=cfg["precision"] == "bf16", fp16=cfg["precision"] == "fp16",
+        use_cpu=device == "cpu", dataloader_num_workers=0, remove_unused_columns=False,
+        disable_tqdm=False, logging_first_step=True,
+    )
+    if track == "critic":
+        from trl.experimental.cpo import CPOConfig
+
+        # SimPO = CPO with loss_type="simpo" and no NLL term; gamma is the absolute target margin.
+        return CPOConfig(loss_type="simpo", cpo_alpha=0.0, simpo_gamma=cfg["simpo_gamma"], **common)
+    from trl.experimental.orpo import ORPOConfig
+
+    return ORPOConfig(**common)
+
+
+def _trainer_class(track: str):
+    if track == "critic":
+        from trl.experimental.cpo import CPOTrainer
+
+        return CPOTrainer
+    from trl.experimental.orpo import ORPOTrainer
+
+    return ORPOTrainer
+
+
+def _wall_clock_callback():
+    """Stamp each log-history row with seconds since training began (continuing across resumes)."""
+    from transformers import TrainerCallback
+
+    class WallClock(TrainerCallback):
+        def on_train_begin(self, args, state, control, **kwargs):
+            done = [r["wall_seconds"] for r in state.log_history if "wall_seconds" in r]
+            self.offset = done[-1] if done else 0.0
+            self.start = time.perf_counter()
+
+        def on_log(self, args, state, control, logs=None, **kwargs):
+            if state.log_history:
+                state.log_history[-1]["wall_seconds"] = round(self.offset + time.perf_counter() - self.start, 3)
+
+    return WallClock()
+
+
+def _stop_after(steps: int):
+    """Interrupt training after `steps` optimiser steps (used to test resuming)."""
+    from transformers import TrainerCallback
+
+    class StopAfter(TrainerCallback):
+        def on_step_end(self, args, state, control, **kwargs):
+            if state.global_step >= steps:
+                control.should_save = True
+                control.should_training_stop = True
+
+    return StopAfter()
+
+
+def last_checkpoint(out_dir: Path) -> Path | None:
+    ckpts = sorted(out_dir.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[1]))
+    return ckpts[-1] if ckpts else None
+
+
+def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int, n_eval: int) -> dict:
+    cfg = dict(profile.train[track])
+    cfg.pop("seeds")
+    return {"track": track, "seed": seed, "method": cfg["method"], "hyperparameters": cfg,
+            "train_pairs": n_train, "eval_pairs": n_eval, "backbone": backbone.describe(),
+            "provenance": stamp(profile.name, backbone.name, [seed]),
+            "libraries": library_versions(), "device": device_info()}
+
+
+def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None,
+          backbone: Backbone | None = None) -> dict:
+    """Train one adapter; returns the run config (with the final metrics) that was written."""
+    from tenacious.bench.load import load_pairs
+    from tenacious.bench.seal import verify_seal
+
+    check_track(track)
+    verify_seal(paths.DATA_DIR)  # refuse to train on tampered data, before any model is loaded
+    cfg = profile.train[track]
+    train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
+    if not train_pairs or not dev_pairs:
+        raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
+
+    device = resolve_device(profile.device)
+    backbone = backbone or load_backbone(profile.backbones[track], device=device, seed=seed,
+                                         max_seq_length=cfg["max_length"], dtype=cfg["precision"])
+    run_dir = paths.train_run_dir(profile.name, track, seed)
+    ckpt_dir = run_dir / "checkpoints"
+    model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
+    train_ds = pairs_dataset(train_pairs, backbone.tokenizer)
+    eval_ds = pairs_dataset(dev_pairs, backbone.tokenizer, cfg["max_eval_pairs"])
+    callbacks = [_wall_clock_callback()] + ([_stop_after(stop_after_steps)] if stop_after_steps else [])
+    trainer = _trainer_class(track)(model=model, args=trainer_config(track, cfg, ckpt_dir, seed, device),
+                                    train_dataset=train_ds, eval_dataset=eval_ds,
+                                    processing_class=backbone.tokenizer, callbacks=callbacks)
+    resume = last_checkpoint(ckpt_dir)
+    if resume is not None:
+        print(f"resuming {track} seed {seed} from {resume.relative_to(paths.REPO_ROOT)}")
+    trainer.train(resume_from_checkpoint=str(resume) if resume else None)
+    if stop_after_steps and trainer.state.global_step < trainer.state.max_steps:
+        return {"interrupted_at_step": trainer.state.global_step}
+
+    config = run_config(profile, track, seed, backbone, len(train_ds), len(eval_ds))
+    config["global_step"] = trainer.state.global_step
+    config["train_seconds"] = next((r["wall_seconds"] for r in reversed(trainer.state.log_history)
+                                    if "wall_seconds" in r), None)
+    tmp_adapter = run_dir / "adapter.tmp"
+    shutil.rmtree(tmp_adapter, ignore_errors=True)
+    trainer.model.save_pretrained(str(tmp_adapter))
+    shutil.rmtree(run_dir / "adapter", ignore_errors=True)
+    tmp_adapter.rename(run_dir / "adapter")
+    trainer.state.save_to_json(str(run_dir / "trainer_state.json"))
+    write_json(run_dir / "history.json", {"track": track, "seed": seed, "provenance": config["provenance"],
+                                          "log_history": trainer.state.log_history})
+    write_json(run_dir / "run_config.json", config)
+    return config
+
+
+def load_history(profile: str, track: str, seed: int) -> dict:
+    return read_json(paths.train_run_dir(profile, track, seed) / "history.json")
+
+
+def history_rows(history: dict) -> list[dict]:
+    """One row per logged step, train and eval metrics side by side (for tables and notebooks)."""
+    by_step: dict[int, dict] = {}
+    keys = {"loss": "train_loss", "eval_loss": "val_loss", "eval_rewards/margins": "val_reward_margin",
+            "eval_rewards/accuracies": "val_reward_accuracy", "rewards/margins": "train_reward_margin",
+            "learning_rate": "learning_rate", "wall_seconds": "wall_seconds"}
+    for rec in history["log_history"]:
+        if "step" not in rec or "train_runtime" in rec:
+            continue
+        row = by_step.setdefault(int(rec["step"]), {"step": int(rec["step"])})
+        row.update({new: rec[old] for old, new in keys.items() if old in rec})
+    return [by_step[s] for s in sorted(by_step)]
