@@ -253,3 +253,18 @@ def run_ablation(profile) -> dict[str, Path]:
 def load_traces(profile: str, track: str) -> list[dict]:
     validate: Any = validate_critic_trace if track == "critic" else validate_judge_trace
     return read_jsonl(paths.ablate_dir(profile) / f"{track}.jsonl", validate)
+
+
+def trace_summary(rows: list[dict]) -> list[dict]:
+    """Per (condition, seed): items, mean quality (rubric score or accuracy), passes and wall time."""
+    groups: dict[tuple[str, int], list[dict]] = {}
+    for r in rows:
+        groups.setdefault((r["condition"], r["seed"]), []).append(r)
+    out = []
+    for (condition, seed), rs in groups.items():
+        quality = [r["score"]["overall"] if "score" in r else float(r["predicted"] == r["gold"]) for r in rs]
+        out.append({"condition": condition, "seed": seed, "items": len(rs),
+                    "mean_quality": sum(quality) / len(rs),
+                    "mean_forward_passes": sum(r["forward_passes"] for r in rs) / len(rs),
+                    "wall_seconds": sum(r["wall_seconds"] for r in rs)})
+    return out

@@ -127,39 +127,46 @@ def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int,
             "libraries": library_versions(), "device": device_info()}
 
 
+def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: Path, cfg: dict | None = None,
+                  callbacks: tuple = ()):
+    """A TRL trainer for one track on the sealed train/dev pairs; `cfg` overrides the profile's."""
+    from tenacious.bench.load import load_pairs
+
+    cfg = dict(cfg or profile.train[track])
+    train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
+    if not train_pairs or not dev_pairs:
+        raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
+    device = resolve_device(profile.device)
+    model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
+    return _trainer_class(track)(
+        model=model, args=trainer_config(track, cfg, out_dir, seed, device),
+        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer),
+        eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, cfg["max_eval_pairs"]),
+        processing_class=backbone.tokenizer, callbacks=[_wall_clock_callback(), *callbacks])
+
+
 def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None,
           backbone: Backbone | None = None) -> dict:
     """Train one adapter; returns the run config (with the final metrics) that was written."""
-    from tenacious.bench.load import load_pairs
     from tenacious.bench.seal import verify_seal
 
     check_track(track)
     verify_seal(paths.DATA_DIR)  # refuse to train on tampered data, before any model is loaded
     cfg = profile.train[track]
-    train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
-    if not train_pairs or not dev_pairs:
-        raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
-
-    device = resolve_device(profile.device)
-    backbone = backbone or load_backbone(profile.backbones[track], device=device, seed=seed,
-                                         max_seq_length=cfg["max_length"], dtype=cfg["precision"])
+    backbone = backbone or load_backbone(profile.backbones[track], device=resolve_device(profile.device),
+                                         seed=seed, max_seq_length=cfg["max_length"], dtype=cfg["precision"])
     run_dir = paths.train_run_dir(profile.name, track, seed)
     ckpt_dir = run_dir / "checkpoints"
-    model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
-    train_ds = pairs_dataset(train_pairs, backbone.tokenizer)
-    eval_ds = pairs_dataset(dev_pairs, backbone.tokenizer, cfg["max_eval_pairs"])
-    callbacks = [_wall_clock_callback()] + ([_stop_after(stop_after_steps)] if stop_after_steps else [])
-    trainer = _trainer_class(track)(model=model, args=trainer_config(track, cfg, ckpt_dir, seed, device),
-                                    train_dataset=train_ds, eval_dataset=eval_ds,
-                                    processing_class=backbone.tokenizer, callbacks=callbacks)
+    extra = (_stop_after(stop_after_steps),) if stop_after_steps else ()
+    trainer = build_trainer(profile, track, seed, backbone, ckpt_dir, callbacks=extra)
     resume = last_checkpoint(ckpt_dir)
     if resume is not None:
-        print(f"resuming {track} seed {seed} from {resume.relative_to(paths.REPO_ROOT)}")
+        print(f"resuming {track} seed {seed} from {resume}")
     trainer.train(resume_from_checkpoint=str(resume) if resume else None)
     if stop_after_steps and trainer.state.global_step < trainer.state.max_steps:
         return {"interrupted_at_step": trainer.state.global_step}
 
-    config = run_config(profile, track, seed, backbone, len(train_ds), len(eval_ds))
+    config = run_config(profile, track, seed, backbone, len(trainer.train_dataset), len(trainer.eval_dataset))
     config["global_step"] = trainer.state.global_step
     config["train_seconds"] = next((r["wall_seconds"] for r in reversed(trainer.state.log_history)
                                     if "wall_seconds" in r), None)

@@ -184,7 +184,8 @@ def _mentions(sentence: str, signal: dict) -> bool:
     if any(re.search(r"\b" + re.escape(a), low) for a in facts.SIGNAL_ANCHORS[signal["kind"]]):
         return True
     value = signal["value"]
-    if isinstance(value, bool) or value is None:
+    # A stack name alone ("two Go engineers") describes our bench, not the prospect's migration.
+    if signal["kind"] == "tech_stack" or isinstance(value, bool) or value is None:
         return False
     if isinstance(value, (int, float)):
         return float(value) in _numbers_in(sentence)
