@@ -27,7 +27,6 @@ from tenacious.backbones import adapter_disabled, attach_lora, load_backbone
 from tenacious.bench.load import load_critic_tasks, load_judge_items
 from tenacious.infer import (
     classify_by_likelihood,
-    continuation_logprobs,
     encode_completion,
     encode_prompt,
     generate,

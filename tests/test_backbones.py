@@ -2,6 +2,7 @@
 
 import pytest
 import torch
+
 from tenacious import backbones
 from tenacious.backbones import LORA_TARGET_MODULES, TINY, attach_lora, chat_prompt_ids, load_backbone
 

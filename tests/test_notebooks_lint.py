@@ -4,6 +4,7 @@ import ast
 import json
 
 import pytest
+
 from tenacious import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))

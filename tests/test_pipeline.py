@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from tenacious import paths
 from tenacious.pipeline import PipelineError, StageRun, plan_stages, run_pipeline
 from tenacious.profiles import load_profile

@@ -2,6 +2,7 @@
 
 import pytest
 import yaml
+
 from tenacious import paths
 from tenacious.profiles import PROFILE_NAMES, ProfileError, load_profile, load_profile_file, resolve_name
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 from tenacious import stats
+from tenacious.bench import style_guide
+from tenacious.bench.scorer import score
 
 _DECIMALS = 4
 UNDEFINED_REASON = "undefined: expected agreement is 1 (both labelers constant on the same label), kappa is 0/0"
@@ -40,3 +42,28 @@ def by_split(pairs_by_split: dict[str, tuple[list, list]], labels: Sequence[Hash
     pooled_b = [y for split in sorted(pairs_by_split) for y in pairs_by_split[split][1]]
     out["all"] = kappa_entry(pooled_a, pooled_b, labels)
     return out
+
+
+# Scorer verdict GOOD at or above this overall. Any draft that fails a dimension is capped at
+# scorer.FAIL_CAP (0.6) and a hard violation at scorer.HARD_CAP, so 0.7 sits between the caps and
+# a clean draft: the verdict is "no dimension failed and most of the weight earned".
+VERDICT_THRESHOLD = 0.7
+CRITIC_LABELS = ("GOOD", "BAD")
+
+
+def template_scores(tasks: Sequence[dict]) -> dict[str, list[float]]:
+    """Scorer overall of the 12 GOOD and 12 BAD style-guide drafts filled for every task."""
+    return {
+        "GOOD": [score(task, email)["overall"] for task in tasks for _, email in style_guide.good_drafts(task)],
+        "BAD": [score(task, email)["overall"] for task in tasks for _, email in style_guide.bad_drafts(task)],
+    }
+
+
+def critic_agreement(scores_by_split: dict[str, dict[str, list[float]]]) -> dict:
+    """Intended GOOD/BAD of every filled style-guide template vs the scorer verdict, per split."""
+    pairs = {}
+    for split, scores in scores_by_split.items():
+        intended = [label for label in CRITIC_LABELS for _ in scores[label]]
+        verdict = ["GOOD" if s >= VERDICT_THRESHOLD else "BAD" for label in CRITIC_LABELS for s in scores[label]]
+        pairs[split] = (intended, verdict)
+    return {"threshold": VERDICT_THRESHOLD, "intended_vs_scorer": by_split(pairs, CRITIC_LABELS)}

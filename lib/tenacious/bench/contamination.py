@@ -37,6 +37,11 @@ class ContaminationError(RuntimeError):
     """At least one held-out item is too close to a train/dev item; the message names the pair."""
 
 
+def model_input(messages: list[dict]) -> str:
+    """The text a model reads for one item: every prompt message's content, in order."""
+    return "\n\n".join(m["content"] for m in messages)
+
+
 def _shingles(text: str) -> set[str]:
     words = _WORD.findall(text.lower())
     if len(words) < NGRAM:

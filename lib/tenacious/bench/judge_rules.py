@@ -63,29 +63,30 @@ GENERIC_PEER_NAMES: tuple[str, ...] = (
 
 # Declines that leave the door open. A hard "never contact me" is a do_not_contact disqualifier.
 SOFT_REJECTION = re.compile(
-    r"not right now|not a priority|not the right time|timing (?:isn't|is not) right|no budget|"
-    r"not in (?:the|this year's) budget|next quarter|maybe later|revisit|check back|hiring freeze|"
+    r"not right now|not a priority|not the right time|timing (?:isn't|is not|is bad|is wrong)|not this year|"
+    r"no budget|not in (?:the|this year's) budget|next quarter|maybe later|revisit|check back|hiring freeze|"
     r"on hold|pause[d]? (?:all|any|new)|not looking|not interested|we(?:'re| are) (?:covered|all set|set)|"
-    r"no capacity|let's park|park this|not for us",
+    r"(?:do not|don't) want to add|no capacity|let's park|park this|not for us",
     re.IGNORECASE)
 
 # What the agent can offer; a draft repeating a declined family pushes the same offer.
 OFFER_FAMILIES: dict[str, re.Pattern] = {
     "engineers": re.compile(
         r"team extension|extend(?:ing)? (?:your|the) (?:engineering |product |data )?team|"
-        r"dedicated (?:engineers?|squad|pod)|embedded engineers?|staff augmentation|"
+        r"\b(?:extra|additional|dedicated|embedded) (?:\w+ )?engineers?\b|staff augmentation|"
         r"\b(?:an?|one|two|three|four|five|\d) (?:senior |mid-level |lead )?"
         r"(?:python|go|data|ml|frontend|devops|mobile|backend) engineers?\b",
         re.IGNORECASE),
     "pilot": re.compile(r"\bpilot\b|trial sprint|\btwo-week trial\b", re.IGNORECASE),
     "call": re.compile(
-        r"\b(?:\d+|fifteen|twenty|thirty)[- ]minute (?:call|chat|slot)|\b(?:intro|introductory|discovery|quick) call\b|"
-        r"\bbook (?:a )?(?:call|slot)\b|\bfind (?:a )?time\b",
+        r"\b(?:\d+|fifteen|twenty|thirty)[- ]minute (?:call|chat|slot)|"
+        r"\b(?:intro|introductory|discovery|quick|short) call\b|\bbook (?:a )?(?:call|slot)\b|\bfind (?:a )?time\b",
         re.IGNORECASE),
     "audit": re.compile(r"architecture review|code audit|delivery assessment|free assessment", re.IGNORECASE),
+    "case_study": re.compile(r"\bcase stud(?:y|ies)\b", re.IGNORECASE),
 }
 
-THREAD_ID = re.compile(r"\bth-[0-9a-f]{8}\b")
+THREAD_ID = re.compile(r"\bth-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 _NAME = r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)*"
 THREAD_PHRASES: tuple[re.Pattern, ...] = (
     re.compile(rf"\b(?i:thread|conversation|exchange|call|emails?|chat) with (?:the team at |the )?({_NAME})"),
@@ -99,7 +100,7 @@ _MONEY_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1
 _FUNDING_WORDS = re.compile(r"rais|round|funding|funded|series|seed|investor|backed|capital", re.IGNORECASE)
 _STAGE_MENTIONS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"\bpre-?seed\b", re.IGNORECASE), "pre_seed"),
-    (re.compile(r"\bseed(?:[- ](?:round|stage|funding|money)|-funded)|\byour seed\b", re.IGNORECASE), "seed"),
+    (re.compile(r"\bseed(?:[- ](?:round|stage|funding|money|company|startup)|-funded)|\byour seed\b", re.IGNORECASE), "seed"),
     (re.compile(r"\bseries[ -]?a\b", re.IGNORECASE), "series_a"),
     (re.compile(r"\bseries[ -]?b\b", re.IGNORECASE), "series_b"),
     (re.compile(r"\bseries[ -]?c\b", re.IGNORECASE), "series_c"),

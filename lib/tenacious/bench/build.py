@@ -1,0 +1,193 @@
+"""The data stage: generate, split, pair, validate, check, document and seal the benchmark.
+
+`build_all` writes the whole data/ tree into a staging directory beside the target and swaps it in
+only after every step has passed, so a failure (a malformed raw line, a contamination violation,
+a split that cannot be met) leaves the previous tree untouched and no partial output behind. The
+manifest is written last, over the finished tree. Everything is a function of the seed: two builds
+with the same seed are byte-identical.
+
+Default sizes follow the published cards: critic 52 held-out tasks (ADV 9 / PRG 22 / SYN 10 /
+TRC 11), 306 train pairs (148 style-anchored + 158 mutator) and 31 validation pairs (15 + 16, the
+same mix); judge 323 cases (train 169 / dev 93 / held-out 61), each a good and a bad item.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tenacious import paths
+from tenacious.bench import agreement, cards, contamination, diagnostics, judge_items, load, schema, seal
+from tenacious.bench.critic_pairs import make_critic_pairs
+from tenacious.bench.critic_tasks import generate_critic_tasks
+from tenacious.bench.splits import grouped_split
+from tenacious.io import write_json, write_jsonl
+from tenacious.prompts import critic_messages, judge_messages
+
+CRITIC_HELDOUT: dict[str, int] = {"ADV": 9, "PRG": 22, "SYN": 10, "TRC": 11}
+CRITIC_PAIRS: dict[str, tuple[int, int]] = {"train": (148, 158), "dev": (15, 16)}  # (style_anchor, mutator)
+JUDGE_CASES: dict[str, int] = {"train": 169, "dev": 93, "heldout": 61}
+
+
+class BuildError(RuntimeError):
+    """The generators did not produce what the stage promises (counts, unique ids)."""
+
+
+def _log(progress: bool, start: float, message: str) -> None:
+    if progress:
+        print(f"[data {time.perf_counter() - start:6.1f} s] {message}", flush=True)
+
+
+def _unique(records: list[dict], key: str, what: str) -> None:
+    seen: set[str] = set()
+    for record in records:
+        if record[key] in seen:
+            raise BuildError(f"duplicate {what} {key} {record[key]!r}")
+        seen.add(record[key])
+
+
+def critic_dev_tasks(n_not_heldout: int) -> int:
+    """Dev tasks: the share of the non-held-out tasks that validation pairs hold of all pairs (31 / 337)."""
+    dev_pairs, all_pairs = sum(CRITIC_PAIRS["dev"]), sum(map(sum, CRITIC_PAIRS.values()))
+    return round(n_not_heldout * dev_pairs / all_pairs)
+
+
+def split_critic(tasks: list[dict], seed: int) -> dict[str, list[dict]]:
+    """Critic tasks -> train / dev / heldout, grouped by template, stratified by stratum."""
+    dev = critic_dev_tasks(len(tasks) - sum(CRITIC_HELDOUT.values()))
+    return grouped_split(tasks, lambda t: t["template_id"], lambda t: t["stratum"],
+                         [("heldout", CRITIC_HELDOUT), ("dev", dev)], "train", seed)
+
+
+def split_judge(cases: list[dict], seed: int) -> dict[str, list[dict]]:
+    """Judge cases -> train / dev / heldout, grouped by template, stratified by probe (both items together)."""
+    if len(cases) != sum(JUDGE_CASES.values()):
+        raise BuildError(f"the judge generator gave {len(cases)} cases; the stage needs {sum(JUDGE_CASES.values())}")
+    return grouped_split(cases, lambda c: c["template_id"], lambda c: c["probe_id"],
+                         [("heldout", JUDGE_CASES["heldout"]), ("dev", JUDGE_CASES["dev"])], "train", seed)
+
+
+def _copy_raw(staging: Path) -> None:
+    """The raw inputs are part of the sealed tree: copied byte for byte (dot-files are not data)."""
+    for src in sorted(paths.RAW_DIR.iterdir()):
+        if src.is_file() and not src.name.startswith("."):
+            (staging / "raw").mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, staging / "raw" / src.name)
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Replace `out_dir` by the finished staging tree with two renames; the old tree is then removed."""
+    old = out_dir.with_name(f".{out_dir.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[str], None]) -> dict:
+    """Every step up to (not including) the manifest, written into `staging`; returns what the summary needs."""
+    _copy_raw(staging)
+    tasks = generate_critic_tasks(seed)
+    _unique(tasks, "task_id", "critic task")
+    critic = split_critic(tasks, seed)
+    log(f"critic: {len(tasks)} tasks -> " + ", ".join(f"{s} {len(critic[s])}" for s in load.SPLITS))
+    critic_pairs = {
+        split: make_critic_pairs(critic[split], random.Random(f"{seed}:critic-pairs:{split}"), *CRITIC_PAIRS[split])
+        for split in load.PAIR_SPLITS
+    }
+    log("critic pairs: " + ", ".join(f"{s} {len(p)}" for s, p in critic_pairs.items()))
+
+    cases = judge_items.generate_judge_cases(seed)
+    judge_cases = split_judge(cases, seed)
+    judge = {split: judge_items.case_items(judge_cases[split]) for split in load.SPLITS}
+    _unique([i for s in load.SPLITS for i in judge[s]], "item_id", "judge item")
+    judge_pairs = {split: judge_items.make_judge_pairs(judge[split], random.Random(f"{seed}:judge-pairs:{split}"))
+                   for split in load.PAIR_SPLITS}
+    log(f"judge: {len(cases)} cases -> " + ", ".join(f"{s} {len(judge_cases[s])}" for s in load.SPLITS))
+
+    for split in load.SPLITS:
+        write_jsonl(load.critic_tasks_path(split, staging), critic[split], validate=schema.validate_critic_task)
+        write_jsonl(load.judge_items_path(split, staging), judge[split], validate=schema.validate_judge_item)
+    for split in load.PAIR_SPLITS:
+        write_jsonl(load.pairs_path("critic", split, staging), critic_pairs[split], validate=schema.validate_preference_pair)
+        write_jsonl(load.pairs_path("judge", split, staging), judge_pairs[split], validate=schema.validate_preference_pair)
+    _unique([p for s in load.PAIR_SPLITS for p in critic_pairs[s] + judge_pairs[s]], "pair_id", "pair")
+    schema.export_json_schemas(staging / "schema")
+
+    reference = ("train", "dev")
+    contamination_report = {
+        "critic": contamination.check(
+            {t["task_id"]: contamination.model_input(critic_messages(t)) for t in critic["heldout"]},
+            {t["task_id"]: contamination.model_input(critic_messages(t)) for s in reference for t in critic[s]},
+            embedding_check),
+        "judge": contamination.check(
+            {i["item_id"]: contamination.model_input(judge_messages(i)) for i in judge["heldout"]},
+            {i["item_id"]: contamination.model_input(judge_messages(i)) for s in reference for i in judge[s]},
+            embedding_check),
+    }
+    contamination.raise_on_violations(contamination_report)
+    log("contamination: " + ", ".join(
+        f"{track} jaccard max {r['ngram_jaccard']['max']}, cosine max {r['embedding_cosine'].get('max', 'skipped')}"
+        for track, r in contamination_report.items()))
+
+    scores = {split: agreement.template_scores(critic[split]) for split in load.SPLITS}
+    agreement_report = {
+        "critic": agreement.critic_agreement(scores),
+        "judge": agreement.judge_agreement(judge),
+    }
+    counts = cards.dataset_counts(staging)
+    write_json(staging / "reports" / "contamination.json", contamination_report)
+    write_json(staging / "reports" / "agreement.json", agreement_report)
+    write_json(staging / "reports" / "counts.json", counts)
+    cards.write_cards(staging, counts, contamination_report, agreement_report)
+    return {"counts": counts, "contamination": contamination_report, "agreement": agreement_report,
+            "scores": {label: [x for s in load.SPLITS for x in scores[s][label]] for label in agreement.CRITIC_LABELS}}
+
+
+def build_all(seed: int, out_dir: Path = paths.DATA_DIR, figures_dir: Path | None = None,
+              embedding_check: bool = True, progress: bool = True) -> dict:
+    """Build, check and seal the benchmark into `out_dir`; write diagnostics to `figures_dir` if given.
+
+    Returns a summary (counts, contamination maxima, kappas, data hash, figure paths, seconds).
+    """
+    start = time.perf_counter()
+    out_dir = Path(out_dir).resolve()
+    staging = out_dir.with_name(f".{out_dir.name}.building")
+    if staging.exists():
+        shutil.rmtree(staging)  # left over from an interrupted build
+    staging.mkdir(parents=True)
+    try:
+        built = _generate(staging, seed, embedding_check, lambda m: _log(progress, start, m))
+        manifest = seal.write_manifest(staging, seed=seed)
+        seal.verify_seal(staging)
+        _swap_in(staging, out_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    figures = []
+    if figures_dir is not None:
+        figures = diagnostics.write_figures(figures_dir, built["counts"], built["scores"],
+                                            agreement.VERDICT_THRESHOLD, seed)
+    elapsed = time.perf_counter() - start
+    if progress:
+        print(f"data stage: wrote {out_dir} ({len(manifest['files'])} files, data hash "
+              f"{manifest['data_hash'][:12]}) in {elapsed:.1f} s", flush=True)
+    return {
+        "seed": seed,
+        "out_dir": str(out_dir),
+        "data_hash": manifest["data_hash"],
+        "counts": built["counts"],
+        "contamination": {track: {"ngram_jaccard_max": r["ngram_jaccard"]["max"],
+                                  "embedding_cosine_max": r["embedding_cosine"].get("max")}
+                          for track, r in built["contamination"].items()},
+        "agreement": built["agreement"],
+        "figures": [str(p) for p in figures],
+        "elapsed_s": round(elapsed, 1),
+    }

@@ -1,0 +1,85 @@
+"""The paper's figures, drawn from numbers.json and the training histories.
+
+Numbers come from numbers.json (the stats stage's output), never recomputed here, so a figure and
+its table always agree; the curves come from the primary seed's history.json, the only input with
+per-step values. Every figure carries a provenance footer naming profile, backbone, seeds, commit
+and data hash.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tenacious import plots
+from tenacious.ablate import CRITIC_CONDITIONS, JUDGE_CONDITIONS
+from tenacious.io import read_json
+from tenacious.report import JUDGE_CANDIDATE, LABELER_CEILING, ReportError, Sources, load_numbers
+from tenacious.train import TRACKS
+
+# Stems under figures/; each is written as <stem>.png and <stem>.pdf.
+FIGURES: dict[str, str] = {
+    "loss_critic": "Critic: train and validation loss vs step",
+    "loss_judge": "Judge: train and validation loss vs step",
+    "reward_critic": "Critic: reward margin and reward accuracy vs step",
+    "reward_judge": "Judge: reward margin and reward accuracy vs step",
+    "critic_pareto": "Critic: cost vs quality per condition (Pareto frontier dashed)",
+    "critic_strata": "Critic: mean held-out score per stratum with 95 % CIs",
+    "judge_per_probe": "Judge: held-out accuracy per probe with 95 % Wilson CIs",
+    "judge_confusion": f"Judge: confusion matrix of {JUDGE_CANDIDATE}",
+}
+
+
+def footer(provenance: dict) -> str:
+    return (f"Tenacious-Bench · profile {provenance['profile']} · backbone {provenance['backbone']} · "
+            f"seeds {provenance['seeds']} · commit {provenance['commit'][:12]} · data {provenance['data_hash'][:12]}")
+
+
+def _series_label(condition: str) -> str:
+    """The rubric-v2 rules produced the gold labels; the legend says so, lest it read as a competitor."""
+    return f"{condition} (labeler ceiling)" if condition == LABELER_CEILING else condition
+
+
+def _history(src: Sources, track: str, seed: int) -> list[dict]:
+    path = src.run_dir(track, seed) / "history.json"
+    if not path.is_file():
+        raise ReportError(f"{path}: not found; run the train stage for {track} seed {seed}")
+    return read_json(path)["log_history"]
+
+
+def make_figures(src: Sources) -> list[Path]:
+    """Write every figure in FIGURES (PNG and PDF) under src.figures_dir; returns the written paths."""
+    numbers = load_numbers(src)
+    out = src.figures_dir
+    written: list[Path] = []
+    for track in TRACKS:
+        seed = numbers[track]["training"]["primary_seed"]
+        history = {track: _history(src, track, seed)}
+        note = footer(numbers[track]["provenance"])
+        written += plots.loss_curves(history, out / "loss", note)
+        written += plots.reward_curves(history, out / "reward", note)
+
+    critic = numbers["critic"]
+    note = footer(critic["provenance"])
+    conditions = critic["heldout"]["conditions"]
+    points = [{"condition": p["condition"], "cost": p["mean_forward_passes"], "quality": p["mean"],
+               "quality_low": conditions[p["condition"]]["ci_low"],
+               "quality_high": conditions[p["condition"]]["ci_high"]} for p in critic["heldout"]["pareto"]]
+    written += plots.pareto(points, out / "critic_pareto", note, title="Critic: cost vs quality (held-out)",
+                            xlabel="forward passes per task", ylabel="mean rubric score (95 % CI)")
+    strata = {c: [{"label": s["stratum"], "value": s["conditions"][c]["point"], "low": s["conditions"][c]["low"],
+                   "high": s["conditions"][c]["high"], "n": s["n"]} for s in critic["heldout"]["strata"]]
+              for c in CRITIC_CONDITIONS}
+    written += plots.bars_with_ci(strata, out / "critic_strata", "Critic: held-out score per stratum",
+                                  "mean rubric score", note)
+
+    judge = numbers["judge"]
+    note = footer(judge["provenance"])
+    probes = {_series_label(c): [{"label": p["probe"], "value": p["conditions"][c]["accuracy"],
+                                  "low": p["conditions"][c]["ci_low"], "high": p["conditions"][c]["ci_high"],
+                                  "n": p["n"]} for p in judge["heldout"]["per_probe"]]
+              for c in JUDGE_CONDITIONS}
+    written += plots.bars_with_ci(probes, out / "judge_per_probe", "Judge: held-out accuracy per probe",
+                                  "accuracy", note)
+    written += plots.confusion_heatmap(judge["heldout"]["confusion"][JUDGE_CANDIDATE], judge["heldout"]["labels"],
+                                       out / "judge_confusion", f"Judge: {JUDGE_CANDIDATE} (held-out)", note)
+    return written

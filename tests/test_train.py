@@ -1,0 +1,103 @@
+"""Training on the smoke profile: both tracks end to end, history, adapter reload, resume, bad input."""
+
+import shutil
+
+import pytest
+import torch
+
+from tenacious import paths
+from tenacious.backbones import TINY, load_backbone
+from tenacious.bench.seal import SealError
+from tenacious.infer import encode_prompt
+from tenacious.io import read_json
+from tenacious.profiles import load_profile
+from tenacious.prompts import render_prompt
+from tenacious.train import TrainError, build_trainer, check_track, train
+
+HISTORY_KEYS = {"loss", "learning_rate", "eval_loss", "eval_rewards/margins", "eval_rewards/accuracies", "wall_seconds"}
+
+
+@pytest.fixture(scope="module")
+def smoke_runs(tmp_path_factory):
+    """Train both tracks on the smoke profile into a temporary runs folder."""
+    mp = pytest.MonkeyPatch()
+    runs = tmp_path_factory.mktemp("runs")
+    mp.setattr(paths, "runs_dir", lambda profile: runs / profile)
+    mp.setattr(paths, "train_run_dir", lambda profile, track, seed: runs / profile / track / f"seed{seed}")
+    profile = load_profile("smoke")
+    configs = {track: train(profile, track, profile.train[track].seeds[0]) for track in ("critic", "judge")}
+    yield profile, configs
+    mp.undo()
+
+
+@pytest.mark.parametrize("track", ["critic", "judge"])
+def test_history_has_the_promised_keys_and_finite_numbers(smoke_runs, track):
+    profile, configs = smoke_runs
+    run_dir = paths.train_run_dir(profile.name, track, profile.train[track].seeds[0])
+    history = read_json(run_dir / "history.json")["log_history"]
+    seen = set().union(*(r.keys() for r in history))
+    assert HISTORY_KEYS <= seen
+    values = [v for r in history for k, v in r.items() if k in HISTORY_KEYS]
+    assert values and all(torch.isfinite(torch.tensor(float(v))) for v in values)
+    config = configs[track]
+    assert config["global_step"] == profile.train[track].max_steps
+    assert config["provenance"]["profile"] == "smoke" and len(config["provenance"]["data_hash"]) == 64
+    assert (run_dir / "trainer_state.json").is_file() and (run_dir / "run_config.json").is_file()
+
+
+@pytest.mark.parametrize("track", ["critic", "judge"])
+def test_adapter_reloads_and_changes_the_output(smoke_runs, track):
+    from peft import PeftModel
+
+    profile, _ = smoke_runs
+    seed = profile.train[track].seeds[0]
+    adapter = paths.train_run_dir(profile.name, track, seed) / "adapter"
+    base = load_backbone(TINY, device="cpu", seed=seed)
+    ids = torch.tensor([list(range(200, 232))])
+    with torch.no_grad():
+        before = base.model(ids).logits
+        tuned = PeftModel.from_pretrained(base.model, str(adapter))
+        after = tuned(ids).logits
+    assert not torch.allclose(before, after), "a trained adapter must change the model's output"
+
+
+def test_training_and_inference_build_identical_prompt_ids():
+    from tenacious.bench.load import load_pairs
+
+    profile = load_profile("smoke")
+    backbone = load_backbone(TINY, device="cpu", seed=0)
+    trainer = build_trainer(profile, "judge", 0, backbone, paths.runs_dir("pytest") / "ids")
+    pair = load_pairs("judge", "train")[0]
+    prompt = render_prompt(backbone.tokenizer, pair["prompt_messages"])
+    row = trainer.tokenize_row({"prompt": prompt, "chosen": pair["chosen"], "rejected": pair["rejected"]})
+    assert row["prompt_input_ids"] == encode_prompt(backbone.tokenizer, pair["prompt_messages"])
+
+
+def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "train_run_dir", lambda profile, track, seed: tmp_path / track / f"seed{seed}")
+    profile = load_profile("smoke")
+    first = train(profile, "judge", 5, stop_after_steps=1)
+    assert first == {"interrupted_at_step": 1}
+    assert (tmp_path / "judge" / "seed5" / "checkpoints" / "checkpoint-1").is_dir()
+    done = train(profile, "judge", 5)
+    assert done["global_step"] == profile.train.judge.max_steps
+    history = read_json(tmp_path / "judge" / "seed5" / "history.json")["log_history"]
+    steps = [r["step"] for r in history if "loss" in r]
+    assert steps == sorted(set(steps)) and steps[-1] == profile.train.judge.max_steps
+
+
+def test_unknown_track_is_refused():
+    with pytest.raises(TrainError, match="unknown track 'critc'"):
+        check_track("critc")
+
+
+def test_tampered_data_aborts_before_training(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    target = data / "critic" / "train_pairs.jsonl"
+    raw = bytearray(target.read_bytes())
+    raw[10] ^= 1
+    target.write_bytes(bytes(raw))
+    monkeypatch.setattr(paths, "DATA_DIR", data)
+    with pytest.raises(SealError, match="train_pairs.jsonl"):
+        train(load_profile("smoke"), "critic", 11)
