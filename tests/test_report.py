@@ -6,6 +6,7 @@ in for a pipeline run; every check recomputes what it verifies directly from tho
 
 from __future__ import annotations
 
+import fnmatch
 import inspect
 import json
 import os
@@ -25,6 +26,8 @@ from tenacious.bench.seal import data_hash, write_manifest
 from tenacious.figures import FIGURES, make_figures
 from tenacious.io import read_json, sha256_file, write_json, write_jsonl
 from tenacious.paper import write_model_cards, write_paper
+from tenacious.pipeline import plan_stages
+from tenacious.profiles import load_profile
 from tenacious.report import (
     ReportError,
     Sources,
@@ -220,6 +223,22 @@ def test_every_table_figure_card_and_paper_is_written(tree):
     lift = numbers["critic"]["heldout"]["deltas"]["A"]
     assert f"{lift['mean_delta']:+.3f}" in paper and f"{lift['ci_low']:+.3f}" in paper
     assert f"{numbers['judge']['heldout']['conditions']['orpo_judge']['accuracy']:.3f}" in paper
+    # what the pipeline runner expects the stats and figures stages to write
+    written = [f"paper/smoke/{p.relative_to(src.out_dir).as_posix()}" for p in src.out_dir.rglob("*") if p.is_file()]
+    for run in plan_stages(load_profile("smoke")):
+        if run.stage in ("stats", "figures"):
+            for pattern in run.outputs:
+                assert fnmatch.filter(written, pattern), pattern
+
+
+def test_sources_for_profile_are_the_pipeline_folders():
+    src = Sources.for_profile("smoke")
+    profile = load_profile("smoke")
+    assert src.traces_path("critic") == paths.ablate_dir("smoke") / "critic.jsonl"
+    assert src.run_dir("judge", 3407) == paths.train_run_dir("smoke", "judge", 3407)
+    assert src.numbers_path == paths.paper_dir("smoke") / "numbers.json"
+    assert src.seeds == {"critic": tuple(profile.train.critic.seeds), "judge": tuple(profile.train.judge.seeds)}
+    assert (src.bootstrap_samples, src.bootstrap_seed) == (profile.stats.bootstrap_samples, profile.stats.seed)
 
 
 def test_model_cards_parse_and_report_numbers_json(tree):

@@ -62,7 +62,8 @@ def plan_stages(profile) -> list[StageRun]:
                          inputs=("data/manifest.json", f"{runs}/*/seed*/adapter/adapter_model.safetensors"),
                          outputs=(f"{runs}/ablate/critic.jsonl", f"{runs}/ablate/judge.jsonl")))
     plan.append(StageRun("stats", "04_stats.ipynb", {"profile": p},
-                         inputs=(f"{runs}/ablate/*.jsonl", f"{runs}/*/seed*/history.json"),
+                         inputs=("data/manifest.json", f"{runs}/ablate/*.jsonl", f"{runs}/*/seed*/history.json",
+                                 f"{runs}/*/seed*/run_config.json"),
                          outputs=(f"paper/{p}/numbers.json", f"paper/{p}/tables/*.md")))
     plan.append(StageRun("figures", "05_figures.ipynb", {"profile": p},
                          inputs=(f"paper/{p}/numbers.json", f"paper/{p}/tables/*.md",

@@ -84,20 +84,32 @@ def critic_messages(task: dict, system_variant: str = "neutral") -> list[dict]:
     if system_variant == "promptaug":
         system += "\n\nStyle guide:\n" + style_guide.condensed_guide()
     rules = "\n".join(f"- {rid}: {style_guide.RULES[rid]}" for rid in task["style_guide_excerpts"])
-    user = (
+    user = f"{critic_instance_text(task)}\n\nStyle rules:\n{rules}"
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def critic_instance_text(task: dict) -> str:
+    """What sets one critic prompt apart from the others: brief, instruction and must lists.
+
+    Prompts also carry text every prompt shares (system prompt, rule wording); near-duplicate
+    checks between splits (DESIGN §5.4) should compare this part, where leakage would live.
+    """
+    return (
         f"Brief:\n{render_brief(task['context'])}\n\n"
-        f"Task: {task['instruction']}\n\n"
-        f"Style rules:\n{rules}\n"
+        f"Task: {task['instruction']}\n"
         f"Must include: {'; '.join(task['must_include']) or 'nothing specific'}.\n"
         f"Must not mention: {'; '.join(task['must_not']) or 'nothing specific'}."
     )
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def judge_instance_text(item: dict) -> str:
+    """What sets one judge prompt apart from the others: the brief and the draft (context + draft)."""
+    return f"Brief:\n{render_brief(item['context'])}\n\nDraft:\n{item['draft']}"
 
 
 def judge_messages(item: dict) -> list[dict]:
     """System + user messages asking the send gate for a decision on one draft."""
-    user = (f"Brief:\n{render_brief(item['context'])}\n\nDraft:\n{item['draft']}\n\n"
-            "Decide: DECISION, RULE, RATIONALE.")
+    user = f"{judge_instance_text(item)}\n\nDecide: DECISION, RULE, RATIONALE."
     return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": user}]
 
 

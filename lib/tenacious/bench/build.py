@@ -26,7 +26,6 @@ from tenacious.bench.critic_pairs import make_critic_pairs
 from tenacious.bench.critic_tasks import generate_critic_tasks
 from tenacious.bench.splits import grouped_split
 from tenacious.io import write_json, write_jsonl
-from tenacious.prompts import critic_messages, judge_messages
 
 CRITIC_HELDOUT: dict[str, int] = {"ADV": 9, "PRG": 22, "SYN": 10, "TRC": 11}
 CRITIC_PAIRS: dict[str, tuple[int, int]] = {"train": (148, 158), "dev": (15, 16)}  # (style_anchor, mutator)
@@ -124,12 +123,12 @@ def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[st
     reference = ("train", "dev")
     contamination_report = {
         "critic": contamination.check(
-            {t["task_id"]: contamination.model_input(critic_messages(t)) for t in critic["heldout"]},
-            {t["task_id"]: contamination.model_input(critic_messages(t)) for s in reference for t in critic[s]},
+            {t["task_id"]: contamination.critic_input(t) for t in critic["heldout"]},
+            {t["task_id"]: contamination.critic_input(t) for s in reference for t in critic[s]},
             embedding_check),
         "judge": contamination.check(
-            {i["item_id"]: contamination.model_input(judge_messages(i)) for i in judge["heldout"]},
-            {i["item_id"]: contamination.model_input(judge_messages(i)) for s in reference for i in judge[s]},
+            {i["item_id"]: contamination.judge_input(i) for i in judge["heldout"]},
+            {i["item_id"]: contamination.judge_input(i) for s in reference for i in judge[s]},
             embedding_check),
     }
     contamination.raise_on_violations(contamination_report)

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from tenacious.bench import contamination, load
+from tenacious.cards import markdown_table
 from tenacious.bench.splits import counts_by
 from tenacious.io import atomic_write_text, read_jsonl
 
@@ -54,16 +55,11 @@ def dataset_counts(data_dir: Path) -> dict:
     return {"critic": critic, "judge": judge}
 
 
-def markdown_table(header: Sequence[str], rows: Sequence[Sequence]) -> str:
-    lines = ["| " + " | ".join(map(str, header)) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(map(str, row)) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _split_table(by_split: dict, field: str, columns: Sequence[str], splits: Sequence[str]) -> str:
-    rows = [[s, by_split[s]["total"], *(by_split[s][field].get(c, 0) for c in columns)] for s in splits]
-    rows.append(["all", sum(r[1] for r in rows), *(sum(r[2 + i] for r in rows) for i in range(len(columns)))])
-    return markdown_table(["split", "total", *columns], rows)
+    rows = [{"split": s, "total": by_split[s]["total"], **{c: by_split[s][field].get(c, 0) for c in columns}}
+            for s in splits]
+    rows.append({k: "all" if k == "split" else sum(r[k] for r in rows) for k in rows[0]})
+    return markdown_table(rows)
 
 
 def count_tables(counts: dict) -> dict[str, str]:
@@ -71,11 +67,11 @@ def count_tables(counts: dict) -> dict[str, str]:
     critic, judge = counts["critic"], counts["judge"]
     families = sorted({f for s in load.PAIR_SPLITS for f in critic["pairs"][s]["by_family"]})
     judge_families = sorted({f for s in load.PAIR_SPLITS for f in judge["pairs"][s]["by_family"]})
-    case_rows = [[s, judge["cases"][s], judge["items"][s]["total"]] for s in load.SPLITS]
+    case_rows = [{"split": s, "cases": judge["cases"][s], "items": judge["items"][s]["total"]} for s in load.SPLITS]
     return {
         "critic tasks: split x stratum": _split_table(critic["tasks"], "by_stratum", STRATA, load.SPLITS),
         "critic pairs: split x kind": _split_table(critic["pairs"], "by_family", families, load.PAIR_SPLITS),
-        "judge cases and items per split": markdown_table(["split", "cases", "items"], case_rows),
+        "judge cases and items per split": markdown_table(case_rows),
         "judge items: split x probe": _split_table(judge["items"], "by_probe", PROBES, load.SPLITS),
         "judge items: split x gold decision": _split_table(judge["items"], "by_decision", DECISIONS, load.SPLITS),
         "judge items: split x draft kind": _split_table(judge["items"], "by_draft_kind", ("good", "bad"),
@@ -109,24 +105,27 @@ def _front_matter(pretty_name: str, task_categories: list[str], tags: list[str],
 
 def _contamination_lines(report: dict) -> str:
     ngram, emb = report["ngram_jaccard"], report["embedding_cosine"]
-    rows = [["word 8-gram Jaccard", ngram["max"], f"< {ngram['threshold']}", len(ngram["violations"])]]
+    rows = [{"measure": "word 8-gram Jaccard", "max": ngram["max"], "threshold": f"< {ngram['threshold']}",
+             "violations": len(ngram["violations"])}]
     if "skipped" in emb:
-        rows.append([f"{emb['model']} cosine", "not computed", f"< {contamination.COSINE_MAX}", emb["skipped"]])
+        rows.append({"measure": f"{emb['model']} cosine", "max": "not computed",
+                     "threshold": f"< {contamination.COSINE_MAX}", "violations": emb["skipped"]})
     else:
-        rows.append([f"{emb['model']} cosine", emb["max"], f"< {emb['threshold']}", len(emb["violations"])])
-    return (f"Each of the {report['n_heldout']} held-out model inputs (prompt text: brief + task or draft) "
-            f"against all {report['n_reference']} train + dev inputs:\n\n"
-            + markdown_table(["measure", "max", "threshold", "violations"], rows))
+        rows.append({"measure": f"{emb['model']} cosine", "max": emb["max"], "threshold": f"< {emb['threshold']}",
+                     "violations": len(emb["violations"])})
+    return (f"Each of the {report['n_heldout']} held-out model inputs (their item-specific prompt text: "
+            f"brief + task or draft) against all {report['n_reference']} train + dev inputs:\n\n"
+            + markdown_table(rows, digits=4))
 
 
-def _kappa_rows(entries: dict[str, dict]) -> list[list]:
+def _kappa_table(entries: dict[str, dict]) -> str:
     rows = []
     for name, by_split in entries.items():
         for split in (*load.SPLITS, "all"):
             e = by_split[split]
-            kappa = e["kappa"] if e["kappa"] is not None else "undefined"
-            rows.append([name, split, e["n"], e["observed_agreement"], kappa])
-    return rows
+            rows.append({"comparison": name, "split": split, "n": e["n"], "observed agreement": e["observed_agreement"],
+                         "kappa": "undefined" if e["kappa"] is None else e["kappa"]})
+    return markdown_table(rows, digits=4)
 
 
 _SEAL_NOTE = (
@@ -166,8 +165,7 @@ def critic_card(counts: dict, contamination_report: dict, agreement_report: dict
         "## Label agreement\n",
         "Intended label of each filled style-guide template (GOOD / BAD) against the scorer's verdict "
         f"(overall >= {agreement_report['critic']['threshold']}); Cohen's kappa, undefined reported as such.\n",
-        markdown_table(["comparison", "split", "n", "observed agreement", "kappa"],
-                       _kappa_rows({"intended vs scorer": agreement_report["critic"]["intended_vs_scorer"]})),
+        _kappa_table({"intended vs scorer": agreement_report["critic"]["intended_vs_scorer"]}),
         "",
         _SEAL_NOTE,
     ])
@@ -200,10 +198,10 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict)
         "## Label agreement\n",
         "Multi-class Cohen's kappa against `second_labeler`, an independent implementation of the rubric; "
         "undefined kappa is reported as undefined, never forced to 1.\n",
-        markdown_table(["comparison", "split", "n", "observed agreement", "kappa"], _kappa_rows({
+        _kappa_table({
             "generator gold vs second labeler": judge["gold_vs_second"],
             "rule engine v2 vs second labeler": judge["rules_v2_vs_second"],
-        })),
+        }),
         "",
         _SEAL_NOTE,
     ])

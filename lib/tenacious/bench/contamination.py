@@ -1,8 +1,9 @@
 """Held-out contamination check: 8-gram Jaccard and MiniLM cosine against train + dev.
 
 A held-out item that is a near copy of a training item measures memorisation, not skill. Each
-held-out model input is compared with every train/dev model input of the same track, and the
-build fails (ContaminationError) when any pair reaches a threshold:
+held-out model input (its item-specific part: context + draft for the judge, context + task for
+the critic, rendered exactly as in the prompt) is compared with every train/dev input of the same
+track, and the build fails (ContaminationError) when any pair reaches a threshold:
 
 - word 8-gram Jaccard >= 0.30 (exact, via sparse binary shingle matrices: one matrix product
   gives every pairwise intersection);
@@ -23,6 +24,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from tenacious.prompts import judge_messages, render_brief
+
 NGRAM = 8
 JACCARD_MAX = 0.30
 COSINE_MAX = 0.85
@@ -37,9 +40,23 @@ class ContaminationError(RuntimeError):
     """At least one held-out item is too close to a train/dev item; the message names the pair."""
 
 
-def model_input(messages: list[dict]) -> str:
-    """The text a model reads for one item: every prompt message's content, in order."""
-    return "\n\n".join(m["content"] for m in messages)
+def critic_input(task: dict) -> str:
+    """A critic task's own part of its model input: brief, instruction and must lists, as prompted.
+
+    The system prompt and the style-rule wording are the same text in every task of every split;
+    left in, they alone push every pair over the Jaccard threshold and say nothing about leakage.
+    """
+    return "\n\n".join([
+        render_brief(task["context"]),
+        task["instruction"],
+        "Must include: " + "; ".join(task["must_include"]),
+        "Must not mention: " + "; ".join(task["must_not"]),
+    ])
+
+
+def judge_input(item: dict) -> str:
+    """A judge item's own part of its model input: the user message (brief + draft), not the shared rubric."""
+    return "\n\n".join(m["content"] for m in judge_messages(item) if m["role"] == "user")
 
 
 def _shingles(text: str) -> set[str]:
@@ -95,21 +112,22 @@ def embed(texts: list[str]) -> np.ndarray:
     body = _WINDOW - 2  # room for [CLS] and [SEP]
     windows, owners = [], []
     for i, text in enumerate(texts):
-        ids = tokenizer(text, add_special_tokens=False)["input_ids"] or [tokenizer.unk_token_id]
+        ids = tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"] or [tokenizer.unk_token_id]
         for start in range(0, len(ids), body):
             windows.append([tokenizer.cls_token_id, *ids[start : start + body], tokenizer.sep_token_id])
             owners.append(i)
+    order = sorted(range(len(windows)), key=lambda k: (len(windows[k]), k))  # similar lengths batch together
     pooled = np.zeros((len(texts), model.config.hidden_size), dtype=np.float64)
     with torch.no_grad():
-        for start in range(0, len(windows), _BATCH):
-            batch = windows[start : start + _BATCH]
+        for start in range(0, len(order), _BATCH):
+            batch = [windows[k] for k in order[start : start + _BATCH]]
             width = max(len(w) for w in batch)
             input_ids = torch.tensor([w + [tokenizer.pad_token_id] * (width - len(w)) for w in batch])
             mask = torch.tensor([[1] * len(w) + [0] * (width - len(w)) for w in batch])
             hidden = model(input_ids=input_ids, attention_mask=mask).last_hidden_state
             summed = (hidden * mask.unsqueeze(-1)).sum(dim=1).double().numpy()
-            for row, owner in enumerate(owners[start : start + _BATCH]):
-                pooled[owner] += summed[row]  # token-weighted: sum of token vectors over all windows
+            for row, k in enumerate(order[start : start + _BATCH]):
+                pooled[owners[k]] += summed[row]  # token-weighted: sum of token vectors over all windows
     return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
 

@@ -41,6 +41,7 @@ PENALTIES: dict[str, float] = {
     "missing_must_include": 0.25,  # SG-12
     "must_not": 0.6,              # SG-12 (also a hard cap)
     "overcommit": 0.6,            # SG-11 (also a hard cap)
+    "contract_value": 0.5,        # SG-10 (also a hard cap)
     "banned_phrase": 0.3,         # SG-03
     "condescension": 0.4,         # SG-04
     "over_word_limit": 0.3,       # SG-05, plus 0.01 per word over, up to 0.3 more
@@ -237,6 +238,7 @@ def _score_grounding(card: _Card, task: dict, subject: str, body: str) -> None:
     for sentence in sentences(body):
         invented = [v for v in _money_values(sentence) if v not in allowed]
         if re.search(r"\btcv\b", sentence, re.IGNORECASE) or (invented and _TCV_WORDS.search(sentence)):
+            card.deduct("grounding", "contract_value", "SG-10", f"quotes a contract value: {sentence!r}")
             card.cap("invented_contract_value", HARD_CAP, f"contract value not in the brief: {sentence!r}")
     for match in _OFFER.finditer(body):
         raw, label = match.group(1).lower(), match.group(2).lower()
