@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import copy
+import inspect
+import random
+from collections import Counter
 
 import pytest
+
+from tenacious.bench import judge_items, schema, splits
 from tenacious.bench import judge_rules as jr
+from tenacious.io import InputError, read_jsonl, stable_json, write_jsonl
+from tenacious.prompts import judge_messages
 
 CLEAN_DRAFT = (
     "Subject: Extra Python capacity for Orsel\n\n"
@@ -239,3 +246,139 @@ def test_v1_falls_through_to_the_next_published_rule():
     draft = with_body("Could we restart the pilot?")
     assert jr.decide((ctx, draft), rubric="v2") == ("SUPPRESS", 3)
     assert jr.decide((ctx, draft), rubric="v1") == ("ESCALATE", 4)
+
+
+# --- the judge case generator ------------------------------------------------------------------------
+
+SEED = 20261121
+
+
+@pytest.fixture(scope="module")
+def cases():
+    return judge_items.generate_judge_cases(SEED)
+
+
+@pytest.fixture(scope="module")
+def items(cases):
+    return judge_items.case_items(cases)
+
+
+def test_sizes_probes_and_modes(cases, items):
+    assert len(cases) == 323 and len(items) == 646
+    assert Counter(c["probe_id"] for c in cases) == Counter(judge_items.CASE_COUNTS)
+    assert set(judge_items.PROBES) | {"PASS"} == {c["probe_id"] for c in cases}
+    modes = Counter(c["authoring_mode"] for c in cases)
+    assert set(modes) == set(judge_items.AUTHORING_MODES)
+    assert modes["hand_authored"] >= 20
+    assert len({i["item_id"] for i in items}) == 646
+
+
+def test_every_gold_label_is_the_v2_rules_decision(items):
+    for item in items:
+        schema.validate_judge_item(item)
+        assert jr.decide(item) == (item["gold_decision"], item["gold_rule"]), item["item_id"]
+
+
+def test_each_case_has_a_good_and_a_bad_draft_as_designed(cases):
+    for case in cases:
+        good, bad = case["items"]
+        assert (good["draft_kind"], bad["draft_kind"]) == ("good", "bad")
+        assert good["context"] == bad["context"] and good["draft"] != bad["draft"]
+        probe = case["probe_id"]
+        expected_bad = 11 if probe == "PASS" else jr.PROBE_RULE[probe]
+        expected_good = expected_bad if probe in judge_items.CONTEXT_PROBES else 11
+        assert (good["gold_rule"], bad["gold_rule"]) == (expected_good, expected_bad), case["case_id"]
+
+
+def test_template_groups_lie_in_one_probe(cases):
+    probes_of = {}
+    for case in cases:
+        probes_of.setdefault(case["template_id"], set()).add(case["probe_id"])
+    assert all(len(p) == 1 for p in probes_of.values())
+
+
+def test_class_balance_overall(items):
+    shares = {d: n / len(items) for d, n in Counter(i["gold_decision"] for i in items).items()}
+    assert set(shares) == set(jr.DECISIONS)
+    assert 0.35 <= shares["PASS"] <= 0.45
+    assert max(shares.values()) < 0.6
+
+
+@pytest.mark.parametrize("split_seed", [SEED, 1, 2])
+def test_a_61_case_grouped_heldout_split_has_no_winning_constant(cases, split_seed):
+    parts = splits.grouped_split(cases, lambda c: c["template_id"], lambda c: c["probe_id"],
+                                 [("heldout", 61)], "rest", split_seed)
+    heldout = judge_items.case_items(parts["heldout"])
+    assert len(heldout) == 122
+    counts = Counter(i["gold_decision"] for i in heldout)
+    assert set(counts) == set(jr.DECISIONS)
+    assert counts["PASS"] / 122 >= 0.20
+    assert max(counts.values()) / 122 < 0.60
+
+
+def test_v2_only_probes_pass_under_v1(items):
+    for item in items:
+        if item["draft_kind"] == "bad" and item["gold_rule"] in (3, 7, 8, 10):
+            assert jr.decide(item, rubric="v1")[0] != item["gold_decision"]
+
+
+def test_generation_is_deterministic(cases):
+    again = judge_items.generate_judge_cases(SEED)
+    assert stable_json(again) == stable_json(cases)
+    other = judge_items.generate_judge_cases(SEED + 1)
+    assert stable_json(other) != stable_json(cases)
+    hand = [c for c in other if c["authoring_mode"] == "hand_authored"]
+    assert hand == [c for c in cases if c["authoring_mode"] == "hand_authored"]  # fixed data, not seeded
+
+
+def test_hand_authored_row_whose_label_disagrees_is_refused(tmp_path):
+    rows = read_jsonl(judge_items.HAND_AUTHORED_PATH)
+    row = next(r for r in rows if r["probe_id"] == "E02")
+    row["bad_draft"] = row["good_draft"]  # no longer breaks rule 9
+    path = tmp_path / "hand.jsonl"
+    write_jsonl(path, [row])
+    with pytest.raises(judge_items.JudgeCaseError, match="written for rule 9, rules say 11"):
+        judge_items.hand_authored_cases(path)
+
+
+def test_hand_authored_row_shape_is_checked(tmp_path):
+    row = read_jsonl(judge_items.HAND_AUTHORED_PATH)[0]
+    row["good_draft"] = "no subject line"
+    path = tmp_path / "hand.jsonl"
+    write_jsonl(path, [row])
+    with pytest.raises(InputError, match=r"hand.jsonl:1: good_draft must start"):
+        judge_items.hand_authored_cases(path)
+
+
+# --- ORPO pairs and the second labeler ---------------------------------------------------------------
+
+
+def test_judge_pairs(items):
+    pairs = judge_items.make_judge_pairs(items, random.Random(SEED))
+    assert len(pairs) == len(items)
+    assert pairs == judge_items.make_judge_pairs(items, random.Random(SEED))
+    kinds = Counter(p["kind"] for p in pairs)
+    assert set(kinds) == {"judge_over_caution", "judge_under_caution"} and min(kinds.values()) > 100
+    by_id = {i["item_id"]: i for i in items}
+    for pair in pairs:
+        schema.validate_preference_pair(pair)
+        item = by_id[pair["source_id"]]
+        assert pair["prompt_messages"] == judge_messages(item)
+        assert pair["chosen"].startswith(f"DECISION: {item['gold_decision']}\nRULE: {item['gold_rule']}\n")
+        wrong = pair["rejected"].split("\n")[0].removeprefix("DECISION: ")
+        assert wrong != item["gold_decision"]
+        more_severe = judge_items.SEVERITY[wrong] > judge_items.SEVERITY[item["gold_decision"]]
+        assert pair["kind"] == ("judge_over_caution" if more_severe else "judge_under_caution")
+        if item["gold_decision"] == "PASS":
+            assert pair["kind"] == "judge_over_caution"
+        if item["gold_decision"] == "SUPPRESS":
+            assert pair["kind"] == "judge_under_caution"
+
+
+def test_second_labeler_is_independent_and_mostly_agrees(items):
+    source = inspect.getsource(judge_items._second_opinion) + inspect.getsource(judge_items.second_labeler)
+    assert "judge_rules" not in source
+    labels = [judge_items.second_labeler(i) for i in items]
+    assert set(labels) <= set(jr.DECISIONS)
+    agreement = sum(a == i["gold_decision"] for a, i in zip(labels, items)) / len(items)
+    assert agreement > 0.9

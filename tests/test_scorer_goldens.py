@@ -275,6 +275,15 @@ def sample_tasks():
     return [t for s in sorted(by_stratum) for t in by_stratum[s][:4]]
 
 
+def test_templates_behave_as_labelled(sample_tasks):
+    """GOOD drafts score perfectly; every BAD draft breaks one of the rules its template claims to."""
+    for task in sample_tasks:
+        assert max(scorer.score(task, e)["overall"] for _, e in style_guide.good_drafts(task)) == 1.0
+        for index, (template_id, email) in enumerate(style_guide.bad_drafts(task)):
+            rules = {v["rule"] for v in scorer.score(task, email)["violations"]}
+            assert rules & set(style_guide.BAD_BREAKS[index]), (task["task_id"], template_id)
+
+
 @pytest.mark.parametrize("kind", mutator.KINDS)
 def test_each_mutation_drops_its_target_dimension(kind, sample_tasks):
     rng = random.Random(5)
@@ -343,6 +352,24 @@ def test_schema_errors_name_the_field_path():
     task["context"]["hq_timezone"] = "Mars/Olympus"
     with pytest.raises(schema.SchemaError, match="field 'context/hq_timezone'"):
         schema.validate_critic_task(task)
+
+
+def test_exported_schemas_are_valid_and_stable(tmp_path):
+    from jsonschema import Draft202012Validator
+
+    first = schema.export_json_schemas(tmp_path / "a")
+    second = schema.export_json_schemas(tmp_path / "b")
+    assert [p.name for p in first] == sorted(f"{name}.schema.json" for name in schema.SCHEMAS)
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes()
+        Draft202012Validator.check_schema(json.loads(a.read_text(encoding="utf-8")))
+    trace = {"item_id": "ADV-001", "condition": "baseline", "seed": 11, "outputs": ["Subject: x\n\nHi"],
+             "candidate_scores": [0.5], "selected_index": 0, "forward_passes": 1, "generated_tokens": 9,
+             "wall_seconds": 0.2, "score": {"overall": 0.5, "dimensions": dict.fromkeys(scorer.DIMENSIONS, 0.5)}}
+    schema.validate_ablation_trace(trace)
+    with pytest.raises(schema.SchemaError, match="field 'score/dimensions/tone'"):
+        schema.validate_ablation_trace({**trace, "score": {"overall": 0.5, "dimensions": {
+            **dict.fromkeys(scorer.DIMENSIONS, 0.5), "tone": 2.0}}})
 
 
 def test_judge_completion_format():

@@ -34,9 +34,9 @@ def test_traces_cover_every_condition_for_every_item(smoke_pipeline):
     profile, _, _ = smoke_pipeline
     critic = ablate.load_traces("smoke", "critic")  # validated against the schema on read
     judge = ablate.load_traces("smoke", "judge")
-    n_tasks = profile.ablate.max_critic_tasks or len(load_critic_tasks("heldout"))
-    task_ids = {t["task_id"] for t in load_critic_tasks("heldout")[:n_tasks]}
-    item_ids = {i["item_id"] for i in load_judge_items("heldout")}
+    tasks = ablate.evenly_spaced(load_critic_tasks("heldout"), profile.ablate.max_critic_tasks)
+    items = ablate.evenly_spaced(load_judge_items("heldout"), profile.ablate.max_judge_items)
+    task_ids, item_ids = {t["task_id"] for t in tasks}, {i["item_id"] for i in items}
     for condition in ablate.CRITIC_CONDITIONS:
         assert {r["item_id"] for r in critic if r["condition"] == condition} == task_ids
     for condition in ablate.JUDGE_CONDITIONS:

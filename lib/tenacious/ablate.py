@@ -234,14 +234,20 @@ def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None =
     return rows
 
 
+def evenly_spaced(records: list[dict], n: int) -> list[dict]:
+    """`n` records spread evenly over the (stratum/probe-ordered) list; n = 0 keeps all of them."""
+    if not n or n >= len(records):
+        return records
+    return [records[(i * len(records)) // n] for i in range(n)]
+
+
 def run_ablation(profile) -> dict[str, Path]:
     """The whole stage: verify the seal, run every condition for every seed, write both trace files."""
     verify_seal(paths.DATA_DIR)
     a = profile.ablate
     tasks = load_critic_tasks("heldout")
     items = load_judge_items("heldout")
-    tasks = tasks[: a.max_critic_tasks] if a.max_critic_tasks else tasks
-    items = items[: a.max_judge_items] if a.max_judge_items else items
+    tasks, items = evenly_spaced(tasks, a.max_critic_tasks), evenly_spaced(items, a.max_judge_items)
     critic_rows = [r for seed in profile.train.critic.seeds for r in run_critic(profile, tasks, seed)]
     judge_rows = [r for seed in profile.train.judge.seeds for r in run_judge(profile, items, seed)]
     out = paths.ablate_dir(profile.name)

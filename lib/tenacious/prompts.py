@@ -13,9 +13,6 @@ JUDGE_LABELS: tuple[str, ...] = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "P
 SYSTEM_VARIANTS: tuple[str, ...] = ("neutral", "promptaug")
 JUDGE_RULE_MAX = 11
 
-_ROLE_LABELS = {"founder": "founder", "cto": "CTO", "vp_eng": "VP Engineering", "c_level": "C-level executive",
-                "other": "other role"}
-
 CRITIC_SYSTEM = (
     "You write cold outreach emails for Tenacious, a vendor of engineering-team extension whose "
     "engineers work from Addis Ababa (EAT, UTC+3). Write exactly one email: the first line is "
@@ -44,8 +41,18 @@ JUDGE_SYSTEM = (
 )
 
 
+def render_bench(context: dict) -> str:
+    """Free engineers per stack; shown only where a task offers engineers (see critic_instance_text)."""
+    return "Bench available: " + ", ".join(f"{k} {v}" for k, v in sorted(context["bench"].items())) + "."
+
+
 def render_brief(context: dict) -> str:
-    """The prospect context as a compact, readable brief (one renderer for both tracks)."""
+    """The prospect context as a compact, readable brief (one renderer for both tracks).
+
+    Lines that would read the same in almost every brief are left out: disqualifiers and opt-outs
+    appear only when present, and the bench (nearly the same roster everywhere) only in tasks that
+    offer engineers. Boilerplate adds nothing a model can use and makes unrelated briefs look alike.
+    """
     recipient = context["recipient"]
     funding = context["funding"]
     amount = money(funding["amount_usd"]) if funding.get("amount_usd") else "no amount"
@@ -53,20 +60,21 @@ def render_brief(context: dict) -> str:
         (f"Prospect: {context['company']} ({context['domain']}), {context['industry']}"
         f"{' (regulated)' if context['regulated'] else ''}, {context['headcount']} people, "
         f"HQ time zone {context['hq_timezone']}."),
-        f"Recipient: {recipient['name']}, {_ROLE_LABELS[recipient['role']]}.",
+        f"Recipient: {recipient['name']}, {facts.ROLE_LABELS[recipient['role']]}.",
         (f"Segment: {context['segment']} (confidence {context['segment_confidence']:.2f}); "
         f"AI maturity {context['ai_maturity']['score']}/3 ({context['ai_maturity']['confidence']} confidence)."),
         f"Funding: {funding['stage'].replace('_', ' ').title()}, {amount} ({funding['confidence']} confidence).",
         "Signals:",
     ]
     lines += [f"- [{s['confidence']}] {s['kind']}: {s['text']}" for s in context["signals"]] or ["- none"]
-    lines.append("Bench available: " + ", ".join(f"{k} {v}" for k, v in sorted(context["bench"].items())) + ".")
     if context["prior_commitments"]:
         lines.append("Committed elsewhere: " + "; ".join(
             f"{c['engineer']} ({c['stack']}) until {c['until']}" for c in context["prior_commitments"]) + ".")
-    lines.append(f"Disqualifiers: {', '.join(context['disqualifiers']) or 'none'}. "
-                 f"Opted out of: {', '.join(context['opt_out_channels']) or 'none'}. "
-                 f"Channel: {context['channel']}. Thread: {context['thread_id']}.")
+    if context["disqualifiers"]:
+        lines.append(f"Disqualifiers: {', '.join(context['disqualifiers'])}.")
+    if context["opt_out_channels"]:
+        lines.append(f"Opted out of: {', '.join(context['opt_out_channels'])}.")
+    lines.append(f"Channel: {context['channel']}. Thread: {context['thread_id']}.")
     if context["prior_thread"]:
         lines.append("Prior thread:")
         lines += [f"- {turn['from']}: {turn['text']}" for turn in context["prior_thread"]]
@@ -94,8 +102,9 @@ def critic_instance_text(task: dict) -> str:
     Prompts also carry text every prompt shares (system prompt, rule wording); near-duplicate
     checks between splits (DESIGN §5.4) should compare this part, where leakage would live.
     """
+    bench = f"\n{render_bench(task['context'])}" if task["goal"] == "bench_offer" else ""
     return (
-        f"Brief:\n{render_brief(task['context'])}\n\n"
+        f"Brief:\n{render_brief(task['context'])}{bench}\n\n"
         f"Task: {task['instruction']}\n"
         f"Must include: {'; '.join(task['must_include']) or 'nothing specific'}.\n"
         f"Must not mention: {'; '.join(task['must_not']) or 'nothing specific'}."

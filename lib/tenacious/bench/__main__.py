@@ -25,7 +25,6 @@ from tenacious.io import InputError, stable_json
 from tenacious.profiles import ProfileError, load_profile
 
 
-
 class NotFoundError(LookupError):
     """No record with the requested id."""
 

@@ -1,8 +1,9 @@
 """Label agreement between independent labelers, as Cohen's kappa with undefined kept undefined.
 
 A gold label is only as trustworthy as the agreement of a second, independent way of arriving at
-it. For the judge, the generator's intended decision and the v2 rule engine are each compared
-with `second_labeler` (an independent implementation of the rubric). For the critic, the intended
+it. For the judge, the generator's gold decision (what it wrote the draft to be, checked against
+the rule engine before a case is emitted) and the v2 rule engine itself are each compared with
+`second_labeler` (an independent implementation of the rubric). For the critic, the intended
 GOOD/BAD label of each filled style-guide template is compared with the scorer's verdict. Kappa is
 multi-class; when it is 0/0 (both labelers constant on the same label) it is reported as null
 with the reason, never forced to 1 (one of the published cards' flaws).
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 from tenacious import stats
-from tenacious.bench import style_guide
+from tenacious.bench import judge_items, judge_rules, style_guide
 from tenacious.bench.scorer import score
 
 _DECIMALS = 4
@@ -67,3 +68,17 @@ def critic_agreement(scores_by_split: dict[str, dict[str, list[float]]]) -> dict
         verdict = ["GOOD" if s >= VERDICT_THRESHOLD else "BAD" for label in CRITIC_LABELS for s in scores[label]]
         pairs[split] = (intended, verdict)
     return {"threshold": VERDICT_THRESHOLD, "intended_vs_scorer": by_split(pairs, CRITIC_LABELS)}
+
+
+def judge_agreement(items_by_split: dict[str, list[dict]]) -> dict:
+    """Generator gold and rule engine v2, each against the independent second labeler, per split."""
+    gold, rules = {}, {}
+    for split, items in items_by_split.items():
+        second = [judge_items.second_labeler(item) for item in items]
+        gold[split] = ([item["gold_decision"] for item in items], second)
+        rules[split] = ([judge_rules.decide(item, "v2")[0] for item in items], second)
+    return {
+        "second_labeler": "tenacious.bench.judge_items.second_labeler",
+        "gold_vs_second": by_split(gold, judge_rules.DECISIONS),
+        "rules_v2_vs_second": by_split(rules, judge_rules.DECISIONS),
+    }

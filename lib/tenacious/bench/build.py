@@ -90,38 +90,47 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
         shutil.rmtree(old)
 
 
-def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[str], None]) -> dict:
-    """Every step up to (not including) the manifest, written into `staging`; returns what the summary needs."""
-    _copy_raw(staging)
+def _critic(seed: int, log: Callable[[str], None]) -> tuple[dict, dict]:
+    """Critic tasks per split and SimPO pairs per pair split."""
     tasks = generate_critic_tasks(seed)
     _unique(tasks, "task_id", "critic task")
     critic = split_critic(tasks, seed)
     log(f"critic: {len(tasks)} tasks -> " + ", ".join(f"{s} {len(critic[s])}" for s in load.SPLITS))
-    critic_pairs = {
-        split: make_critic_pairs(critic[split], random.Random(f"{seed}:critic-pairs:{split}"), *CRITIC_PAIRS[split])
-        for split in load.PAIR_SPLITS
-    }
-    log("critic pairs: " + ", ".join(f"{s} {len(p)}" for s, p in critic_pairs.items()))
+    pairs = {split: make_critic_pairs(critic[split], random.Random(f"{seed}:critic-pairs:{split}"),
+                                      *CRITIC_PAIRS[split])
+             for split in load.PAIR_SPLITS}
+    log("critic pairs: " + ", ".join(f"{s} {len(p)}" for s, p in pairs.items()))
+    return critic, pairs
 
+
+def _judge(seed: int, log: Callable[[str], None]) -> tuple[dict, dict]:
+    """Judge items per split (both items of a case together) and ORPO pairs per pair split."""
     cases = judge_items.generate_judge_cases(seed)
-    judge_cases = split_judge(cases, seed)
-    judge = {split: judge_items.case_items(judge_cases[split]) for split in load.SPLITS}
+    by_split = split_judge(cases, seed)
+    judge = {split: judge_items.case_items(by_split[split]) for split in load.SPLITS}
     _unique([i for s in load.SPLITS for i in judge[s]], "item_id", "judge item")
-    judge_pairs = {split: judge_items.make_judge_pairs(judge[split], random.Random(f"{seed}:judge-pairs:{split}"))
-                   for split in load.PAIR_SPLITS}
-    log(f"judge: {len(cases)} cases -> " + ", ".join(f"{s} {len(judge_cases[s])}" for s in load.SPLITS))
+    pairs = {split: judge_items.make_judge_pairs(judge[split], random.Random(f"{seed}:judge-pairs:{split}"))
+             for split in load.PAIR_SPLITS}
+    log(f"judge: {len(cases)} cases -> " + ", ".join(f"{s} {len(by_split[s])}" for s in load.SPLITS))
+    return judge, pairs
 
+
+def _write_records(staging: Path, critic: dict, critic_pairs: dict, judge: dict, judge_pairs: dict) -> None:
+    """Every JSONL file, each record schema-validated before anything is written, plus the schemas."""
+    _unique([p for s in load.PAIR_SPLITS for p in critic_pairs[s] + judge_pairs[s]], "pair_id", "pair")
     for split in load.SPLITS:
         write_jsonl(load.critic_tasks_path(split, staging), critic[split], validate=schema.validate_critic_task)
         write_jsonl(load.judge_items_path(split, staging), judge[split], validate=schema.validate_judge_item)
     for split in load.PAIR_SPLITS:
-        write_jsonl(load.pairs_path("critic", split, staging), critic_pairs[split], validate=schema.validate_preference_pair)
-        write_jsonl(load.pairs_path("judge", split, staging), judge_pairs[split], validate=schema.validate_preference_pair)
-    _unique([p for s in load.PAIR_SPLITS for p in critic_pairs[s] + judge_pairs[s]], "pair_id", "pair")
+        for track, pairs in (("critic", critic_pairs), ("judge", judge_pairs)):
+            write_jsonl(load.pairs_path(track, split, staging), pairs[split], validate=schema.validate_preference_pair)
     schema.export_json_schemas(staging / "schema")
 
+
+def _contamination(critic: dict, judge: dict, embedding_check: bool) -> dict:
+    """Held-out vs train + dev, per track; raises ContaminationError on any violation."""
     reference = ("train", "dev")
-    contamination_report = {
+    report = {
         "critic": contamination.check(
             {t["task_id"]: contamination.critic_input(t) for t in critic["heldout"]},
             {t["task_id"]: contamination.critic_input(t) for s in reference for t in critic[s]},
@@ -131,21 +140,28 @@ def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[st
             {i["item_id"]: contamination.judge_input(i) for s in reference for i in judge[s]},
             embedding_check),
     }
-    contamination.raise_on_violations(contamination_report)
+    contamination.raise_on_violations(report)
+    return report
+
+
+def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[str], None]) -> dict:
+    """Every step up to (not including) the manifest, written into `staging`; returns what the summary needs."""
+    _copy_raw(staging)
+    critic, critic_pairs = _critic(seed, log)
+    judge, judge_pairs = _judge(seed, log)
+    _write_records(staging, critic, critic_pairs, judge, judge_pairs)
+    contamination_report = _contamination(critic, judge, embedding_check)
     log("contamination: " + ", ".join(
         f"{track} jaccard max {r['ngram_jaccard']['max']}, cosine max {r['embedding_cosine'].get('max', 'skipped')}"
         for track, r in contamination_report.items()))
-
     scores = {split: agreement.template_scores(critic[split]) for split in load.SPLITS}
-    agreement_report = {
-        "critic": agreement.critic_agreement(scores),
-        "judge": agreement.judge_agreement(judge),
-    }
+    agreement_report = {"critic": agreement.critic_agreement(scores), "judge": agreement.judge_agreement(judge)}
     counts = cards.dataset_counts(staging)
     write_json(staging / "reports" / "contamination.json", contamination_report)
     write_json(staging / "reports" / "agreement.json", agreement_report)
     write_json(staging / "reports" / "counts.json", counts)
     cards.write_cards(staging, counts, contamination_report, agreement_report)
+    log("reports and dataset cards written")
     return {"counts": counts, "contamination": contamination_report, "agreement": agreement_report,
             "scores": {label: [x for s in load.SPLITS for x in scores[s][label]] for label in agreement.CRITIC_LABELS}}
 
@@ -190,3 +206,15 @@ def build_all(seed: int, out_dir: Path = paths.DATA_DIR, figures_dir: Path | Non
         "figures": [str(p) for p in figures],
         "elapsed_s": round(elapsed, 1),
     }
+
+
+def promised_files(out_dir: Path = paths.DATA_DIR) -> list[Path]:
+    """Every file the data stage promises under `out_dir` (the notebook asserts they exist)."""
+    out_dir = Path(out_dir)
+    files = [load.critic_tasks_path(s, out_dir) for s in load.SPLITS]
+    files += [load.judge_items_path(s, out_dir) for s in load.SPLITS]
+    files += [load.pairs_path(t, s, out_dir) for t in load.TRACKS for s in load.PAIR_SPLITS]
+    files += [out_dir / "reports" / f"{name}.json" for name in ("contamination", "agreement", "counts")]
+    files += [out_dir / track / "README.md" for track in load.TRACKS]
+    files += [out_dir / "schema" / f"{name}.schema.json" for name in sorted(schema.SCHEMAS)]
+    return [*files, out_dir / seal.MANIFEST_NAME]

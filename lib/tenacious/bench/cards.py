@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 from tenacious.bench import contamination, load
-from tenacious.cards import markdown_table
 from tenacious.bench.splits import counts_by
+from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text, read_jsonl
 
 LICENSE = "apache-2.0"
@@ -103,7 +103,7 @@ def _front_matter(pretty_name: str, task_categories: list[str], tags: list[str],
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
 
 
-def _contamination_lines(report: dict) -> str:
+def _contamination_lines(report: dict, what: str) -> str:
     ngram, emb = report["ngram_jaccard"], report["embedding_cosine"]
     rows = [{"measure": "word 8-gram Jaccard", "max": ngram["max"], "threshold": f"< {ngram['threshold']}",
              "violations": len(ngram["violations"])}]
@@ -113,8 +113,9 @@ def _contamination_lines(report: dict) -> str:
     else:
         rows.append({"measure": f"{emb['model']} cosine", "max": emb["max"], "threshold": f"< {emb['threshold']}",
                      "violations": len(emb["violations"])})
-    return (f"Each of the {report['n_heldout']} held-out model inputs (their item-specific prompt text: "
-            f"brief + task or draft) against all {report['n_reference']} train + dev inputs:\n\n"
+    return (f"Each of the {report['n_heldout']} held-out model inputs against all {report['n_reference']} "
+            f"train + dev inputs, on the item-specific prompt text ({what}, rendered as in the prompt; the "
+            "system prompt and rule wording are shared by every item and left out):\n\n"
             + markdown_table(rows, digits=4))
 
 
@@ -129,7 +130,7 @@ def _kappa_table(entries: dict[str, dict]) -> str:
 
 
 _SEAL_NOTE = (
-    "## Seal\n\n`data/manifest.json` records the SHA-256 of every file; the held-out file is sealed. "
+    "## Seal\n\n`data/manifest.json` records the SHA-256 of every file; the held-out files are sealed. "
     "Every evaluation calls `tenacious.bench.seal.verify_seal()` first and refuses to run on any "
     "mismatch. Check by hand with `python -m tenacious.bench verify`.\n"
 )
@@ -146,27 +147,27 @@ def critic_card(counts: dict, contamination_report: dict, agreement_report: dict
     return "\n".join([
         head,
         "# Tenacious-Bench — critic track\n",
-        "Cold-email writing tasks for Tenacious, a fictional vendor of engineering-team extension, and "
-        "SimPO preference pairs built from them. Every company and person is fictional; all text is "
-        "written by the project's generators. A task is a prospect brief, an instruction, the style-guide "
-        "rule ids that apply and must-include / must-not lists; `tenacious.bench.scorer.score` rates any "
-        "email against it on five dimensions.\n",
-        "Strata: ADV hand-authored adversarial, PRG combinatorial programmatic, SYN template-grammar "
-        "synthesis in several writer voices, TRC replies inside logged threads. Splits are grouped by "
-        "`template_id` (no template appears in two splits) and stratified. `dev` is the validation "
-        "split; `heldout` is the sealed test split and has no pairs.\n",
-        "## Tasks\n", tables["critic tasks: split x stratum"], "",
+        ("Cold-email writing tasks for Tenacious, a fictional vendor of engineering-team extension, and "
+         "SimPO preference pairs built from them. Every company and person is fictional; all text is "
+         "written by the project's generators. A task is a prospect brief, an instruction, the style-guide "
+         "rule ids that apply and must-include / must-not lists; `tenacious.bench.scorer.score` rates any "
+         "email against it on five dimensions.\n"),
+        ("Strata: ADV hand-authored adversarial, PRG combinatorial programmatic, SYN template-grammar "
+         "synthesis in several writer voices, TRC replies inside logged threads. Splits are grouped by "
+         "`template_id` (no template appears in two splits) and stratified. `dev` is the validation "
+         "split; `heldout` is the sealed test split and has no pairs.\n"),
+        "## Tasks\n", tables["critic tasks: split x stratum"],
         "## Preference pairs\n",
-        "`style_anchor`: best GOOD style-guide draft vs worst BAD draft for the task (margin >= 0.30); "
-        "`mutator`: a strong draft vs a copy corrupted along one scorer dimension (margin >= 0.30 and the "
-        "target dimension dropped).\n",
-        tables["critic pairs: split x kind"], "",
-        "## Contamination\n", _contamination_lines(contamination_report["critic"]), "",
+        ("`style_anchor`: best GOOD style-guide draft vs worst BAD draft for the task (margin >= 0.30); "
+         "`mutator`: a strong draft vs a copy corrupted along one scorer dimension (margin >= 0.30 and the "
+         "target dimension dropped).\n"),
+        tables["critic pairs: split x kind"],
+        "## Contamination\n",
+        _contamination_lines(contamination_report["critic"], "brief, instruction and must lists"),
         "## Label agreement\n",
-        "Intended label of each filled style-guide template (GOOD / BAD) against the scorer's verdict "
-        f"(overall >= {agreement_report['critic']['threshold']}); Cohen's kappa, undefined reported as such.\n",
+        ("Intended label of each filled style-guide template (GOOD / BAD) against the scorer's verdict "
+         f"(overall >= {agreement_report['critic']['threshold']}); Cohen's kappa, undefined reported as such.\n"),
         _kappa_table({"intended vs scorer": agreement_report["critic"]["intended_vs_scorer"]}),
-        "",
         _SEAL_NOTE,
     ])
 
@@ -183,26 +184,26 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict)
     return "\n".join([
         head,
         "# Tenacious-Bench — judge track\n",
-        "Pre-send gate items: a prospect brief and one agent draft, with a gold decision (SUPPRESS, "
-        "ESCALATE, BLOCK, PENALISE or PASS) and the rubric-v2 rule that decides it. Each case yields a "
-        "good and a bad draft for the same brief, so PASS is a real class in every split and no "
-        "constant answer scores well. Every company and person is fictional.\n",
-        "Splits are grouped by `template_id` (no template appears in two splits) and stratified by "
-        "probe; both items of a case stay together. `dev` is the validation split; `heldout` is the "
-        "sealed test split and has no pairs.\n",
-        "## Items\n", tables["judge cases and items per split"], "",
-        tables["judge items: split x probe"], "", tables["judge items: split x gold decision"], "",
-        tables["judge items: split x draft kind"], "",
-        "## Preference pairs (ORPO)\n", tables["judge pairs: split x kind"], "",
-        "## Contamination\n", _contamination_lines(contamination_report["judge"]), "",
+        ("Pre-send gate items: a prospect brief and one agent draft, with a gold decision (SUPPRESS, "
+         "ESCALATE, BLOCK, PENALISE or PASS) and the rubric-v2 rule that decides it. Each case yields a "
+         "good and a bad draft for the same brief, so PASS is a real class in every split and no "
+         "constant answer scores well. Every company and person is fictional.\n"),
+        ("Splits are grouped by `template_id` (no template appears in two splits) and stratified by "
+         "probe; both items of a case stay together. `dev` is the validation split; `heldout` is the "
+         "sealed test split and has no pairs.\n"),
+        "## Items\n", tables["judge cases and items per split"],
+        tables["judge items: split x probe"], tables["judge items: split x gold decision"],
+        tables["judge items: split x draft kind"],
+        "## Preference pairs (ORPO)\n", tables["judge pairs: split x kind"],
+        "## Contamination\n", _contamination_lines(contamination_report["judge"], "brief and draft"),
         "## Label agreement\n",
-        "Multi-class Cohen's kappa against `second_labeler`, an independent implementation of the rubric; "
-        "undefined kappa is reported as undefined, never forced to 1.\n",
+        ("Multi-class Cohen's kappa against `second_labeler`, a second implementation of the rubric that "
+         "reads the prompt text and shares no code with the rule engine (`judge_rules`, which labels the "
+         "items); undefined kappa is reported as undefined, never forced to 1.\n"),
         _kappa_table({
             "generator gold vs second labeler": judge["gold_vs_second"],
             "rule engine v2 vs second labeler": judge["rules_v2_vs_second"],
         }),
-        "",
         _SEAL_NOTE,
     ])
 

@@ -67,25 +67,18 @@ def _shingles(text: str) -> set[str]:
 
 
 def _binary_matrix(shingle_sets: list[set[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    rows, cols = [], []
-    for row, shingles in enumerate(shingle_sets):
-        for s in shingles:
-            rows.append(row)
-            cols.append(vocab.setdefault(s, len(vocab)))
+    rows = [row for row, shingles in enumerate(shingle_sets) for _ in shingles]
+    cols = [vocab[s] for shingles in shingle_sets for s in shingles]
     data = np.ones(len(rows), dtype=np.int32)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(shingle_sets), max(len(vocab), 1)))
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(shingle_sets), len(vocab)))
 
 
 def jaccard_matrix(heldout: list[str], reference: list[str]) -> np.ndarray:
     """Exact word 8-gram Jaccard between every held-out and every reference text."""
-    vocab: dict[str, int] = {}
     h_sets = [_shingles(t) for t in heldout]
     r_sets = [_shingles(t) for t in reference]
-    h = _binary_matrix(h_sets, vocab)
-    r = _binary_matrix(r_sets, vocab)
-    h.resize((h.shape[0], len(vocab)))
-    r.resize((r.shape[0], len(vocab)))
-    inter = (h @ r.T).toarray().astype(np.float64)
+    vocab = {s: i for i, s in enumerate(sorted(set().union(*h_sets, *r_sets)))}
+    inter = (_binary_matrix(h_sets, vocab) @ _binary_matrix(r_sets, vocab).T).toarray().astype(np.float64)
     sizes_h = np.array([len(s) for s in h_sets], dtype=np.float64)[:, None]
     sizes_r = np.array([len(s) for s in r_sets], dtype=np.float64)[None, :]
     return inter / (sizes_h + sizes_r - inter)
@@ -150,10 +143,11 @@ def check(heldout: dict[str, str], reference: dict[str, str], embedding_check: b
     """Compare every held-out text with every reference text; returns the report for one track."""
     h_ids, r_ids = sorted(heldout), sorted(reference)
     h_texts, r_texts = [heldout[k] for k in h_ids], [reference[k] for k in r_ids]
+    jaccard = jaccard_matrix(h_texts, r_texts)
     report = {
         "n_heldout": len(h_ids),
         "n_reference": len(r_ids),
-        "ngram_jaccard": {"n": NGRAM, "unit": "word", **_side(jaccard_matrix(h_texts, r_texts), JACCARD_MAX, h_ids, r_ids)},
+        "ngram_jaccard": {"n": NGRAM, "unit": "word", **_side(jaccard, JACCARD_MAX, h_ids, r_ids)},
     }
     if embedding_check:
         vectors = embed(h_texts + r_texts)

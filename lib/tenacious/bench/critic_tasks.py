@@ -41,6 +41,13 @@ GOAL_PHRASES: dict[str, str] = {
     "check_back": "close politely and ask whether you may check back later",
 }
 
+# PRG instruction phrasings: plain and interchangeable, so the sweep varies only the context.
+PRG_PHRASINGS: tuple[str, ...] = (
+    "Write a cold email to {name} at {company} to {goal}.",
+    "Email {name} ({company}) and {goal}.",
+    "First touch with {company}: write to {name} to {goal}.",
+)
+
 # SYN writer voices: the same request as different people in the sales team would brief it.
 VOICES: dict[str, str] = {
     "manager": "Cold email to {first} ({role}, {company}). Goal: {goal}. Keep it short.",
@@ -50,8 +57,6 @@ VOICES: dict[str, str] = {
             "Constraints: one ask, under 120 words, no clichés."),
     "founder": "We would love to work with {company}. Write to {first} and {goal}. Sound like a peer, not a vendor.",
 }
-_ROLE_WORDS = {"founder": "founder", "cto": "CTO", "vp_eng": "VP Engineering", "c_level": "executive",
-               "other": "engineering lead"}
 _INTENT_GOALS = {"interested": "intro_call", "reschedule": "intro_call", "price_question": "price_band",
                  "bench_question": "bench_offer", "case_request": "case_study", "soft_no": "check_back"}
 
@@ -134,8 +139,8 @@ def prg_tasks(seed: int, count: int = PRG_COUNT) -> list[dict]:
         context = make_context(rng, segment=segment, hq_timezone=zone, lead_confidence=confidence,
                                ai_maturity={"score": maturity, "confidence": rng.choice(facts.CONFIDENCE_LEVELS[:3])})
         offer = _draw_offer(rng, context) if goal == "bench_offer" else None
-        name = context["recipient"]["name"]
-        instruction = f"Write a cold email to {name} at {context['company']} to {_goal_phrase(goal, offer)}."
+        instruction = rng.choice(PRG_PHRASINGS).format(
+            name=context["recipient"]["name"], company=context["company"], goal=_goal_phrase(goal, offer))
         notes = f"sweep: segment={segment} ai_maturity={maturity} tz={zone} lead_confidence={confidence}"
         tasks.append(make_task(f"PRG-{n:04d}", f"PRG-{segment}-{goal}", "PRG", context, instruction, goal,
                                goal == "intro_call", offer, notes=notes))
@@ -179,7 +184,7 @@ def syn_tasks(seed: int, count: int = SYN_COUNT) -> list[dict]:
         offer = _draw_offer(rng, context) if goal == "bench_offer" else None
         recipient = context["recipient"]
         instruction = VOICES[voice].format(
-            first=recipient["name"].split()[0], name=recipient["name"], role=_ROLE_WORDS[recipient["role"]],
+            first=recipient["name"].split()[0], name=recipient["name"], role=facts.ROLE_LABELS[recipient["role"]],
             company=context["company"], goal=_goal_phrase(goal, offer))
         notes = f"voice={voice}"
         if endpoint:

@@ -181,12 +181,10 @@ INDUSTRIES: tuple[str, ...] = (
     "manufacturing", "media", "pharma", "proptech", "retail", "travel",
 )
 ROLES: tuple[str, ...] = ("founder", "cto", "vp_eng", "c_level", "other")
-ROLE_TITLES: dict[str, tuple[str, ...]] = {
-    "founder": ("Co-founder", "Founder"),
-    "cto": ("CTO",),
-    "vp_eng": ("VP Engineering",),
-    "c_level": ("CEO", "COO", "CFO"),
-    "other": ("Head of Data", "Engineering Manager", "Head of Platform"),
+# How each role is written in briefs and instructions.
+ROLE_LABELS: dict[str, str] = {
+    "founder": "founder", "cto": "CTO", "vp_eng": "VP Engineering", "c_level": "C-level executive",
+    "other": "engineering lead",
 }
 CHANNELS: tuple[str, ...] = ("email", "linkedin", "phone")
 DISQUALIFIERS: tuple[str, ...] = ("anti_offshore", "local_only", "do_not_contact", "competitor")

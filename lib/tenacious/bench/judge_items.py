@@ -45,14 +45,12 @@ CASE_COUNTS: dict[str, int] = {
     "A07": 22, "E03": 20, "D05": 30, "G03": 40, "E01": 26, "B04": 26, "B03": 26, "C02": 26,
     "E02": 36, "C04": 36, "PASS": 35,
 }
-# multi_llm cases per probe; trace_derived takes what the logged threads support (TRACE_WANTED),
+# multi_llm cases per probe; trace_derived takes what the logged threads support,
 # hand_authored what the raw file holds, and programmatic fills the rest.
 SYN_COUNTS: dict[str, int] = {
     "A07": 8, "E03": 8, "D05": 6, "G03": 12, "E01": 6, "B04": 8, "B03": 8, "C02": 8, "E02": 12, "C04": 12,
     "PASS": 10,
 }
-TRACE_WANTED: dict[str, int] = {"D05": 12, "E01": 8, "C02": 2, "C04": 2, "E02": 2, "G03": 2, "A07": 2, "E03": 2,
-                                "PASS": 6}
 SPLIT_HINTS: dict = {
     "unit": "case (both items of a case share case_id and template_id)",
     "group_key": "template_id",  # every template group lies in one probe
@@ -62,7 +60,9 @@ SPLIT_HINTS: dict = {
 HAND_AUTHORED_PATH = paths.RAW_DIR / "judge_hand_authored.jsonl"
 THREADS_PATH = paths.RAW_DIR / "threads.jsonl"
 
-# Severity used to call a wrong decision over- or under-cautious (ORPO rejected answers).
+# How much a decision holds back, to call a wrong answer over- or under-cautious (ORPO rejected
+# answers): PASS sends; PENALISE sends with a flag; ESCALATE waits for a human; BLOCK stops this
+# draft; SUPPRESS stops all contact.
 SEVERITY: dict[str, int] = {"PASS": 0, "PENALISE": 1, "ESCALATE": 2, "BLOCK": 3, "SUPPRESS": 4}
 
 SENDERS: tuple[str, ...] = ("Noor", "Tomas", "Ilse", "Kofi", "Amaru")
@@ -81,99 +81,186 @@ class JudgeCaseError(ValueError):
 
 VOICES: dict[str, dict[str, tuple[str, ...]]] = {
     "house": {
-        "subject": ("{stack} capacity for {short}", "Engineering help for {short}", "{short}: extra delivery capacity"),
-        "greeting": ("Hi {first},",),
-        "value": ("Tenacious adds {stack} engineers from Addis Ababa who share {overlap} with your team.",
-                  "We run a bench of {stack} engineers in Addis Ababa (EAT) with {overlap} with your working day."),
-        "ask": ("Would a 20-minute call on {when} be useful?", "Could we take 20 minutes on {when}?"),
-        "ask_async": ("Would a five-minute recorded walkthrough, watched on your own time, help?",),
-        "close": ("Best,\n{sender}", "Thanks,\n{sender}"),
+        "subject": ("{stack} capacity for {short}", "Engineering help for {short}", "{short}: extra delivery capacity",
+                    "Extra {stack} hands for {short}", "Capacity at {short}"),
+        "greeting": ("Hi {first},", "Hello {first},", "Hi {first} -"),
+        "value": ("Tenacious adds {stack} engineers from Addis Ababa to your team, with {overlap}.",
+                  "We run a bench of {stack} engineers in Addis Ababa (EAT); for your time zone that means {overlap}.",
+                  "Tenacious places {stack} engineers from Addis Ababa inside product teams, with {overlap}.",
+                  "Our Addis Ababa bench has {stack} engineers free, and for your team that means {overlap}.",
+                  "Tenacious is a team-extension partner: {stack} engineers in Addis Ababa, {overlap}, your tools."),
+        "ask": ("Would a 20-minute call on {when} be useful?", "Could we take 20 minutes on {when}?",
+                "Is {when} a good moment for a short conversation?", "Would {when} suit you for a conversation?",
+                "Can I put 20 minutes in your calendar for {when}?"),
+        "ask_async": ("Would a five-minute recorded walkthrough, watched on your own time, help?",
+                      "Shall I send a one-page outline you can read when it suits you?",
+                      "Would a written summary be more convenient than a meeting?"),
+        "close": ("Best,\n{sender}", "Thanks,\n{sender}", "Best regards,\n{sender}", "Cheers,\n{sender}"),
     },
     "warm": {
-        "subject": ("An idea for the {short} team", "Helping {short} ship sooner"),
-        "greeting": ("Hello {first},",),
-        "value": (("Our engineers in Addis Ababa work {overlap} alongside teams like yours, and our {stack} "
-                  "bench has room right now."),
+        "subject": ("An idea for the {short} team", "Helping {short} ship sooner", "A friendly note for {first}"),
+        "greeting": ("Hello {first},", "Hi {first}, I hope your week is going smoothly."),
+        "value": (("Our engineers in Addis Ababa plan their days around client teams ({overlap} for you), and our "
+                  "{stack} bench has room right now."),
                   ("I would enjoy showing you how our {stack} engineers in Addis Ababa slot into your sprints, "
-                  "with {overlap} every day.")),
+                  "with {overlap}."),
+                  ("People are often surprised how naturally a {stack} engineer from our Addis Ababa office "
+                  "settles into a new team.")),
         "ask": ("Would you be open to a relaxed 20-minute chat on {when}?",
-                "If it helps, I could walk you through it on {when}. Would that suit you?"),
-        "ask_async": ("Would a short written plan, read whenever suits you, be welcome?",),
-        "close": ("Warmly,\n{sender}", "All the best,\n{sender}"),
+                "If it helps, I could walk you through it on {when}. Would that suit you?",
+                "Could I borrow a little of your time on {when} to hear how things look on your side?"),
+        "ask_async": ("Would a short written plan, read whenever suits you, be welcome?",
+                      "Would it help if I wrote up a few thoughts you could read over coffee?"),
+        "close": ("Warmly,\n{sender}", "All the best,\n{sender}", "With thanks,\n{sender}"),
     },
     "direct": {
-        "subject": ("{stack} engineers for {short}", "{short} + Tenacious"),
-        "greeting": ("{first},",),
+        "subject": ("{stack} engineers for {short}", "{short} + Tenacious", "Capacity, {short}"),
+        "greeting": ("{first},", "Hi {first} -"),
         "value": ("{stack} engineers, Addis Ababa, {overlap}. Ready in two weeks.",
-                  "Short version: Tenacious supplies {stack} engineers who work {overlap} with you."),
-        "ask": ("{when}, 20 minutes?", "Worth 20 minutes on {when}?"),
-        "ask_async": ("Want a two-page plan instead of a meeting?",),
-        "close": ("{sender}, Tenacious",),
+                  "Short version: Tenacious supplies {stack} engineers, with {overlap}.",
+                  "We have {stack} people free. They start in two weeks and bill monthly."),
+        "ask": ("{when}, 20 minutes?", "Worth 20 minutes on {when}?", "Free on {when}?"),
+        "ask_async": ("Want a two-page plan instead of a meeting?", "Prefer it in writing? Say the word."),
+        "close": ("{sender}, Tenacious", "- {sender}"),
     },
     "consultative": {
-        "subject": ("A roadmap question for {short}", "Build or extend at {short}?"),
-        "greeting": ("Hi {first},",),
+        "subject": ("A roadmap question for {short}", "Build or extend at {short}?", "Capacity planning at {short}"),
+        "greeting": ("Hi {first},", "Good morning {first},"),
         "value": (("Leaders in your position often weigh local hiring against a few {stack} engineers from a "
                   "partner; ours sit in Addis Ababa with {overlap}."),
-                  ("Which part of the roadmap would move first with more {stack} hands? Our engineers in Addis "
-                  "Ababa work {overlap} with teams like yours.")),
+                  ("Which part of the roadmap would move first with more {stack} hands? Ours sit in Addis Ababa, "
+                  "with {overlap}."),
+                  ("The useful question is rarely whether to hire, but where outside {stack} capacity would pay off "
+                  "soonest.")),
         "ask": ("Would it be useful to compare notes for 20 minutes on {when}?",
-                "Could I ask you three questions about the roadmap on {when}?"),
-        "ask_async": ("Could I send three written questions about the roadmap instead of a call?",),
-        "close": ("Regards,\n{sender}",),
+                "Could I ask you three questions about the roadmap on {when}?",
+                "Would {when} work to think this through together?"),
+        "ask_async": ("Could I send three written questions about the roadmap instead of a call?",
+                      "Would a short written comparison of the options be more useful than a meeting?"),
+        "close": ("Regards,\n{sender}", "Kind regards,\n{sender}"),
     },
     "formal": {
-        "subject": ("Engineering capacity for {company}", "Tenacious: {stack} engineers for {short}"),
-        "greeting": ("Dear {first},",),
-        "value": (("Tenacious provides {stack} engineers based in Addis Ababa, with {overlap} with your office "
-                  "hours."),
+        "subject": ("Engineering capacity for {company}", "Tenacious: {stack} engineers for {short}",
+                    "Introduction: Tenacious and {short}"),
+        "greeting": ("Dear {first},", "Dear {first}, thank you for reading this note."),
+        "value": (("Tenacious provides {stack} engineers based in Addis Ababa, with {overlap} relative to your "
+                  "office hours."),
                   ("Our firm places experienced {stack} engineers from Addis Ababa into client teams, with "
-                  "{overlap} each working day.")),
-        "ask": ("Would you be available for a 20-minute introduction on {when}?",),
-        "ask_async": ("May I send a short written proposal for your review?",),
-        "close": ("Kind regards,\n{sender}\nTenacious",),
+                  "{overlap}."),
+                  ("Tenacious is an engineering partner whose {stack} specialists work from Addis Ababa under your "
+                  "own processes.")),
+        "ask": ("Would you be available for a 20-minute introduction on {when}?",
+                "May I propose a brief introductory meeting on {when}?"),
+        "ask_async": ("May I send a short written proposal for your review?",
+                      "Would a written summary of our terms be of interest?"),
+        "close": ("Kind regards,\n{sender}\nTenacious", "Yours sincerely,\n{sender}"),
     },
     "followup": {
-        "subject": ("Re: {short} and Tenacious",),
-        "greeting": ("Hi {first},",),
-        "value": ("Our {stack} engineers in Addis Ababa keep {overlap} with your team.",),
+        "subject": ("Re: {short} and Tenacious", "Re: next steps with {short}"),
+        "greeting": ("Hi {first},", "Thanks, {first}."),
+        "value": ("Our {stack} engineers in Addis Ababa would join with {overlap}.",
+                  "On our side, the {stack} bench can support you with {overlap}."),
         "ask": ("Does {when} work for 20 minutes?", "Shall we hold {when} for it?"),
         "ask_async": ("Shall I send the details in writing so you can read them on your own time?",),
-        "close": ("Best,\n{sender}",),
+        "close": ("Best,\n{sender}", "Speak soon,\n{sender}"),
     },
 }
 SYN_VOICES: tuple[str, ...] = ("consultative", "direct", "formal", "warm")
 
-# Opening lines per signal kind: stated as fact when confidence is high, asked otherwise.
-OPENERS: dict[str, dict[str, tuple[str, ...]]] = {
-    "funding": {"fact": ("Congratulations on the {amount} {stage} round.",
-                         "The {amount} {stage} round you announced is a big step."),
-                "ask": ("Is the recent funding news changing your hiring plans, or am I reading too much into it?",
-                        "If the funding news is right, is growing the engineering team part of the plan?")},
-    "hiring": {"fact": ("Your careers page lists {value} engineering openings.",
-                        "I counted {value} engineering roles on your jobs page."),
-               "ask": ("Are you still hiring for the engineering roles I saw posted?",
-                       "Is the engineering hiring push still on?")},
-    "leadership_change": {"fact": ("Congratulations on the new {value} appointment.",
-                                   "A new {value} usually means a fresh look at the roadmap."),
-                          "ask": ("Is the leadership change reshaping the engineering roadmap?",)},
-    "layoffs": {"fact": ("After a {value}% reduction, keeping delivery on track is hard work.",
-                         "A restructuring of {value}% leaves fewer hands for the same roadmap."),
-                "ask": ("Has the restructuring left gaps in delivery?",)},
-    "tech_stack": {"fact": ("Moving core services to {value} is a big migration.",
-                            "Your open roles ask for a lot of {value} experience."),
-                   "ask": ("Is the move to {value} still underway?",)},
-    "ai_initiative": {"fact": ("You are building {value}, and that takes specialist hands.",),
-                      "ask": ("Is {value} on this year's plan?",)},
-    "product_launch": {"fact": ("Congrats on launching {value}.", "{value} looks like a strong launch."),
-                       "ask": ("How is the {value} launch landing with customers?",)},
-    "peer_adoption": {"fact": ("{value} already works with an external delivery team.",),
-                      "ask": ("Have you looked at how {value} extended its team?",)},
+# Opening lines are built from a frame, a reference to one signal and a tail, so two drafts about
+# the same signal rarely share a sentence. A high-confidence signal is stated ("fact" references);
+# any other is asked about ("ask" references, which never carry an amount).
+SIGNAL_REFS: dict[str, dict[str, tuple[str, ...]]] = {
+    "funding": {"fact": ("the {amount} {stage} round", "your {stage} round of {amount}", "the {amount} raise"),
+                "ask": ("a new funding round", "the funding news", "fresh investment")},
+    "hiring": {"fact": ("the {value} engineering openings on your site", "your push to fill {value} engineering roles",
+                        "{value} open engineering roles"),
+               "ask": ("the hiring you advertised", "your hiring push")},
+    "leadership_change": {"fact": ("the new {value} appointment", "the arrival of a new {value}",
+                                   "the change of {value}"),
+                          "ask": ("the leadership change", "the change at the top of engineering")},
+    "layoffs": {"fact": ("the {value}% restructuring", "the recent {value}% reduction", "a {value}% cut in roles"),
+                "ask": ("the restructuring", "the reorganisation")},
+    "tech_stack": {"fact": ("the move to {value}", "your {value} migration", "the shift toward {value}"),
+                   "ask": ("the platform migration", "a change of stack")},
+    "ai_initiative": {"fact": ("your work on {value}", "the plan for {value}", "the push into AI features"),
+                      "ask": ("the AI plan", "the AI work you mentioned publicly")},
+    "product_launch": {"fact": ("the launch of {value}", "{value} going live", "the {value} release"),
+                       "ask": ("the recent launch", "the new product")},
+    "peer_adoption": {"fact": ("{value} bringing in an outside team", "the way {value} extended its team"),
+                      "ask": ("the trend among your peers", "the use of outside teams near you")},
 }
-CAVEATS: tuple[str, ...] = (
-    "Any engagement would be {caveat}.",
-    "Access to production data would be {caveat}.",
-    "Everything here is {caveat}, of course.",
+FACT_FRAMES: tuple[str, ...] = ("{Ref} caught my eye{tail}.", "I noticed {ref}{tail}.", "{Ref} stood out to me{tail}.",
+                                "I have been following {ref}{tail}.", "Reading about {ref} made me write{tail}.")
+FACT_TAILS: tuple[str, ...] = ("", " this month", ", and it made me think of your delivery plans",
+                               "; that usually changes the hiring maths", " while looking at {short}")
+ASK_FRAMES: tuple[str, ...] = ("Is {ref} changing your plans, or am I misreading it?", "Did I read right about {ref}?",
+                               "How is {ref} affecting the engineering roadmap?", "Is {ref} still on the cards?",
+                               "Am I right that {ref} is shaping this year's plans?")
+# A sentence on the segment's angle; free of names, amounts, stages and offers, so it never trips a rule.
+ANGLES: dict[str, tuple[str, ...]] = {
+    "segment_1": ("Fresh funding usually means the hiring plan runs ahead of recruiting.",
+                  "Growing quickly tends to stretch a small engineering team thin.",
+                  "When the roadmap grows faster than recruiting, delivery dates slip.",
+                  "Young companies often need senior hands before they can hire them locally.",
+                  "A bigger plan usually arrives months before the people to deliver it.",
+                  "Recruiting at speed is hard to do without lowering the bar."),
+    "segment_2": ("Doing the same roadmap with fewer people is the hardest part of a restructuring.",
+                  "Cutting cost without cutting delivery is the trade-off most leaders face this year.",
+                  "A leaner in-house team can still ship if the gaps are covered flexibly.",
+                  "Budgets are tight, but the release calendar rarely moves.",
+                  "Fixed costs are under scrutiny, yet customers still expect the same pace.",
+                  "Smaller teams feel every open seat twice as much."),
+    "segment_3": ("The first months in a new engineering role are when team-shape decisions are cheapest.",
+                  "New leaders often want an early win before committing to long hiring cycles.",
+                  "A fresh mandate is a good moment to test a different team shape.",
+                  "Re-planning the roadmap is easier when capacity can flex.",
+                  "Inherited teams rarely match the plan a new leader has in mind.",
+                  "The first roadmap review usually exposes a few capacity gaps."),
+    "segment_4": ("Specialist skills such as data platform work are slow to hire for locally.",
+                  "A single missing specialist can hold up an entire roadmap.",
+                  "Capability gaps tend to show up in data and platform work first.",
+                  "Specialist engineers are the hardest hires in most markets right now.",
+                  "Niche skills tend to sit with a handful of people who are never free.",
+                  "Platform work stalls quickly when one expert is stretched across teams."),
+    "abstain": ("I am not sure yet whether extra capacity is relevant for you, hence the question.",
+                "Every team has a different bottleneck, so I would rather ask than assume.",
+                "I may be off the mark here, and a short no is a fine answer.",
+                "You will know better than I do whether capacity is the constraint.",
+                "Some teams are short of people, others of time; I do not know which applies to you.",
+                "I would rather learn how you work than guess."),
+}
+PROOFS: tuple[str, ...] = (
+    "Our engineers usually join client sprints within two weeks.",
+    "Most of our placements stay with the same client for more than a year.",
+    "We handle payroll, equipment and retention, so your team only sees the engineer.",
+    "Handovers are written up daily, so nothing waits for a meeting.",
+    "Engineers rotate only at your request, never for our convenience.",
+    "Every engineer works in your repositories, your tools and your rituals.",
+    "Contracts run month to month, so there is no long lock-in.",
+    "Each engineer has a named lead on our side who handles anything non-technical.",
+    "Engineers are interviewed by your team before they start, never assigned blind.",
+    "Scaling down is as quick as scaling up: one month's notice is enough.",
+)
+POSTSCRIPTS: tuple[str, ...] = (
+    "P.S. No slides needed; a plain conversation is fine.",
+    "P.S. If someone else owns this topic, a pointer would be appreciated.",
+    "P.S. Sample profiles can come first if that is easier.",
+    "P.S. A one-line no is a perfectly good answer.",
+)
+CAVEAT_SUBJECTS: tuple[str, ...] = ("Any engagement", "Access to production data", "Everything here",
+                                    "Onboarding our engineers", "Any data access", "The whole set-up")
+CAVEAT_FRAMES: tuple[str, ...] = ("{subject} would be {caveat}.", "{subject} is {caveat}, of course.",
+                                  "{subject} would remain {caveat}.")
+# What a draft says instead of the caveat in regulated industries (rule 10 still fires).
+REASSURANCES: tuple[str, ...] = (
+    "We are fully compliant, so no review is needed on your side.",
+    "Our engineers already know the regulations, so the paperwork stays light.",
+    "Compliance is handled entirely on our side.",
+)
+CAVEAT_QUESTIONS: tuple[str, ...] = (
+    "Is there anything your compliance team would want to see first?",
+    "Do outside engineers need special approval at your company?",
 )
 STYLE_FLAWS: tuple[str, ...] = (
     "We are a world-class team of rockstar engineers ready to supercharge your roadmap.",
@@ -183,13 +270,18 @@ STYLE_FLAWS: tuple[str, ...] = (
 )
 ACKS: tuple[str, ...] = (
     ("Thanks for the clear answer, {first}. I will not press the point; if the timing changes, a one-line "
-    "reply reaches me."),
+     "reply reaches me."),
     "Understood, and thank you for saying so. I have closed this on my side.",
     "Noted, {first}. No more nudges from me on this.",
+    "That is completely fair, {first}, and I appreciate the honesty.",
+    "Thank you for taking the time to reply; I will leave the idea with you.",
+    "Message received, {first}. I would rather hear a clear no than nothing at all.",
 )
 ACK_EXTRAS: tuple[str, ...] = (
     "Our notes on working across the EAT time difference are public on our site if they are ever useful.",
     "Good luck with the quarter.",
+    "I hope the roadmap lands the way you want it to.",
+    "Wishing the team a calm release season.",
     "",
 )
 DECLINES: tuple[str, ...] = (
@@ -198,23 +290,36 @@ DECLINES: tuple[str, ...] = (
     "Appreciate it, but there is no budget for outside help this half.",
     "Timing isn't right: we are under a hiring freeze.",
     "Not a priority for us at the moment. Maybe check back after the summer.",
+    "Kind of you, but we are not looking at vendors until the reorg settles.",
+    "Honestly, not this year. The board wants us lean.",
+    "Let's revisit once the platform migration is done.",
 )
 
-# The offer families of judge_rules.OFFER_FAMILIES, as the agent first makes them and as a bad
-# draft pushes them again after the prospect declined.
-OFFERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "engineers": ("Would two {stack} engineers from our Addis Ababa bench help with the backlog?",
+# The offer families of judge_rules.OFFER_FAMILIES: how the agent first makes each offer, and how
+# a bad draft pushes it again after the prospect declined.
+OFFERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "engineers": (("Would two {stack} engineers from our Addis Ababa bench help with the backlog?",
+                   "We could add two {stack} engineers to your team within a fortnight. Interested?"),
                   ("The two {stack} engineers I mentioned are still free; could they start next month?",
-                   "Could we revisit adding two {stack} engineers to your team?")),
-    "pilot": ("Would a two-week pilot with our team be worth trying?",
+                   "Could we revisit adding two {stack} engineers to your team?",
+                   "I am holding two {stack} engineers for you in case the picture changes this month.")),
+    "pilot": (("Would a two-week pilot with our team be worth trying?",
+               "How about a small pilot on one backlog item, with no commitment after it?"),
               ("Could we revisit the two-week pilot before the quarter ends?",
-               "The pilot offer still stands, and I think it would pay off quickly.")),
-    "call": ("Would a 20-minute call next week be useful?",
-             ("Could we still find time for a 20-minute call next week?",)),
-    "audit": ("Could we run a free architecture review of your delivery setup?",
-              ("Could I still run the architecture review for you this month?",)),
-    "case_study": ("Would a one-page case study on keeping delivery moving be useful?",
-                   ("Following up on the case study: could we walk through it together next week?",)),
+               "The pilot offer still stands, and I think it would pay off quickly.",
+               "A pilot is the lowest-risk way to test this; shall I pencil one in?")),
+    "call": (("Would a 20-minute call next week be useful?",
+              "Could we book a call to compare notes on your hiring plan?"),
+             ("Could we still find time for a 20-minute call next week?",
+              "Even a quick call would help me understand where you are.")),
+    "audit": (("Could we run a free architecture review of your delivery setup?",
+               "We offer a short architecture review at no cost; would that help?"),
+              ("Could I still run the architecture review for you this month?",
+               "The architecture review would only take two days of your team's time.")),
+    "case_study": (("Would a one-page case study on keeping delivery moving be useful?",
+                    "I can send a case study on how a team like yours kept delivery on track."),
+                   ("Following up on the case study: could we walk through it together next week?",
+                    "Did the case study land? I would be glad to take you through it.")),
 }
 
 
@@ -225,17 +330,26 @@ def _stage_words(stage: str) -> str:
     return _STAGE_WORDS.get(stage, stage.replace("_", " "))
 
 
-def _other_company(rng: random.Random) -> dict:
-    """Another prospect (company, recipient, thread id) from the same context builder."""
-    return make_context(rng)
+def _distinct(a: dict, b: dict) -> bool:
+    """Two prospects a reader cannot confuse: different company head word and recipient first name."""
+    return (a["company"].split()[0] != b["company"].split()[0]
+            and a["recipient"]["name"].split()[0] != b["recipient"]["name"].split()[0])
+
+
+def _other_prospect(rng: random.Random, *taken: dict) -> dict:
+    """Another prospect from the same context builder, distinct from every context in `taken`."""
+    while True:
+        other = make_context(rng)
+        if all(_distinct(other, t) for t in taken):
+            return other
 
 
 def _overlap_phrase(zone: str) -> str:
     window = facts.OVERLAP_WINDOWS[zone]
     if window is None:
-        return "async handovers at the start of your day"
+        return "async handovers in place of live overlap"
     hours = window[1] - window[0]
-    return f"{_NUMBER_WORDS[hours]} overlapping hour{'s' if hours > 1 else ''}"
+    return f"{_NUMBER_WORDS[hours]} hour{'s' if hours > 1 else ''} of overlap"
 
 
 def _when(rng: random.Random, zone: str) -> str | None:
@@ -260,21 +374,28 @@ def _pitch_stack(rng: random.Random, ctx: dict) -> str:
 def _opener(rng: random.Random, ctx: dict) -> str:
     """A line about one signal: the lead signal usually, asserted only at high confidence."""
     signal = ctx["signals"][0] if rng.random() < 0.7 else rng.choice(ctx["signals"])
-    form = "fact" if signal["confidence"] == "high" else "ask"
-    template = rng.choice(OPENERS[signal["kind"]][form])
     funding = ctx["funding"]
-    amount = money(funding["amount_usd"]) if funding["amount_usd"] else ""
-    return template.format(value=signal["value"], amount=amount, stage=_stage_words(funding["stage"]))
+    slots = {"value": signal["value"], "stage": _stage_words(funding["stage"]), "short": ctx["company"].split()[0],
+             "amount": money(funding["amount_usd"]) if funding["amount_usd"] else ""}
+    if signal["confidence"] == "high":
+        ref = rng.choice(SIGNAL_REFS[signal["kind"]]["fact"]).format(**slots)
+        tail = rng.choice(FACT_TAILS).format(**slots)
+        return rng.choice(FACT_FRAMES).format(ref=ref, Ref=ref[0].upper() + ref[1:], tail=tail)
+    return rng.choice(ASK_FRAMES).format(ref=rng.choice(SIGNAL_REFS[signal["kind"]]["ask"]))
 
 
 def _render(subject: str, greeting: str, body: list[str], ask: str | None, close: str) -> str:
     """One draft string: `Subject:` line, blank line, then greeting, body, ask and sign-off paragraphs."""
     paragraphs = [greeting, " ".join(s[0].upper() + s[1:] for s in body if s)] + ([ask] if ask else []) + [close]
-    return f"Subject: {subject}\n\n" + "\n\n".join(paragraphs)
+    return f"Subject: {subject[0].upper() + subject[1:]}\n\n" + "\n\n".join(paragraphs)
 
 
 class Draft:
-    """A draft in parts, so a probe can add, swap or drop one sentence and keep the rest identical."""
+    """A draft in parts, so a probe can add or drop one sentence and keep the rest identical.
+
+    Each part is drawn from a bank (and some are optional, some swap order), so drafts of one
+    voice still differ from case to case; the grammar never produces a rule trigger by itself.
+    """
 
     def __init__(self, rng: random.Random, ctx: dict, voice: str):
         bank = VOICES[voice]
@@ -286,18 +407,23 @@ class Draft:
         self.subject = rng.choice(bank["subject"]).format(**slots)
         self.greeting = rng.choice(bank["greeting"]).format(**slots)
         self.opener = _opener(rng, ctx)
+        self.angle = rng.choice(ANGLES[ctx["segment"]]) if rng.random() < 0.7 else ""
         self.value = rng.choice(bank["value"]).format(**slots)
-        self.extra: list[str] = []
-        self.caveat = rng.choice(CAVEATS).format(caveat=facts.COMPLIANCE_CAVEAT) if ctx["regulated"] else ""
-        self.ask: str | None = rng.choice(bank["ask"] if when else bank["ask_async"]).format(**slots)
+        self.proof = rng.choice(PROOFS) if rng.random() < 0.4 else ""
+        self.value_first = rng.random() < 0.25
+        self.caveat = rng.choice(CAVEAT_FRAMES).format(subject=rng.choice(CAVEAT_SUBJECTS),
+                                                       caveat=facts.COMPLIANCE_CAVEAT) if ctx["regulated"] else ""
+        self.ask = rng.choice(bank["ask" if when else "ask_async"]).format(**slots)
+        self.postscript = rng.choice(POSTSCRIPTS) if rng.random() < 0.3 else ""
         self.close = rng.choice(bank["close"]).format(**slots)
 
-    def text(self, extra: tuple[str, ...] = (), caveat: bool = True, opener: str | None = None,
-             ask: bool = True) -> str:
-        """Render with optional extra sentences, without the caveat, another opener, or no ask."""
-        body = [self.opener if opener is None else opener, self.value, *self.extra, *extra,
-                self.caveat if caveat else ""]
-        return _render(self.subject, self.greeting, body, self.ask if ask else None, self.close)
+    def text(self, extra: tuple[str, ...] = (), caveat: bool = True, opener: str | None = None) -> str:
+        """Render with optional extra sentences, without the caveat, or with another opener."""
+        opener = self.opener if opener is None else opener
+        lead = [self.value, opener] if self.value_first else [opener, self.angle, self.value]
+        body = [*lead, self.proof, *extra, self.caveat if caveat else ""]
+        close = f"{self.close}\n\n{self.postscript}" if self.postscript else self.close
+        return _render(self.subject, self.greeting, body, self.ask, close)
 
 
 # --- probe variants: what the probing sentence says and what the context must hold ---------------------
@@ -348,13 +474,13 @@ def _context_needs(rng: random.Random, rule: int, variant: str) -> dict:
 
 
 def _person(rng: random.Random) -> str:
-    return _other_company(rng)["recipient"]["name"]
+    return _other_prospect(rng)["recipient"]["name"]
 
 
 def _violation(rng: random.Random, rule: int, variant: str, ctx: dict, other: dict | None = None) -> tuple[str, ...]:
     """The sentence(s) that break `rule` in the way `variant` names; rule 5 cites `other` (or a new prospect)."""
     if rule == 5:
-        other = other or _other_company(rng)
+        other = other or _other_prospect(rng, ctx)
         company, person = other["company"], other["recipient"]["name"].split()[0]
         return ({
             "thread_id": f"The plan we agreed in {other['thread_id']} would work for you as well.",
@@ -388,12 +514,16 @@ def _violation(rng: random.Random, rule: int, variant: str, ctx: dict, other: di
     if rule == 9:
         generic = rng.sample(judge_rules.GENERIC_PEER_NAMES, 2)
         if variant == "repeated":
-            first, second = _other_company(rng)["company"], _other_company(rng)["company"]
-            return (f"Teams like {first}, {second} and {first} already work this way.",)
+            first = _other_prospect(rng, ctx)
+            second = _other_prospect(rng, ctx, first)
+            return (f"Teams like {first['company']}, {second['company']} and {first['company']} already work this way.",)
         return ({
             "generic_pair": f"Teams like {generic[0]} and {generic[1]} already work this way.",
             "generic_helped": f"We helped {generic[0]} clear a six-month hiring backlog in one quarter.",
         }[variant],)
+    if rule == 10:  # said in place of the caveat, which the caller drops
+        return {"dropped": (), "reassurance": (rng.choice(REASSURANCES),), "question": (rng.choice(CAVEAT_QUESTIONS),)}[
+            variant]
     raise ValueError(f"no violation sentence for rule {rule}")
 
 
@@ -418,8 +548,9 @@ def _counterpart(rng: random.Random, rule: int, ctx: dict) -> tuple[str, ...]:
         return ((f"{commitment['engineer'].split()[0]} is booked until {commitment['until']}, but {name} could "
                 f"start on your {facts.STACK_LABELS[stack]} work."),)
     if rule == 9:
-        first, second = _other_company(rng)["company"], _other_company(rng)["company"]
-        return (f"Teams like {first} and {second} already work this way.",)
+        first = _other_prospect(rng, ctx)
+        second = _other_prospect(rng, ctx, first)
+        return (f"Teams like {first['company']} and {second['company']} already work this way.",)
     return ()
 
 
@@ -427,20 +558,20 @@ def _counterpart(rng: random.Random, rule: int, ctx: dict) -> tuple[str, ...]:
 VARIANTS: dict[int, tuple[str, ...]] = {
     1: ("other_thread", "wrong_stage", "committed_engineer", "generic_peers", "missing_caveat", "style"),
     2: ("other_thread", "wrong_stage", "committed_engineer", "generic_peers", "missing_caveat", "style"),
-    3: ("engineers", "pilot", "call", "audit"),
+    3: ("engineers", "pilot", "call", "audit", "case_study"),
     4: ("other_thread", "wrong_stage", "committed_engineer", "generic_peers", "missing_caveat", "style", "boundary"),
     5: ("thread_id", "told_person", "thread_with", "team_told"),
     6: ("congrats", "freshly_raised", "raise_plan"),
     7: ("wrong_stage", "wrong_amount", "bootstrapped"),
     8: ("full_name", "first_name", "senior"),
     9: ("generic_pair", "generic_helped", "repeated"),
-    10: ("caveat",),
+    10: ("dropped", "reassurance", "question"),
     11: ("style", "boundary_2000", "vp_large", "correct_amount", "booked_engineer", "distinct_peers", "own_thread"),
 }
 # A context probe's bad draft adds one lower-priority violation (priority is then part of the test).
 _SECONDARY: dict[str, tuple[int, str]] = {
     "other_thread": (5, "thread_with"), "wrong_stage": (7, "wrong_stage"), "committed_engineer": (8, "full_name"),
-    "generic_peers": (9, "generic_pair"), "missing_caveat": (10, "caveat"), "boundary": (9, "repeated"),
+    "generic_peers": (9, "generic_pair"), "missing_caveat": (10, "dropped"), "boundary": (9, "repeated"),
 }
 
 
@@ -459,8 +590,9 @@ def _intended(probe: str, kind: str) -> int:
 
 def _neutralise(rng: random.Random, ctx: dict, probe: str) -> dict:
     """Keep rule 4 out of cases that do not probe it (make_context draws C-level recipients freely)."""
-    if probe != "G03" and judge_rules.is_c_level(ctx["recipient"]["role"]) and ctx["headcount"] > 2000:
-        ctx["headcount"] = rng.randrange(800, 2001)
+    limit = facts.ESCALATION_HEADCOUNT
+    if probe != "G03" and judge_rules.is_c_level(ctx["recipient"]["role"]) and ctx["headcount"] > limit:
+        ctx["headcount"] = rng.randrange(limit // 2, limit + 1)
     return ctx
 
 
@@ -521,12 +653,12 @@ def _drafts(rng: random.Random, probe: str, variant: str, ctx: dict, voice: str,
         if secondary is None:
             return draft.text(), draft.text(extra=tuple(rng.sample(STYLE_FLAWS, 2)))
         if secondary[0] == 10:
-            return draft.text(), draft.text(caveat=False)
+            return draft.text(), draft.text(caveat=False, extra=_violation(rng, 10, secondary[1], ctx))
         return draft.text(), draft.text(extra=_violation(rng, secondary[0], secondary[1], ctx))
     if rule == 3:
         return _declined_drafts(rng, variant, ctx, draft)
     if rule == 10:
-        return draft.text(), draft.text(caveat=False)
+        return draft.text(), draft.text(caveat=False, extra=_violation(rng, 10, variant, ctx))
     good_extra = _counterpart(rng, rule, ctx)
     return draft.text(extra=good_extra), draft.text(extra=_violation(rng, rule, variant, ctx, other))
 
@@ -539,12 +671,13 @@ def _declined_drafts(rng: random.Random, family: str, ctx: dict, draft: Draft) -
     good = _render(f"Re: {slots['short']} and Tenacious", draft.greeting, [ack, extra, draft.caveat], None,
                    draft.close)
     push = rng.choice(OFFERS[family][1]).format(**slots)
+    draft.value_first = False  # a reply thanks the prospect before anything else
     bad = draft.text(extra=(push,), opener="Thanks for getting back to me.")
     return good, bad
 
 
 def _declined_thread(rng: random.Random, family: str, stack: str) -> list[dict]:
-    return [{"from": "agent", "text": OFFERS[family][0].format(stack=stack)},
+    return [{"from": "agent", "text": rng.choice(OFFERS[family][0]).format(stack=stack)},
             {"from": "prospect", "text": rng.choice(DECLINES)}]
 
 
@@ -571,12 +704,9 @@ def _make_case(case_id: str, template_id: str, probe: str, mode: str, ctx: dict,
 
 def _synthetic_case(rng: random.Random, probe: str, variant: str, voice: str, mode: str, case_id: str,
                     template_id: str) -> dict:
-    overrides = _needs(rng, probe, variant)
-    if probe == "D05":
-        overrides["prior_thread"] = []  # filled below, once the pitched stack is known
-    ctx = _neutralise(rng, make_context(rng, **overrides), probe)
-    if probe == "D05":
-        ctx["prior_thread"] = _declined_thread(rng, variant, _pitch_stack(random.Random(case_id), ctx))
+    ctx = _neutralise(rng, make_context(rng, **_needs(rng, probe, variant)), probe)
+    if probe == "D05":  # the declined offer names a stack the bench actually has
+        ctx["prior_thread"] = _declined_thread(rng, variant, _pitch_stack(rng, ctx))
     good, bad = _drafts(rng, probe, variant, ctx, voice)
     return _make_case(case_id, template_id, probe, mode, ctx, good, bad)
 
@@ -660,7 +790,7 @@ def trace_derived_cases(seed: int, threads: list[dict]) -> list[dict]:
     """
     threads = sorted(threads, key=lambda t: t["thread_id"])
     contexts = {t["thread_id"]: _trace_context(seed, t, [], {}) for t in threads}
-    cases, cycle = [], iter(TRACE_PROBE_CYCLE * len(threads))
+    cases, probed = [], 0
     for thread in threads:
         turns = thread["turns"]
         rng = random.Random(f"{seed}:judge:trace:{thread['thread_id']}")
@@ -669,20 +799,21 @@ def trace_derived_cases(seed: int, threads: list[dict]) -> list[dict]:
         template_id = f"trc-{thread['thread_id']}"
         if last is not None and turns[last]["intent"] == "soft_no" and _offered_families(turns[: last + 1]):
             history = [{"from": t["from"], "text": t["text"]} for t in turns[: last + 1]]
-            ctx = _trace_context(seed, thread, history, {})
+            ctx = _neutralise(rng, _trace_context(seed, thread, history, {}), "D05")
             family = _offered_families(turns[: last + 1])[0]
             good, bad = _declined_drafts(rng, family, ctx, Draft(rng, ctx, "followup"))
             cases.append(_make_case(f"J-TRC-{thread['thread_id'][3:]}-{last}", template_id, "D05",
                                     "trace_derived", ctx, good, bad))
             continue
-        probe = next(cycle)
+        probe = TRACE_PROBE_CYCLE[probed % len(TRACE_PROBE_CYCLE)]
+        probed += 1
         others = [contexts[k] for k in sorted(contexts) if k != thread["thread_id"]]
         for n, index in enumerate(i for i in cuts if turns[i]["intent"] != "soft_no"):
             variant = _variant_for(probe, n + len(cases))
             history = [{"from": t["from"], "text": t["text"]} for t in turns[: index + 1]]
             ctx = _neutralise(rng, _trace_context(seed, thread, history, _needs(rng, probe, variant)), probe)
             good, bad = _drafts(rng, probe, variant, ctx, "followup", opener=_reply(rng, turns[index], ctx),
-                                other=rng.choice(others))
+                                other=rng.choice([o for o in others if _distinct(o, ctx)]))
             cases.append(_make_case(f"J-TRC-{thread['thread_id'][3:]}-{index}", template_id, probe,
                                     "trace_derived", ctx, good, bad))
     return cases
@@ -850,3 +981,91 @@ def make_judge_pairs(items: list[dict], rng: random.Random) -> list[dict]:
         schema.validate_preference_pair(pair)
         pairs.append(pair)
     return pairs
+
+
+# --- an independent second labeler ---------------------------------------------------------------------
+# Written from the rubric text against the prompt a judge model sees, with its own word lists; it
+# shares no code with judge_rules, so agreement between the two measures how well-defined the
+# labels are, not how often one function agrees with itself.
+
+_DECLINE_WORDS = ("not right now", "not this year", "no budget", "all set", "covered", "freeze", "not a priority",
+                  "not the right time", "revisit", "later", "park this", "timing is", "timing isn't",
+                  "not interested", "not looking", "do not want")
+_OFFER_WORDS = ("pilot", "architecture review", "audit", "case study", "engineers", "call", "chat")
+_PLACEHOLDER_PEERS = ("Acme", "Globex", "Initech", "Contoso", "Hooli", "Umbrella", "FinCo", "HealthCo", "BigCo",
+                      "TechCorp", "Example Corp", "Example Inc", "XYZ", "ABC Corp", "Company A", "Company B",
+                      "Company X", "Foo Inc", "Widgets")
+_BUSY_WORDS = ("booked", "committed", "unavailable", "not available", "another client", "another engagement",
+               "elsewhere", "tied up", "busy")
+
+
+def _brief_field(brief: str, pattern: str) -> re.Match:
+    match = re.search(pattern, brief, re.MULTILINE)
+    if match is None:
+        raise ValueError(f"second_labeler: the prompt has no line matching {pattern!r}")
+    return match
+
+
+def _brief_list(brief: str, label: str) -> list[str]:
+    """An optional `Label: a, b.` line of the brief as a list (absent line = empty list)."""
+    match = re.search(rf"^{label}: (.*)\.$", brief, re.MULTILINE)
+    return match.group(1).split(", ") if match else []
+
+
+def _second_opinion(brief: str, draft: str) -> str:
+    low = draft.lower()
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", draft)
+    gate = _brief_field(brief, r"^Channel: (\w+)\. Thread: (\S+)\.$")
+    if _brief_list(brief, "Disqualifiers") or gate.group(1) in _brief_list(brief, "Opted out of"):
+        return "SUPPRESS"
+    thread = re.findall(r"^- (agent|prospect): (.*)$", brief, re.MULTILINE)
+    said_by_prospect = [i for i, (who, _) in enumerate(thread) if who == "prospect"]
+    if said_by_prospect and any(w in thread[said_by_prospect[-1]][1].lower() for w in _DECLINE_WORDS):
+        earlier = " ".join(text.lower() for _, text in thread[: said_by_prospect[-1] + 1])
+        if any(w in earlier and w in low for w in _OFFER_WORDS):
+            return "SUPPRESS"
+    prospect = _brief_field(brief, r"^Prospect: (.*?) \(.*?\), (.*?), (\d+) people")
+    recipient = _brief_field(brief, r"^Recipient: (.*), (.*?)\.$")
+    if recipient.group(2) in ("CTO", "C-level executive") and int(prospect.group(3)) > 2000:
+        return "ESCALATE"
+    own_thread = gate.group(2)
+    insiders = {prospect.group(1).split()[0], recipient.group(1).split()[0], "Tenacious", "Your", "Our", "The"}
+    if any(t != own_thread for t in re.findall(r"\bth-[\w-]*\w", draft)) or any(
+            name.split()[0] not in insiders for name in re.findall(
+                r"(?:[Tt]hread with|[Ss]poke with|[Tt]old|[Cc]onversation with|[Cc]hat with) ([A-Z]\w+)", draft)) or \
+            re.search(r"\b(?!Your\b|Our\b|The\b)[A-Z]\w+(?: [A-Z]\w+)*'s team (?:told|asked|said)", draft):
+        return "BLOCK"
+    funding = _brief_field(brief, r"^Funding: (.*?), (.*?) \((\w+) confidence\)\.$")
+    amounts = re.findall(r"\$\d+(?:\.\d+)?\s?(?:M\b|million)", draft)
+    if amounts and funding.group(3) in ("low", "insufficient_signal"):
+        return "BLOCK"
+    stages = {m.lower() for m in re.findall(r"\b[Ss]eries [A-E]\b", draft)}
+    stages |= {"seed"} if re.search(r"\bseed[- ](?:round|stage|company)", low) else set()
+    stages |= {"bootstrapped"} if "bootstrapped" in low else set()
+    if stages - {funding.group(1).lower()} or any(
+            a.replace(" million", "M").replace(" ", "") != funding.group(2) for a in amounts):
+        return "BLOCK"
+    committed = re.search(r"^Committed elsewhere: (.*)\.$", brief, re.MULTILINE)
+    for entry in committed.group(1).split("; ") if committed else []:
+        name = entry.split(" (")[0]
+        for sentence in sentences:
+            if (name in sentence or re.search(rf"\b{name.split()[0]}\b", sentence)) and \
+                    not any(w in sentence.lower() for w in _BUSY_WORDS):
+                return "BLOCK"
+    name = r"[A-Z]\w+(?: [A-Z]\w+)*"
+    peers = [p for m in re.findall(rf"(?:like|such as|helped) ({name}(?:(?:, and |, | and ){name})*)", draft)
+             for p in re.split(r", and |, | and ", m)]
+    if any(re.search(rf"\b{re.escape(p)}\b", draft) for p in _PLACEHOLDER_PEERS) or \
+            len(set(peers)) < len(peers):
+        return "PENALISE"
+    if "(regulated)" in prospect.group(0) and "compliance review" not in low:
+        return "PENALISE"
+    return "PASS"
+
+
+def second_labeler(item: dict) -> str:
+    """A second, independent decision for `item`, read off the judge prompt text by keyword rules."""
+    user = judge_messages(item)[1]["content"]
+    brief = user.split("Brief:\n", 1)[1].split("\n\nDraft:\n", 1)[0]
+    draft = user.split("\n\nDraft:\n", 1)[1].rsplit("\n\nDecide:", 1)[0]
+    return _second_opinion(brief, draft)

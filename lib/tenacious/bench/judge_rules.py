@@ -18,12 +18,13 @@ Interpretations the rubric table leaves open, fixed here (and tested):
 - C-level means a chief officer (CEO, CTO, CFO, COO, CIO, CPO, "Chief ... Officer", the
   `c_level` and `cto` role codes). "VP Engineering" is not C-level, and neither is a bare
   "Founder" title (a "Founder & CEO" is, through the CEO part). Rule 4 needs headcount > 2000.
-- A soft rejection is a decline from the prospect's side of the prior thread ("not right now",
-  "no budget", "hiring freeze" ...). The offer is what the agent proposed before that decline
-  (offer families below); the draft pushes the same offer when it proposes any of them again.
+- A soft rejection is a decline ("not right now", "no budget", "hiring freeze" ...) in the
+  prospect's latest message of the prior thread; a prospect who declined and then came back is
+  not rejecting any more. The offer is what the agent proposed up to that decline (the offer
+  families below); the draft pushes the same offer when it proposes one of them again.
 - Referencing another prospect's thread means citing a thread id other than the context's own,
   or a conversation phrase ("my thread with X", "as I told X") naming a party that is not the
-  prospect's company or recipient.
+  prospect's company, its recipient, Tenacious or one of our bench engineers.
 - A funding amount is a money figure in a sentence that talks about funding. Rule 6 fires when
   such a figure appears while funding confidence is low or insufficient; rule 7 when the draft
   names a stage other than the context's, or a figure that is not the context's amount.
@@ -52,7 +53,7 @@ V1_PUBLISHED_NUMBER: dict[int, int] = {1: 1, 2: 2, 4: 3, 5: 4, 6: 5, 9: 6, PASS_
 C_LEVEL_ACRONYMS: frozenset[str] = frozenset(
     {"ceo", "cto", "cfo", "coo", "cio", "cpo", "cmo", "cro", "ciso", "cdo", "cso", "chro", "cxo"})
 LOW_CONFIDENCE: frozenset[str] = frozenset({"low", "insufficient_signal"})
-AGENT_SENDERS: frozenset[str] = frozenset({"agent", "tenacious", "sdr"})
+AGENT = "agent"  # prior_thread `from` of our side; every other sender is the prospect
 
 # Placeholder company names a writer reaches for when it has no real peer to cite.
 GENERIC_PEER_NAMES: tuple[str, ...] = (
@@ -223,7 +224,7 @@ def _opted_out(ctx: Mapping, draft: str) -> str | None:
 def _pushes_declined_offer(ctx: Mapping, draft: str) -> str | None:
     """The prospect's latest message declines, and the draft proposes an offer made before it."""
     thread = ctx["prior_thread"]
-    prospect_turns = [i for i, m in enumerate(thread) if str(m["from"]).lower() not in AGENT_SENDERS]
+    prospect_turns = [i for i, m in enumerate(thread) if m["from"] != AGENT]
     if not prospect_turns:
         return None
     last = thread[prospect_turns[-1]]
@@ -232,7 +233,7 @@ def _pushes_declined_offer(ctx: Mapping, draft: str) -> str | None:
         return None
     offered = _offer_families(last["text"])
     for message in thread[:prospect_turns[-1]]:
-        if str(message["from"]).lower() in AGENT_SENDERS:
+        if message["from"] == AGENT:
             offered |= _offer_families(message["text"])
     pushed = sorted(offered & _offer_families(draft))
     if pushed:
@@ -297,8 +298,9 @@ def _generic_peers(ctx: Mapping, draft: str) -> str | None:
     generic = [name for name in GENERIC_PEER_NAMES if _mentions(name, draft)]
     if generic:
         return f"generic peer name(s): {', '.join(generic)}"
-    counts = Counter(name.lower() for name in peer_names(draft))
-    repeated = sorted(name for name, n in counts.items() if n > 1)
+    named = peer_names(draft)
+    counts = Counter(name.casefold() for name in named)
+    repeated = sorted({name for name in named if counts[name.casefold()] > 1})
     if repeated:
         return f"the same peer is named more than once: {', '.join(repeated)}"
     return None

@@ -270,16 +270,21 @@ def bad_slots(task: dict, index: int) -> dict:
     slots["wrong_zone"] = facts.TZ_LABELS[wrong[index % len(wrong)]][0]
     slots["prospect_zone"] = facts.TZ_LABELS[zone][0]
     committed = [c["engineer"] for c in context["prior_commitments"]]
-    forbidden = list(task.get("must_not", [])) + committed
-    slots["forbidden"] = ("I can also bring in " + " and ".join(forbidden) + "."
-                          if forbidden else "Our rockstar team is ready.")
+    others = [item for item in task.get("must_not", []) if item not in committed]
+    forbidden = []
+    if committed:
+        forbidden.append("I can also bring in " + " and ".join(committed) + ".")
+    if others:
+        forbidden.append("Happy to talk about " + ", ".join(others) + " as well.")
+    slots["forbidden"] = " ".join(forbidden) or "Our rockstar team is ready."
     stack = (task.get("offer") or {}).get("stack", "python")
     over = context["bench"].get(stack, 0) + 3
     slots["over_offer"] = f"{over} {facts.STACK_LABELS[stack]} engineers can start on Monday."
     return slots
 
 
-# BAD templates, each breaking the rules named in BAD_BREAKS (same order).
+# BAD templates, each breaking at least one of the rules named in BAD_BREAKS (same order; B08 falls
+# back to a banned phrase when the task forbids nothing and nobody is committed elsewhere).
 BAD_TEMPLATES: tuple[str, ...] = (
     ("Subject: World-class engineers for {company}\n\nHi {first},\n\nJust checking in! Our world-class engineers "
     "are top talent and bring real synergy. As you probably know, {pitch}\n\n{ask}\n\nBest,\n{sender}"),
@@ -315,7 +320,7 @@ BAD_TEMPLATES: tuple[str, ...] = (
 )
 BAD_BREAKS: tuple[tuple[str, ...], ...] = (
     ("SG-03", "SG-04"), ("SG-01", "SG-02"), ("SG-07",), ("SG-08", "SG-04"), ("SG-09",), ("SG-06",),
-    ("SG-05",), ("SG-12", "SG-11"), ("SG-10", "SG-02"), ("SG-11",), ("SG-04", "SG-05"), ("SG-09", "SG-02"),
+    ("SG-05",), ("SG-12", "SG-11", "SG-03"), ("SG-10", "SG-02"), ("SG-11",), ("SG-04", "SG-05"), ("SG-09", "SG-02"),
 )
 
 
@@ -333,4 +338,5 @@ def condensed_guide() -> str:
     """The whole guide in a few lines, for the `promptaug` system prompt."""
     lines = [f"{rid}: {RULES[rid]}" for rid in RULE_IDS]
     lines.append("Banned phrases: " + ", ".join(facts.BANNED_PHRASES[:12]) + ", and similar clichés.")
+    lines.append("AI maturity scale: " + "; ".join(f"{k} = {v}" for k, v in sorted(facts.AI_MATURITY.items())) + ".")
     return "\n".join(lines)
