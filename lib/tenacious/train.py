@@ -53,7 +53,8 @@ def trainer_config(track: str, cfg: dict, out_dir: Path, seed: int, device: str)
     """The TRL config for one track, every value from the profile."""
     common = dict(
         output_dir=str(out_dir), seed=seed, data_seed=seed, learning_rate=cfg["learning_rate"],
-        lr_scheduler_type=cfg["lr_scheduler"], warmup_ratio=cfg["warmup_ratio"],
+        # transformers 5: a warmup_steps value below 1 is a ratio of the total steps
+        lr_scheduler_type=cfg["lr_scheduler"], warmup_steps=cfg["warmup_ratio"],
         num_train_epochs=cfg["num_epochs"], max_steps=cfg["max_steps"],
         per_device_train_batch_size=cfg["per_device_batch"], per_device_eval_batch_size=cfg["per_device_batch"],
         gradient_accumulation_steps=cfg["grad_accum"], max_length=cfg["max_length"], beta=cfg["beta"],

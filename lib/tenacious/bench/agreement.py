@@ -15,6 +15,7 @@ from collections.abc import Hashable, Sequence
 
 from tenacious import stats
 from tenacious.bench import judge_items, judge_rules, style_guide
+from tenacious.bench.load import SPLITS
 from tenacious.bench.scorer import score
 
 _DECIMALS = 4
@@ -82,3 +83,21 @@ def judge_agreement(items_by_split: dict[str, list[dict]]) -> dict:
         "gold_vs_second": by_split(gold, judge_rules.DECISIONS),
         "rules_v2_vs_second": by_split(rules, judge_rules.DECISIONS),
     }
+
+
+_SPLIT_ORDER = (*SPLITS, "all")
+COMPARISONS: dict[str, tuple[str, ...]] = {
+    "critic": ("intended_vs_scorer",),
+    "judge": ("gold_vs_second", "rules_v2_vs_second"),
+}
+
+
+def summary_rows(report: dict, tracks: Sequence[str] = tuple(COMPARISONS)) -> list[dict]:
+    """One flat row per (track, comparison, split) for tables; undefined kappa shows as 'undefined'."""
+    return [
+        {"track": track, "comparison": name, "split": split, "n": entry["n"],
+         "observed agreement": entry["observed_agreement"],
+         "kappa": "undefined" if entry["kappa"] is None else entry["kappa"]}
+        for track in tracks for name in COMPARISONS[track]
+        for split, entry in sorted(report[track][name].items(), key=lambda kv: _SPLIT_ORDER.index(kv[0]))
+    ]

@@ -25,7 +25,7 @@ from tenacious.bench import agreement, cards, contamination, diagnostics, judge_
 from tenacious.bench.critic_pairs import make_critic_pairs
 from tenacious.bench.critic_tasks import generate_critic_tasks
 from tenacious.bench.splits import grouped_split
-from tenacious.io import write_json, write_jsonl
+from tenacious.io import sha256_file, write_json, write_jsonl
 
 CRITIC_HELDOUT: dict[str, int] = {"ADV": 9, "PRG": 22, "SYN": 10, "TRC": 11}
 CRITIC_PAIRS: dict[str, tuple[int, int]] = {"train": (148, 158), "dev": (15, 16)}  # (style_anchor, mutator)
@@ -70,12 +70,24 @@ def split_judge(cases: list[dict], seed: int) -> dict[str, list[dict]]:
                          [("heldout", JUDGE_CASES["heldout"]), ("dev", JUDGE_CASES["dev"])], "train", seed)
 
 
+def _raw_files() -> list[Path]:
+    return [p for p in sorted(paths.RAW_DIR.iterdir()) if p.is_file() and not p.name.startswith(".")]
+
+
 def _copy_raw(staging: Path) -> None:
     """The raw inputs are part of the sealed tree: copied byte for byte (dot-files are not data)."""
-    for src in sorted(paths.RAW_DIR.iterdir()):
-        if src.is_file() and not src.name.startswith("."):
-            (staging / "raw").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, staging / "raw" / src.name)
+    (staging / "raw").mkdir(parents=True)
+    for src in _raw_files():
+        shutil.copyfile(src, staging / "raw" / src.name)
+
+
+def _check_raw_unchanged(staging: Path) -> None:
+    """Refuse to swap in a tree whose raw copy no longer matches data/raw (edited while the build ran)."""
+    current = {p.name: sha256_file(p) for p in _raw_files()}
+    copied = {p.name: sha256_file(p) for p in sorted((staging / "raw").iterdir())}
+    changed = sorted(set(current) ^ set(copied) | {n for n in current if current[n] != copied.get(n)})
+    if changed:
+        raise BuildError(f"{paths.RAW_DIR / changed[0]} changed while the build ran; run the build again")
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:
@@ -182,6 +194,7 @@ def build_all(seed: int, out_dir: Path = paths.DATA_DIR, figures_dir: Path | Non
         built = _generate(staging, seed, embedding_check, lambda m: _log(progress, start, m))
         manifest = seal.write_manifest(staging, seed=seed)
         seal.verify_seal(staging)
+        _check_raw_unchanged(staging)
         _swap_in(staging, out_dir)
     finally:
         if staging.exists():

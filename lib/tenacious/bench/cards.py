@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from tenacious.bench import contamination, load
+from tenacious.bench.agreement import summary_rows
 from tenacious.bench.splits import counts_by
 from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text, read_jsonl
@@ -119,13 +120,8 @@ def _contamination_lines(report: dict, what: str) -> str:
             + markdown_table(rows, digits=4))
 
 
-def _kappa_table(entries: dict[str, dict]) -> str:
-    rows = []
-    for name, by_split in entries.items():
-        for split in (*load.SPLITS, "all"):
-            e = by_split[split]
-            rows.append({"comparison": name, "split": split, "n": e["n"], "observed agreement": e["observed_agreement"],
-                         "kappa": "undefined" if e["kappa"] is None else e["kappa"]})
+def _kappa_table(agreement_report: dict, track: str) -> str:
+    rows = [{k: v for k, v in row.items() if k != "track"} for row in summary_rows(agreement_report, (track,))]
     return markdown_table(rows, digits=4)
 
 
@@ -167,7 +163,7 @@ def critic_card(counts: dict, contamination_report: dict, agreement_report: dict
         "## Label agreement\n",
         ("Intended label of each filled style-guide template (GOOD / BAD) against the scorer's verdict "
          f"(overall >= {agreement_report['critic']['threshold']}); Cohen's kappa, undefined reported as such.\n"),
-        _kappa_table({"intended vs scorer": agreement_report["critic"]["intended_vs_scorer"]}),
+        _kappa_table(agreement_report, "critic"),
         _SEAL_NOTE,
     ])
 
@@ -180,7 +176,6 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict)
         "Tenacious-Bench (judge track)", ["text-classification"], ["preference", "orpo", "synthetic", "send-gate"],
         n, [("items", "items", load.SPLITS), ("pairs", "pairs", load.PAIR_SPLITS)],
     )
-    judge = agreement_report["judge"]
     return "\n".join([
         head,
         "# Tenacious-Bench — judge track\n",
@@ -200,10 +195,7 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict)
         ("Multi-class Cohen's kappa against `second_labeler`, a second implementation of the rubric that "
          "reads the prompt text and shares no code with the rule engine (`judge_rules`, which labels the "
          "items); undefined kappa is reported as undefined, never forced to 1.\n"),
-        _kappa_table({
-            "generator gold vs second labeler": judge["gold_vs_second"],
-            "rule engine v2 vs second labeler": judge["rules_v2_vs_second"],
-        }),
+        _kappa_table(agreement_report, "judge"),
         _SEAL_NOTE,
     ])
 

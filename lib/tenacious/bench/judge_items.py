@@ -249,7 +249,7 @@ POSTSCRIPTS: tuple[str, ...] = (
     "P.S. A one-line no is a perfectly good answer.",
 )
 CAVEAT_SUBJECTS: tuple[str, ...] = ("Any engagement", "Access to production data", "Everything here",
-                                    "Onboarding our engineers", "Any data access", "The whole set-up")
+                                    "Any onboarding", "Any data access", "The whole set-up")
 CAVEAT_FRAMES: tuple[str, ...] = ("{subject} would be {caveat}.", "{subject} is {caveat}, of course.",
                                   "{subject} would remain {caveat}.")
 # What a draft says instead of the caveat in regulated industries (rule 10 still fires).
