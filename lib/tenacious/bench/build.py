@@ -9,6 +9,11 @@ with the same seed are byte-identical.
 Default sizes follow the published cards: critic 52 held-out tasks (ADV 9 / PRG 22 / SYN 10 /
 TRC 11), 306 train pairs (148 style-anchored + 158 mutator) and 31 validation pairs (15 + 16, the
 same mix); judge 323 cases (train 169 / dev 93 / held-out 61), each a good and a bad item.
+These counts are met exactly with whole template groups (splits.grouped_split); should a
+generator change make one unreachable, the build stops with SplitError naming the stratum and
+the free group sizes instead of silently missing a count. Critic dev gets the share of tasks that
+validation pairs have of all pairs; the judge's per-probe counts are the reachable ones closest to
+proportional.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ JUDGE_CASES: dict[str, int] = {"train": 169, "dev": 93, "heldout": 61}
 
 
 class BuildError(RuntimeError):
-    """The generators did not produce what the stage promises (counts, unique ids)."""
+    """The generators did not produce what the stage promises (counts, unique ids), or data/raw moved under it."""
 
 
 def _log(progress: bool, start: float, message: str) -> None:
