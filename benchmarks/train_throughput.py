@@ -22,6 +22,23 @@ from tenacious import paths
 from tenacious.io import write_json
 
 RESULT = paths.BENCHMARKS_DIR / "results" / "train_throughput.json"
+# A bf16 run is skipped when bf16 matmuls are this many times slower than fp32 on this CPU:
+# the training steps would take hours and the decision is already made by the kernel timing.
+BF16_HOPELESS = 5.0
+
+
+def matmul_gflops(dtype_name: str, size: tuple[int, int, int] = (768, 576, 1536), repeats: int = 10) -> float:
+    """Sustained GFLOP/s of one transformer-sized matmul in a dtype (the step's dominant kernel)."""
+    import torch
+
+    dtype = {"fp32": torch.float32, "bf16": torch.bfloat16}[dtype_name]
+    m, k, n = size
+    a, b = torch.randn(m, k, dtype=dtype), torch.randn(k, n, dtype=dtype)
+    a @ b
+    start = time.perf_counter()
+    for _ in range(repeats):
+        a @ b
+    return 2 * m * k * n * repeats / (time.perf_counter() - start) / 1e9
 
 
 def one_config(profile_name: str, track: str, precision: str, steps: int) -> dict:
@@ -64,9 +81,16 @@ def main() -> int:
     if args.one:
         print("RESULT " + json.dumps(one_config(args.profile, args.one[0], args.one[1], args.steps)))
         return 0
+    kernels = {p: matmul_gflops(p) for p in ("fp32", "bf16")}
+    print(f"matmul GFLOP/s: fp32 {kernels['fp32']:.1f}, bf16 {kernels['bf16']:.1f}", flush=True)
+    precisions = ["fp32"]
+    if kernels["fp32"] / kernels["bf16"] < BF16_HOPELESS:
+        precisions.append("bf16")
+    else:
+        print(f"bf16 is {kernels['fp32'] / kernels['bf16']:.0f}x slower per matmul: bf16 training runs skipped")
     rows = []
     for track in ("critic", "judge"):
-        for precision in ("fp32", "bf16"):
+        for precision in precisions:
             print(f"running {track} {precision} for {args.steps} steps ...", flush=True)
             proc = subprocess.run([sys.executable, __file__, "--profile", args.profile, "--steps", str(args.steps),
                                    "--one", track, precision], capture_output=True, text=True, check=False)
@@ -76,7 +100,7 @@ def main() -> int:
                 return 1
             rows.append(json.loads(line[len("RESULT "):]))
     comparison = {}
-    for track in ("critic", "judge"):
+    for track in ("critic", "judge") if "bf16" in precisions else ():
         fp32, bf16 = (next(r for r in rows if r["track"] == track and r["precision"] == p) for p in ("fp32", "bf16"))
         gaps = [abs(a - b) for a, b in zip(fp32["losses"], bf16["losses"], strict=False)]
         step_noise = [abs(a - b) for a, b in zip(fp32["losses"], fp32["losses"][1:], strict=False)]
@@ -92,7 +116,11 @@ def main() -> int:
     for track, c in comparison.items():
         print(f"{track}: bf16 speed-up x{c['bf16_speedup']:.2f}, max |loss fp32 - bf16| = {c['max_loss_gap']:.4f} "
               f"(fp32 step-to-step change up to {c['fp32_step_to_step_loss_change']:.4f})")
-    write_json(RESULT, {"profile": args.profile, "steps": args.steps, "runs": rows, "comparison": comparison})
+    decision = ("bf16" if comparison and all(c["bf16_speedup"] > 1 and c["max_loss_gap"] <= c["fp32_step_to_step_loss_change"]
+                                            for c in comparison.values()) else "fp32")
+    print(f"cpu profile precision: {decision}")
+    write_json(RESULT, {"profile": args.profile, "steps": args.steps, "matmul_gflops": kernels, "runs": rows,
+                        "comparison": comparison, "decision": decision})
     print(f"wrote {RESULT}")
     return 0
 
