@@ -152,6 +152,9 @@ def pareto(points: Sequence[Mapping[str, Any]], out_stem: Path | str, footer: st
     front = [by_condition[c] for c in pareto_frontier(points)]
     ax.step([p["cost"] for p in front], [p["quality"] for p in front], where="post", color="C1",
             linestyle="--", label="Pareto frontier", zorder=2)
+    # ring the frontier points: the step's vertical segments can hide behind CI bars
+    ax.scatter([p["cost"] for p in front], [p["quality"] for p in front], s=140, facecolors="none",
+               edgecolors="C1", linewidths=1.5, zorder=4)
     if log_cost:
         ax.set_xscale("log")
     ax.set_xlabel(xlabel)
