@@ -4,7 +4,8 @@ import pytest
 import torch
 
 from tenacious import backbones
-from tenacious.backbones import LORA_TARGET_MODULES, TINY, attach_lora, chat_prompt_ids, load_backbone
+from tenacious.backbones import LORA_TARGET_MODULES, TINY, attach_lora, load_backbone
+from tenacious.infer import encode_prompt
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def test_tokenizer_special_tokens_are_fixed(tiny):
 
 
 def test_chat_prompt_uses_the_template(tiny):
-    ids = chat_prompt_ids(tiny.tokenizer, [{"role": "system", "content": "S"}, {"role": "user", "content": "U"}])
+    ids = encode_prompt(tiny.tokenizer, [{"role": "system", "content": "S"}, {"role": "user", "content": "U"}])
     text = tiny.tokenizer.decode(ids)
     assert text.startswith("<|im_start|>system\nS<|im_end|>") and text.endswith("<|im_start|>assistant\n")
 

@@ -297,17 +297,13 @@ def adapter_disabled(model: Any):
         yield
 
 
-def chat_prompt_ids(tokenizer: Any, messages: list[dict]) -> list[int]:
-    """Token ids of a chat prompt with the assistant turn opened (generation prompt)."""
-    text = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
-    return tokenizer(text, add_special_tokens=False)["input_ids"]
-
-
 def generate_once(backbone: Backbone, prompt: str, max_new_tokens: int = 80) -> dict:
     """Greedy generation for one user prompt, with the numbers the CLI prints."""
     import torch
 
-    ids = chat_prompt_ids(backbone.tokenizer, [{"role": "user", "content": prompt}])
+    from tenacious.infer import encode_prompt  # the one prompt encoder, shared with training
+
+    ids = encode_prompt(backbone.tokenizer, [{"role": "user", "content": prompt}])
     input_ids = torch.tensor([ids], device=backbone.device)
     start = time.perf_counter()
     with torch.no_grad():

@@ -31,7 +31,7 @@ Interpretations the rubric table leaves open, fixed here (and tested):
 - An engineer in `prior_commitments` is committed through `until`; contexts carry no calendar
   dates and a cold email proposes a start now, so naming that engineer is offering them, unless
   the same sentence says they are unavailable.
-- Peers are names in "teams like X, Y and Z" / "we helped X" phrases. Generic placeholder names
+- Peers are names in "teams like X, Y and Z" / "we helped X" phrases. Generic stand-in names
   (GENERIC_PEER_NAMES, anywhere in the draft) or one peer named twice fire rule 9.
 """
 
