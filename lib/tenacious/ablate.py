@@ -22,6 +22,7 @@ from tqdm.auto import tqdm
 from tenacious import paths
 from tenacious.backbones import Backbone, adapter_disabled, load_backbone
 from tenacious.bench import judge_rules
+from tenacious.bench.bow_judge import BowJudge
 from tenacious.bench.load import load_critic_tasks, load_judge_items
 from tenacious.bench.schema import validate_critic_trace, validate_judge_trace
 from tenacious.bench.scorer import score
@@ -39,7 +40,7 @@ from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, writ
 from tenacious.prompts import critic_messages, judge_messages
 
 CRITIC_CONDITIONS = ("baseline", "critic_rs", "promptaug", "critic_rs_diverse")
-JUDGE_CONDITIONS = ("always_pass", "rules_v1", "rules", "zero_shot", "orpo_judge")
+JUDGE_CONDITIONS = ("always_pass", "rules_v1", "rules", "bow", "zero_shot", "orpo_judge")
 
 
 def _load_with_adapter(profile, track: str, seed: int) -> Backbone:
@@ -200,6 +201,14 @@ def judge_rule_based(items: list[dict], condition: str, seed: int) -> list[dict]
     return rows
 
 
+def judge_bag_of_words(train_items: list[dict], items: list[dict], seed: int) -> list[dict]:
+    """`bow`: TF-IDF + logistic regression fitted on the train split, the shortcut a model must beat."""
+    start = time.perf_counter()
+    predicted = BowJudge(seed=seed).fit(train_items).predict(items)
+    share = (time.perf_counter() - start) / max(1, len(items))
+    return [_judge_trace(item, "bow", seed, p, None, 0, share) for item, p in zip(items, predicted, strict=True)]
+
+
 def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, seed: int,
                         adapter_on: bool) -> list[dict]:
     """Label-likelihood classification: one prompt pass, five label continuations, argmax."""
@@ -225,6 +234,9 @@ def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None =
         if condition in ("always_pass", "rules_v1", "rules"):
             def produce(c=condition):
                 return judge_rule_based(items, c, seed)
+        elif condition == "bow":
+            def produce():
+                return judge_bag_of_words(load_judge_items("train"), items, seed)
         else:
             def produce(c=condition):
                 nonlocal backbone

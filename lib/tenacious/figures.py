@@ -13,7 +13,7 @@ from pathlib import Path
 from tenacious import plots
 from tenacious.ablate import CRITIC_CONDITIONS, JUDGE_CONDITIONS
 from tenacious.io import read_json
-from tenacious.report import JUDGE_CANDIDATE, LABELER_CEILING, ReportError, Sources, load_numbers
+from tenacious.report import JUDGE_CANDIDATE, ReportError, Sources, load_numbers
 from tenacious.train import TRACKS
 
 # Stems under figures/; each is written as <stem>.png and <stem>.pdf.
@@ -32,11 +32,6 @@ FIGURES: dict[str, str] = {
 def footer(provenance: dict) -> str:
     return (f"Tenacious-Bench · profile {provenance['profile']} · backbone {provenance['backbone']} · "
             f"seeds {provenance['seeds']} · commit {provenance['commit'][:12]} · data {provenance['data_hash'][:12]}")
-
-
-def _series_label(condition: str) -> str:
-    """The rubric-v2 rules produced the gold labels; the legend says so, lest it read as a competitor."""
-    return f"{condition} (labeler ceiling)" if condition == LABELER_CEILING else condition
 
 
 def _history(src: Sources, track: str, seed: int) -> list[dict]:
@@ -74,7 +69,7 @@ def make_figures(src: Sources) -> list[Path]:
 
     judge = numbers["judge"]
     note = footer(judge["provenance"])
-    probes = {_series_label(c): [{"label": p["probe"], "value": p["conditions"][c]["accuracy"],
+    probes = {c: [{"label": p["probe"], "value": p["conditions"][c]["accuracy"],
                                   "low": p["conditions"][c]["ci_low"], "high": p["conditions"][c]["ci_high"],
                                   "n": p["n"]} for p in judge["heldout"]["per_probe"]]
               for c in JUDGE_CONDITIONS}
