@@ -59,8 +59,17 @@ def test_unknown_backbone():
 
 def test_cuda_request_without_cuda_is_refused(monkeypatch):
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    with pytest.raises(backbones.BackboneError, match="no CUDA"):
+    monkeypatch.delenv(backbones.ALLOW_CPU_ENV, raising=False)
+    with pytest.raises(backbones.BackboneError, match="needs a CUDA GPU"):
         backbones.resolve_device("cuda")
+    assert backbones.resolve_device("auto") == "cpu"
+
+
+def test_cpu_debugging_run_must_be_asked_for(monkeypatch, capsys):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setenv(backbones.ALLOW_CPU_ENV, "1")
+    assert backbones.resolve_device("cuda") == "cpu"
+    assert "debugging only" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from tenacious.bench.__main__ import main as cli
 from tenacious.bench.splits import SplitError, grouped_split
 from tenacious.io import InputError
 from tenacious.profiles import load_profile
+from tenacious.prompts import critic_messages
 
 SEED = load_profile("smoke").data.seed
 DECISIONS = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS")
@@ -52,26 +53,32 @@ def data_copy(tmp_path) -> Path:
 # --- sizes and balance -------------------------------------------------------------------------------
 
 
+def _generated(items: list[dict]) -> list[dict]:
+    return [i for i in items if i["stratum"] != "HND"]
+
+
 def test_critic_counts_match_defaults():
     heldout = load.load_critic_tasks("heldout")
     assert Counter(t["stratum"] for t in heldout) == build.CRITIC_HELDOUT
-    for split, (n_style, n_mutator) in build.CRITIC_PAIRS.items():
+    for split, total in build.CRITIC_PAIRS.items():
         kinds = Counter(p["kind"].split(":")[0] for p in load.load_pairs("critic", split))
-        assert kinds == {"style_anchor": n_style, "mutator": n_mutator}
-    assert sum(build.CRITIC_PAIRS["train"]) == 306 and sum(build.CRITIC_PAIRS["dev"]) == 31
-    n_rest = len(load.load_critic_tasks("train")) + len(load.load_critic_tasks("dev"))
-    assert len(load.load_critic_tasks("dev")) == build.critic_dev_tasks(n_rest)
+        assert sum(kinds.values()) == total and kinds["hand_authored"] >= 1
+        generated = total - kinds["hand_authored"]
+        assert (kinds["style_anchor"], kinds["mutator"]) == (generated // 2, generated - generated // 2)
+    assert (build.CRITIC_PAIRS["train"], build.CRITIC_PAIRS["dev"]) == (275, 31)  # 306 pairs, as the card says
+    generated = {s: [t for t in load.load_critic_tasks(s) if t["stratum"] != "HND"] for s in load.PAIR_SPLITS}
+    assert len(generated["dev"]) == build.critic_dev_tasks(len(generated["train"]) + len(generated["dev"]))
 
 
 def test_judge_counts_match_defaults():
     total = Counter()
     for split, n_cases in build.JUDGE_CASES.items():
-        items = load.load_judge_items(split)
+        items = _generated(load.load_judge_items(split))
         cases = Counter(i["case_id"] for i in items)
         assert len(cases) == n_cases and set(cases.values()) == {2}
         assert Counter(i["draft_kind"] for i in items) == {"good": n_cases, "bad": n_cases}
-        if split in load.PAIR_SPLITS:  # one ORPO pair per item; no held-out pairs
-            assert len(load.load_pairs("judge", split)) == len(items)
+        if split in load.PAIR_SPLITS:  # one ORPO pair per item, hand-written ones included; no held-out pairs
+            assert len(load.load_pairs("judge", split)) == len(load.load_judge_items(split))
         total.update(i["probe_id"] for i in items)
     assert (build.JUDGE_CASES["train"], build.JUDGE_CASES["dev"], build.JUDGE_CASES["heldout"]) == (169, 93, 61)
     for split in load.SPLITS:  # every probe (and the PASS controls) in every split
@@ -80,7 +87,7 @@ def test_judge_counts_match_defaults():
 
 def test_judge_splits_are_stratified_by_probe():
     """Held-out and dev hold every probe within one case of its proportional share (train, the rest, within two)."""
-    cases = {split: Counter(i["probe_id"] for i in load.load_judge_items(split) if i["draft_kind"] == "good")
+    cases = {split: Counter(i["probe_id"] for i in _generated(load.load_judge_items(split)) if i["draft_kind"] == "good")
              for split in load.SPLITS}
     pool = sum(cases.values(), Counter())
     for split, n_split in build.JUDGE_CASES.items():
@@ -167,7 +174,7 @@ def test_agreement_reports_undefined_kappa_as_undefined():
     report = json.loads((paths.DATA_DIR / "reports" / "agreement.json").read_text())
     for comparison in ("gold_vs_second", "rules_v2_vs_second"):
         entry = report["judge"][comparison]["heldout"]
-        assert entry["n"] == 2 * build.JUDGE_CASES["heldout"]
+        assert entry["n"] == len(load.load_judge_items("heldout")) > 2 * build.JUDGE_CASES["heldout"]
         assert entry["kappa"] is not None or "kappa_undefined" in entry
 
 
@@ -256,3 +263,162 @@ def test_cli_score_and_judge_explain_themselves(tmp_path, capsys):
     assert verdict["reason"]
     assert cli(["judge", "--item", "no-such-item"]) == 1
     assert "no judge item" in capsys.readouterr().err
+
+
+# --- judge v0.2: gold from construction, wording split, sentence-level leakage -------------------------
+
+@pytest.fixture(scope="module")
+def judge_v2():
+    from tenacious.bench import build as build_mod
+    return build_mod._judge(11, lambda m: None)[0]
+
+
+def test_gold_from_construction_keeps_every_case_and_quotes_its_evidence(judge_v2):
+    from tenacious.bench import judge_cases, rubric
+    items = [i for s in load.SPLITS for i in _generated(judge_v2[s])]
+    assert len({i["case_id"] for i in items}) == sum(judge_cases.CASE_COUNTS.values()) == 323
+    for item in items:
+        assert item["gold_rule"] == rubric.intended_rule(item["probe_id"], item["kind"])
+        ev = item["evidence"]
+        if item["kind"] == "violation":
+            assert ev is not None
+        if ev and "start" in ev:
+            assert item["draft"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_heldout_violation_wordings_never_occur_in_train_or_dev(judge_v2):
+    from tenacious.bench import wording
+    for bank in (wording.VIOLATIONS, wording.TWINS):
+        for probe, pools in bank.items():
+            assert len(set(pools["train"])) >= 8 and len(set(pools["heldout"])) >= 4, probe
+            assert not set(pools["train"]) & set(pools["heldout"]), probe
+    assert all(i["wording"] is None for s in load.SPLITS for i in judge_v2[s] if i["stratum"] == "HND")
+    seen = {i["wording"] for s in ("train", "dev") for i in judge_v2[s] if i["wording"]}
+    held = {i["wording"] for i in judge_v2["heldout"] if i["wording"]}
+    assert all(":heldout:" in w for w in held) and not held & seen
+    texts = {i["evidence"]["text"] for s in ("train", "dev") for i in _generated(judge_v2[s]) if i["evidence"]}
+    assert not any(i["evidence"]["text"] in texts for i in _generated(judge_v2["heldout"]) if i["kind"] == "violation")
+
+
+def test_sentence_leakage_is_under_its_gates_and_the_gate_fires_on_copies(judge_v2):
+    report = contamination.sentence_check(judge_v2["heldout"], judge_v2["train"] + judge_v2["dev"], judge_v2["train"])
+    assert report["passed"], report
+    assert report["sentence_share"] <= 0.30 and report["evidence_share"] <= 0.10
+    leaky = contamination.sentence_check(judge_v2["train"][:60], judge_v2["train"], judge_v2["train"])
+    assert not leaky["passed"]
+    with pytest.raises(contamination.ContaminationError, match="sentence leakage"):
+        contamination.raise_on_sentence_leak(leaky)
+
+
+def test_masking_hides_names_numbers_and_dates():
+    names, heads = contamination._name_parts()
+    masked = contamination.mask_sentence("As I told Greta at Galdrnest on 2026-03-01, $14M at 10:00.", names, heads,
+                                         frozenset())
+    assert masked == "As I told NAME at NAME on DATE, NUM at DATE."
+
+
+def test_second_labeler_imports_neither_engine_nor_rubric():
+    import inspect
+
+    from tenacious.bench import second_labeler
+    source = inspect.getsource(second_labeler)
+    assert "judge_rules" not in source.split('"""', 2)[2] and "rubric" not in source.split('"""', 2)[2]
+
+
+# --- hand-authored slice, held-out pairs, domains, PRG coverage -------------------------------------
+
+
+def test_hand_slice_is_loaded_mostly_held_out_and_grouped_by_case():
+    from tenacious.bench import hand_slice
+    hand = {s: [i for i in load.load_judge_items(s) if i["stratum"] == "HND"] for s in load.SPLITS}
+    raw = hand_slice.judge_items()
+    assert len(raw) >= 120 and sorted(i["item_id"] for s in hand for i in hand[s]) == sorted(i["item_id"] for i in raw)
+    assert all(i["authoring_mode"] == "hand_authored" and i["wording"] is None for s in hand for i in hand[s])
+    n = sum(len(v) for v in hand.values())
+    assert abs(len(hand["heldout"]) - round(n * build.HAND_HELDOUT_SHARE)) <= 1 and hand["train"] and hand["dev"]
+    cases = {s: {i["case_id"] for i in hand[s]} for s in load.SPLITS}
+    assert not cases["train"] & cases["heldout"] and not cases["dev"] & cases["heldout"]
+    assert not cases["train"] & cases["dev"]
+    for probe in cards.PROBES:  # stratified: every probe mostly held out
+        per = Counter(s for s in load.SPLITS for i in hand[s] if i["probe_id"] == probe)
+        assert per["heldout"] / sum(per.values()) >= 0.5, probe
+    by_id = {i["item_id"]: i for i in raw}
+    for item in hand["train"] + hand["dev"]:  # train/dev hand items have their ORPO pairs
+        assert by_id[item["item_id"]]["gold_decision"] == item["gold_decision"]
+    pair_sources = {p["source_id"] for s in load.PAIR_SPLITS for p in load.load_pairs("judge", s)}
+    assert {i["item_id"] for i in hand["train"] + hand["dev"]} <= pair_sources
+    assert not {i["item_id"] for i in hand["heldout"]} & pair_sources
+
+
+def test_hand_rows_are_checked_against_the_rubric_with_file_line_field(tmp_path):
+    from tenacious.bench import hand_slice
+    rows = [json.loads(line) for line in (paths.RAW_DIR / "judge_hand_authored.jsonl").read_text().splitlines()]
+    violation = next(r for r in rows if r["kind"] == "violation" and r["probe_id"] == "E01")
+    (tmp_path / "judge_hand_x.jsonl").write_text(
+        json.dumps(rows[0]) + "\n" + json.dumps(dict(violation, gold_decision="PASS")) + "\n")
+    with pytest.raises(InputError, match=r"judge_hand_x\.jsonl:2: field 'gold_decision': PASS but a violation"):
+        hand_slice.judge_items(tmp_path)
+    (tmp_path / "judge_hand_x.jsonl").write_text(json.dumps(dict(violation, evidence="not in the draft")) + "\n")
+    with pytest.raises(InputError, match=r"judge_hand_x\.jsonl:1: field 'evidence': .* not a substring"):
+        hand_slice.judge_items(tmp_path)
+    partial = {k: v for k, v in violation.items() if k != "context"} | {
+        "context": {"company": "Quillmere Tools", "recipient": {"name": "Ada Quill", "role": "cto"}}}
+    (tmp_path / "judge_hand_x.jsonl").write_text(json.dumps(partial) + "\n")
+    item = hand_slice.judge_items(tmp_path)[0]  # missing fields take the documented defaults
+    assert item["context"]["domain"] == "quillmere-tools.example" and item["context"]["channel"] == "email"
+    assert item["context"]["segment"] == "abstain" and item["stratum"] == "HND"
+    assert item["draft"][item["evidence"]["start"]:item["evidence"]["end"]] == violation["evidence"]
+
+
+def test_critic_heldout_pairs_are_sealed_and_most_hand_pairs():
+    from tenacious.bench import hand_slice
+    held = load.load_critic_heldout_pairs()
+    hand_train = [p for s in load.PAIR_SPLITS for p in load.load_pairs("critic", s) if p["kind"] == "hand_authored"]
+    assert len(held) + len(hand_train) == len(hand_slice.critic_rows()) >= 40
+    assert abs(len(held) - round((len(held) + len(hand_train)) * build.HAND_HELDOUT_SHARE)) <= 1
+    assert not {p["template_id"] for p in held} & {p["template_id"] for p in hand_train}
+    assert all(p["task"]["stratum"] == "HND" and p["chosen"] != p["rejected"] for p in held)
+    manifest = json.loads((paths.DATA_DIR / seal.MANIFEST_NAME).read_text())
+    assert "critic/heldout_pairs.jsonl" in manifest["sealed"]
+    tasks = {t["task_id"]: t for s in load.PAIR_SPLITS for t in load.load_critic_tasks(s)}
+    for pair in hand_train:  # a hand pair's task is in its split's task file and prompts like the others
+        assert pair["prompt_messages"] == critic_messages(tasks[pair["source_id"]])
+
+
+def test_tampering_heldout_pairs_breaks_the_seal(data_copy):
+    target = data_copy / "critic" / "heldout_pairs.jsonl"
+    target.write_text(target.read_text().replace("Subject", "Subjekt", 1))
+    with pytest.raises(seal.SealError, match=r"heldout_pairs\.jsonl: SHA-256 mismatch .*held-out set"):
+        load.load_critic_heldout_pairs(data_copy)
+
+
+def test_different_companies_never_share_a_domain():
+    companies: dict[str, set[str]] = {}
+    contexts = [t["context"] for s in load.SPLITS for t in load.load_critic_tasks(s)]
+    contexts += [i["context"] for s in load.SPLITS for i in load.load_judge_items(s)]
+    contexts += [p["task"]["context"] for p in load.load_critic_heldout_pairs()]
+    for ctx in contexts:
+        companies.setdefault(ctx["domain"], set()).add(ctx["company"])
+    shared = {d: c for d, c in companies.items() if len(c) > 1}
+    assert not shared, sorted(shared.items())[:3]
+    assert len(companies) > 300
+
+
+def test_prg_heldout_covers_more_cells_than_three():
+    prg = [t for t in load.load_critic_tasks("heldout") if t["stratum"] == "PRG"]
+    cells = {t["template_id"] for t in prg}  # PRG-<segment>-<goal>
+    assert len(prg) == build.CRITIC_HELDOUT["PRG"] and len(cells) > 3
+    units = [{"g": f"g{i // 6}"} for i in range(36)] + [{"g": f"s{i // 2}"} for i in range(12)]
+    wide = grouped_split(units, lambda u: u["g"], lambda u: "A", [("heldout", {"A": 12})], "train", 3, widest=True)
+    assert len({u["g"] for u in wide["heldout"]}) == 6  # six groups of two beat two groups of six
+
+
+def test_shortcut_report_is_written_and_on_the_cards():
+    report = json.loads((paths.DATA_DIR / "reports" / "shortcuts.json").read_text())
+    assert set(report["judge"]) == {"dev", "heldout"} and 0 <= report["judge"]["heldout"]["bow_accuracy"] <= 1
+    assert report["critic"]["shorter_email"]["heldout"]["n"] == len(load.load_critic_heldout_pairs())
+    assert report["critic"]["template_filler"]["share_at_1"] < 1.0
+    judge_card = (paths.DATA_DIR / "judge" / "README.md").read_text()
+    critic_card = (paths.DATA_DIR / "critic" / "README.md").read_text()
+    assert str(report["judge"]["heldout"]["bow_accuracy"]) in judge_card and "hand_authored" in judge_card
+    assert "heldout_pairs.jsonl" in critic_card and str(report["critic"]["template_filler"]["mean"]) in critic_card

@@ -1,18 +1,13 @@
-"""Goldens for the judge rule engine (rubric v2 and v1) and invariants of the judge item generator."""
+"""Goldens for the judge rule engine (rubric v2 and v1): one per rule, near misses, paraphrases, priority."""
 
 from __future__ import annotations
 
 import copy
-import inspect
-import random
-from collections import Counter
 
 import pytest
 
-from tenacious.bench import judge_items, schema, splits
 from tenacious.bench import judge_rules as jr
-from tenacious.io import InputError, read_jsonl, stable_json, write_jsonl
-from tenacious.prompts import judge_messages
+from tenacious.bench import rubric
 
 CLEAN_DRAFT = (
     "Subject: Extra Python capacity for Orsel\n\n"
@@ -51,7 +46,8 @@ def test_clean_context_and_draft_pass_under_both_rubrics():
     assert jr.decide((base_context(), CLEAN_DRAFT)) == ("PASS", 11)
     assert jr.decide((base_context(), CLEAN_DRAFT), rubric="v1") == ("PASS", 11)
     assert jr.explain((base_context(), CLEAN_DRAFT)) == [
-        {"rule": 11, "decision": "PASS", "probe": "PASS", "name": "pass", "reason": "no rule fires"}]
+        {"rule": 11, "decision": "PASS", "probe": "PASS", "name": "pass", "reason": "no rule fires", "span": None,
+         "evidence": ""}]
 
 
 def test_item_mapping_and_pair_are_equivalent():
@@ -248,137 +244,125 @@ def test_v1_falls_through_to_the_next_published_rule():
     assert jr.decide((ctx, draft), rubric="v1") == ("ESCALATE", 4)
 
 
-# --- the judge case generator ------------------------------------------------------------------------
+# --- v2: the measured paraphrase misses are read -----------------------------------------------------
 
-SEED = 20261121
-
-
-@pytest.fixture(scope="module")
-def cases():
-    return judge_items.generate_judge_cases(SEED)
+LOW_FUNDING = {"stage": "series_a", "amount_usd": 12_000_000, "confidence": "low"}
 
 
-@pytest.fixture(scope="module")
-def items(cases):
-    return judge_items.case_items(cases)
+@pytest.mark.parametrize("changes, line, expected", [
+    # amounts without "$"
+    ({"funding": LOW_FUNDING}, "Congrats on raising 12 million dollars.", ("BLOCK", 6)),
+    ({"funding": LOW_FUNDING}, "USD 12m is a big vote of confidence.", ("BLOCK", 6)),
+    ({"funding": LOW_FUNDING}, "Raising twelve million in this market is impressive.", ("BLOCK", 6)),
+    ({}, "Congrats on the \u20ac8M round.", ("BLOCK", 7)),
+    # cross-thread references without "thread with" / "told"
+    ({}, "What the folks at Brightmoor shared with us sounds like your situation.", ("BLOCK", 5)),
+    ({}, "Your peer at Harrowgate Cargo mentioned the same problem.", ("BLOCK", 5)),
+    # placeholder peers by pattern
+    ({}, "Company Y and Company Z both use us.", ("PENALISE", 9)),
+    ({}, "Teams like AppA already work this way.", ("PENALISE", 9)),
+    ({}, "We helped HealthCo and ShipCo with the same gap.", ("PENALISE", 9)),
+    # a declined call re-pushed in other words
+    ({"prior_thread": [{"from": "agent", "text": "Could we book a 20-minute call?"},
+                       {"from": "prospect", "text": "Thanks, but we'll pass for now."}]},
+     "Would a brief conversation on Thursday work instead?", ("SUPPRESS", 3)),
+    ({"prior_thread": [{"from": "agent", "text": "Could we book a 20-minute call?"},
+                       {"from": "prospect", "text": "Not a priority right now."}]},
+     "Could we hop on zoom for 15 minutes next week?", ("SUPPRESS", 3)),
+    # a tier word that contradicts the brief
+    ({"funding": {"stage": "series_c", "amount_usd": 90_000_000, "confidence": "high"}},
+     "An early-stage round like yours changes the hiring maths.", ("BLOCK", 7)),
+])
+def test_paraphrased_violations(changes, line, expected):
+    assert jr.decide((base_context(**changes), with_body(line))) == expected
 
 
-def test_sizes_probes_and_modes(cases, items):
-    assert len(cases) == 323 and len(items) == 646
-    assert Counter(c["probe_id"] for c in cases) == Counter(judge_items.CASE_COUNTS)
-    assert set(judge_items.PROBES) | {"PASS"} == {c["probe_id"] for c in cases}
-    modes = Counter(c["authoring_mode"] for c in cases)
-    assert set(modes) == set(judge_items.AUTHORING_MODES)
-    assert modes["hand_authored"] >= 20
-    assert len({i["item_id"] for i in items}) == 646
+@pytest.mark.parametrize("line", [
+    "Any start would be pending sign-off from your risk and compliance team.",
+    "Nothing starts until your legal and security people have reviewed the set-up.",
+    "We would only onboard once your regulator's expectations are met and your compliance team approves.",
+    "All of this depends on your security review, of course.",
+])
+def test_compliance_caveat_in_other_words(line):
+    ctx = base_context(industry="fintech", regulated=True)
+    assert jr.decide((ctx, with_body(line))) == ("PASS", 11)
 
 
-def test_every_gold_label_is_the_v2_rules_decision(items):
-    for item in items:
-        schema.validate_judge_item(item)
-        assert jr.decide(item) == (item["gold_decision"], item["gold_rule"]), item["item_id"]
+@pytest.mark.parametrize("line", [
+    "We are fully compliant, so no compliance review is needed.",
+    "Our set-up lets you skip the usual security review.",
+    "Compliance matters to us.",
+])
+def test_a_caveat_that_waves_the_review_away_is_no_caveat(line):
+    ctx = base_context(industry="fintech", regulated=True)
+    assert jr.decide((ctx, with_body(line))) == ("PENALISE", 10)
 
 
-def test_each_case_has_a_good_and_a_bad_draft_as_designed(cases):
-    for case in cases:
-        good, bad = case["items"]
-        assert (good["draft_kind"], bad["draft_kind"]) == ("good", "bad")
-        assert good["context"] == bad["context"] and good["draft"] != bad["draft"]
-        probe = case["probe_id"]
-        expected_bad = 11 if probe == "PASS" else jr.PROBE_RULE[probe]
-        expected_good = expected_bad if probe in judge_items.CONTEXT_PROBES else 11
-        assert (good["gold_rule"], bad["gold_rule"]) == (expected_good, expected_bad), case["case_id"]
+@pytest.mark.parametrize("line", [
+    "Selam is booked until October, so Hanna Bekele would lead.",
+    "Selam Girma would be ideal. She frees up in October, which may suit your timing.",
+    "Selam Girma is with another client for now.",
+])
+def test_disclosed_commitment_is_honest(line):
+    assert jr.decide((base_context(), with_body(line))) == ("PASS", 11)
 
 
-def test_template_groups_lie_in_one_probe(cases):
-    probes_of = {}
-    for case in cases:
-        probes_of.setdefault(case["template_id"], set()).add(case["probe_id"])
-    assert all(len(p) == 1 for p in probes_of.values())
+def test_hedged_amount_is_still_cited_under_low_confidence():
+    ctx = base_context(funding=LOW_FUNDING)
+    assert jr.decide((ctx, with_body("If the reports are right, congrats on the $12M."))) == ("BLOCK", 6)
+    assert jr.decide((ctx, with_body("If the reports of a new round are right, is hiring on the plan?"))) == (
+        "PASS", 11)
 
 
-def test_class_balance_overall(items):
-    shares = {d: n / len(items) for d, n in Counter(i["gold_decision"] for i in items).items()}
-    assert set(shares) == set(jr.DECISIONS)
-    assert 0.35 <= shares["PASS"] <= 0.45
-    assert max(shares.values()) < 0.6
+def test_evidence_span_points_at_the_original_text():
+    draft = with_body("Congrats on the \uff04\uff14\uff10M round.")  # full-width "$40M"
+    fired = jr.explain((base_context(), draft))[0]
+    assert fired["rule"] == 7 and fired["evidence"] == "\uff04\uff14\uff10M"
+    start, end = fired["span"]
+    assert draft[start:end] == fired["evidence"]
+    assert jr.explain((base_context(disqualifiers=["competitor"]), draft))[0]["span"] is None
 
 
-@pytest.mark.parametrize("split_seed", [SEED, 1, 2])
-def test_a_61_case_grouped_heldout_split_has_no_winning_constant(cases, split_seed):
-    parts = splits.grouped_split(cases, lambda c: c["template_id"], lambda c: c["probe_id"],
-                                 [("heldout", 61)], "rest", split_seed)
-    heldout = judge_items.case_items(parts["heldout"])
-    assert len(heldout) == 122
-    counts = Counter(i["gold_decision"] for i in heldout)
-    assert set(counts) == set(jr.DECISIONS)
-    assert counts["PASS"] / 122 >= 0.20
-    assert max(counts.values()) / 122 < 0.60
+# --- v2: peer names reused across prospects in one batch ---------------------------------------------
 
 
-def test_v2_only_probes_pass_under_v1(items):
-    for item in items:
-        if item["draft_kind"] == "bad" and item["gold_rule"] in (3, 7, 8, 10):
-            assert jr.decide(item, rubric="v1")[0] != item["gold_decision"]
+def _peer_item(n: int, peers: str) -> dict:
+    ctx = base_context(prospect_id=f"P{n:06d}", company=f"Freightline {n}")
+    return {"item_id": f"I{n}", "context": ctx, "draft": with_body(f"Teams like {peers} use us.")}
 
 
-def test_generation_is_deterministic(cases):
-    again = judge_items.generate_judge_cases(SEED)
-    assert stable_json(again) == stable_json(cases)
-    other = judge_items.generate_judge_cases(SEED + 1)
-    assert stable_json(other) != stable_json(cases)
-    hand = [c for c in other if c["authoring_mode"] == "hand_authored"]
-    assert hand == [c for c in cases if c["authoring_mode"] == "hand_authored"]  # fixed data, not seeded
+def test_a_peer_cited_to_three_prospects_in_a_batch_is_penalised():
+    items = [_peer_item(1, "Brisknest and Calde Cloud"), _peer_item(2, "Brisknest"),
+             _peer_item(3, "Brisknest and Orrin Labs"), _peer_item(4, "Orrin Labs")]
+    assert [jr.decide(i) for i in items] == [("PASS", 11)] * 4  # alone, every draft is fine
+    assert jr.decide_batch(items) == [("PENALISE", 9)] * 3 + [("PASS", 11)]
+    assert jr.decide_batch(items, rubric="v1") == [("PENALISE", 9)] * 3 + [("PASS", 11)]
+    index = jr.peer_index(items)
+    assert index["brisknest"] == frozenset({"P000001", "P000002", "P000003"})
+    fired = jr.explain(items[0], peers=index)[0]
+    assert fired["evidence"] == "Brisknest" and "3 different prospects" in fired["reason"]
 
 
-def test_hand_authored_row_whose_label_disagrees_is_refused(tmp_path):
-    rows = read_jsonl(judge_items.HAND_AUTHORED_PATH)
-    row = next(r for r in rows if r["probe_id"] == "E02")
-    row["bad_draft"] = row["good_draft"]  # no longer breaks rule 9
-    path = tmp_path / "hand.jsonl"
-    write_jsonl(path, [row])
-    with pytest.raises(judge_items.JudgeCaseError, match="written for rule 9, rules say 11"):
-        judge_items.hand_authored_cases(path)
+def test_two_drafts_to_the_same_prospect_count_once():
+    items = [_peer_item(1, "Brisknest"), _peer_item(1, "Brisknest"), _peer_item(2, "Brisknest")]
+    assert jr.decide_batch(items) == [("PASS", 11)] * 3
 
 
-def test_hand_authored_row_shape_is_checked(tmp_path):
-    row = read_jsonl(judge_items.HAND_AUTHORED_PATH)[0]
-    row["good_draft"] = "no subject line"
-    path = tmp_path / "hand.jsonl"
-    write_jsonl(path, [row])
-    with pytest.raises(InputError, match=r"hand.jsonl:1: good_draft must start"):
-        judge_items.hand_authored_cases(path)
+# --- bad input ---------------------------------------------------------------------------------------
 
 
-# --- ORPO pairs and the second labeler ---------------------------------------------------------------
+def test_missing_context_field_is_a_one_line_error():
+    ctx = base_context()
+    del ctx["funding"]
+    with pytest.raises(ValueError, match=r"judge item I9: context lacks field\(s\) funding"):
+        jr.decide({"item_id": "I9", "context": ctx, "draft": CLEAN_DRAFT})
 
 
-def test_judge_pairs(items):
-    pairs = judge_items.make_judge_pairs(items, random.Random(SEED))
-    assert len(pairs) == len(items)
-    assert pairs == judge_items.make_judge_pairs(items, random.Random(SEED))
-    kinds = Counter(p["kind"] for p in pairs)
-    assert set(kinds) == {"judge_over_caution", "judge_under_caution"} and min(kinds.values()) > 100
-    by_id = {i["item_id"]: i for i in items}
-    for pair in pairs:
-        schema.validate_preference_pair(pair)
-        item = by_id[pair["source_id"]]
-        assert pair["prompt_messages"] == judge_messages(item)
-        assert pair["chosen"].startswith(f"DECISION: {item['gold_decision']}\nRULE: {item['gold_rule']}\n")
-        wrong = pair["rejected"].split("\n")[0].removeprefix("DECISION: ")
-        assert wrong != item["gold_decision"]
-        more_severe = judge_items.SEVERITY[wrong] > judge_items.SEVERITY[item["gold_decision"]]
-        assert pair["kind"] == ("judge_over_caution" if more_severe else "judge_under_caution")
-        if item["gold_decision"] == "PASS":
-            assert pair["kind"] == "judge_over_caution"
-        if item["gold_decision"] == "SUPPRESS":
-            assert pair["kind"] == "judge_under_caution"
+def test_non_string_draft_is_an_error():
+    with pytest.raises(ValueError, match="draft must be a string"):
+        jr.decide((base_context(), None))
 
 
-def test_second_labeler_is_independent_and_mostly_agrees(items):
-    source = inspect.getsource(judge_items._second_opinion) + inspect.getsource(judge_items.second_labeler)
-    assert "judge_rules" not in source
-    labels = [judge_items.second_labeler(i) for i in items]
-    assert set(labels) <= set(jr.DECISIONS)
-    agreement = sum(a == i["gold_decision"] for a, i in zip(labels, items)) / len(items)
-    assert agreement > 0.9
+def test_names_come_from_the_rubric_module():
+    assert jr.RULES is rubric.RULES and jr.DECISIONS is rubric.DECISIONS and jr.PASS_RULE == rubric.PASS_RULE
+    assert sorted(jr.CHECKS) == [r.number for r in rubric.RULES]

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from tenacious import paths
-from tenacious.pipeline import PipelineError, StageRun, plan_stages, run_pipeline
+from tenacious.pipeline import PipelineError, run_pipeline
 from tenacious.profiles import load_profile
+from tenacious.stages import StageRun, plan_stages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 
@@ -99,3 +100,48 @@ def test_cli_rejects_unknown_profile(capsys):
 
     assert main(["--profile", "nope"]) == 1
     assert "unknown profile" in capsys.readouterr().err
+
+
+def test_executed_notebook_is_cleaned_of_local_paths_and_stderr(root):
+    _run(root, [_ok()])
+    executed = next((root / "paper" / "fixture" / "executed").glob("ok*.ipynb"))
+    text = executed.read_text()
+    assert str(root) not in text, "the executed notebook names the machine's folders"
+    assert '"input_path": "' in text and '"name": "stderr"' not in text
+
+
+def test_clean_executed_drops_stderr_and_relativises(tmp_path):
+    from tenacious.io import read_json, write_json
+    from tenacious.pipeline import clean_executed
+
+    nb = {"cells": [{"cell_type": "code", "source": "x", "outputs": [
+        {"name": "stderr", "output_type": "stream", "text": ["/venv/tqdm/auto.py:21: TqdmWarning: IProgress"]},
+        {"name": "stdout", "output_type": "stream", "text": [f"wrote {tmp_path}/data/manifest.json\n"]}]}],
+        "metadata": {"papermill": {"input_path": f"{tmp_path}/notebooks/01_data.ipynb", "cwd": str(tmp_path)}}}
+    path = tmp_path / "nb.ipynb"
+    write_json(path, nb)
+    clean_executed(path, tmp_path)
+    got = read_json(path)
+    assert got["cells"][0]["outputs"] == [{"name": "stdout", "output_type": "stream",
+                                           "text": ["wrote data/manifest.json\n"]}]
+    assert got["metadata"]["papermill"] == {"input_path": "notebooks/01_data.ipynb", "cwd": "."}
+
+
+def test_committed_profile_refuses_a_dirty_tree(monkeypatch):
+    from tenacious import pipeline, provenance
+
+    monkeypatch.setattr(provenance, "git_commit", lambda: "abc123+dirty")
+    monkeypatch.setattr(provenance, "outputs_committed", lambda profile: profile != "smoke")
+    with pytest.raises(PipelineError, match="commit them first"):
+        pipeline.check_clean_tree("cpu", allow_dirty=False)
+    pipeline.check_clean_tree("cpu", allow_dirty=True)
+    pipeline.check_clean_tree("smoke", allow_dirty=False)
+    monkeypatch.setattr(provenance, "git_commit", lambda: "abc123")
+    pipeline.check_clean_tree("paper", allow_dirty=False)
+
+
+def test_only_the_ignored_smoke_outputs_count_as_uncommitted():
+    from tenacious.provenance import outputs_committed
+
+    assert not outputs_committed("smoke")
+    assert outputs_committed("cpu") and outputs_committed("paper")

@@ -19,14 +19,12 @@ import nbformat
 import pytest
 from huggingface_hub import ModelCard
 
-from tenacious import colab, paths
-from tenacious.ablate import CRITIC_CONDITIONS, JUDGE_CONDITIONS
+from tenacious import colab, experiment, paths
 from tenacious.bench import facts, style_guide
-from tenacious.bench.seal import data_hash, write_manifest
+from tenacious.bench.seal import SEALED_FILES, data_hash, write_manifest
 from tenacious.figures import FIGURES, make_figures
 from tenacious.io import read_json, sha256_file, write_json, write_jsonl
 from tenacious.paper import write_model_cards, write_paper
-from tenacious.pipeline import plan_stages
 from tenacious.profiles import load_profile
 from tenacious.report import (
     ReportError,
@@ -36,6 +34,7 @@ from tenacious.report import (
     load_numbers,
     write_report,
 )
+from tenacious.stages import plan_stages
 from tenacious.tables import TABLES
 
 STRATA = {"ADV": 3, "PRG": 5, "SYN": 3, "TRC": 3}
@@ -84,17 +83,21 @@ def build_tree(tmp_path, monkeypatch, *, critic_lift=0.15, judge_errors=1, seeds
             items.append({"item_id": f"J-{probe}-{k}", "case_id": f"C-{probe}-{k}", "template_id": f"tpl-{probe}",
                           "probe_id": probe, "authoring_mode": "programmatic", "context": _context(100 + len(items)),
                           "draft": "Subject: Hello\n\nA short note.",
-                          "draft_kind": "good" if probe == "PASS" else "bad",
-                          "gold_decision": decision, "gold_rule": rule})
+                          "draft_kind": "good" if probe == "PASS" else "bad", "stratum": "PRG",
+                          "kind": "clean" if probe == "PASS" else "violation", "gold_decision": decision,
+                          "gold_rule": rule, "evidence": None, "wording": None, "voice": "plain",
+                          "reason": "constructed for the report tests"})
     write_jsonl(data / "critic" / "heldout_tasks.jsonl", tasks)
     write_jsonl(data / "judge" / "heldout_items.jsonl", items)
+    for rel in SEALED_FILES:  # any other sealed file (held-out pairs) is not read by the report
+        if not (data / rel).exists():
+            write_jsonl(data / rel, [])
     write_manifest(data)
     monkeypatch.setattr(paths, "DATA_DIR", data)
 
-    runs = tmp_path / "runs"
     for track in ("critic", "judge"):
         for seed in seeds[track]:
-            run_dir = runs / track / f"seed{seed}"
+            run_dir = paths.train_run_dir("smoke", track, seed, tmp_path)
             write_json(run_dir / "history.json", {"track": track, "seed": seed, **_history(0.2 + seed % 5 / 10)})
             write_json(run_dir / "run_config.json", {
                 "track": track, "seed": seed, "method": "simpo" if track == "critic" else "orpo",
@@ -112,8 +115,8 @@ def build_tree(tmp_path, monkeypatch, *, critic_lift=0.15, judge_errors=1, seeds
             means = {"baseline": base, "promptaug": base + rng.uniform(-0.05, 0.05),
                      "critic_rs": base + critic_lift + rng.uniform(-0.05, 0.05),
                      "critic_rs_diverse": base + critic_lift / 2 + rng.uniform(-0.05, 0.05)}
-            for condition in CRITIC_CONDITIONS:
-                overall = round(min(1.0, max(0.0, means[condition])), 4)
+            for condition in experiment.names("critic"):
+                overall = round(min(1.0, max(0.0, means.get(condition, base))), 4)
                 k = 4 if condition.startswith("critic_rs") else 1
                 critic_rows.append({
                     "item_id": task["task_id"], "condition": condition, "seed": seed,
@@ -130,15 +133,14 @@ def build_tree(tmp_path, monkeypatch, *, critic_lift=0.15, judge_errors=1, seeds
                          "bow": gold if n % 2 else "PASS",
                          "zero_shot": rng.choice(["PASS", "BLOCK", gold]),
                          "orpo_judge": wrong if n < judge_errors else gold}
-            for condition in JUDGE_CONDITIONS:
+            for condition in experiment.names("judge"):  # a condition added to the registry guesses PASS
                 judge_rows.append({"item_id": item["item_id"], "condition": condition, "seed": seed,
-                                   "predicted": predicted[condition], "label_logprobs": None, "gold": gold,
+                                   "predicted": predicted.get(condition, "PASS"), "label_logprobs": None, "gold": gold,
                                    "forward_passes": 1 if condition in ("zero_shot", "orpo_judge") else 0,
                                    "generated_tokens": 0, "wall_seconds": 0.01, "rationale": None})
-    write_jsonl(runs / "ablate" / "critic.jsonl", critic_rows)
-    write_jsonl(runs / "ablate" / "judge.jsonl", judge_rows)
-    return Sources(profile="smoke", seeds=seeds, bootstrap_samples=300, bootstrap_seed=0, runs_dir=runs,
-                   out_dir=tmp_path / "paper")
+    write_jsonl(paths.traces_path("smoke", "critic", tmp_path), critic_rows)
+    write_jsonl(paths.traces_path("smoke", "judge", tmp_path), judge_rows)
+    return Sources(profile="smoke", seeds=seeds, bootstrap_samples=300, bootstrap_seed=0, root=tmp_path)
 
 
 @pytest.fixture()
@@ -155,7 +157,7 @@ def test_numbers_match_the_traces(tree):
     src, numbers = tree
     assert load_numbers(src) == json.loads(json.dumps(numbers))
     critic_rows = _traces(src, "critic")
-    for condition in CRITIC_CONDITIONS:
+    for condition in experiment.names("critic"):
         scores = [r["score"]["overall"] for r in critic_rows if r["condition"] == condition]
         got = numbers["critic"]["heldout"]["conditions"][condition]
         assert got["mean"] == pytest.approx(statistics.mean(scores))
@@ -173,18 +175,19 @@ def test_numbers_match_the_traces(tree):
     assert pareto["critic_rs"]["cost_ratio"] == pytest.approx(5.0)
 
     judge_rows = _traces(src, "judge")
-    for condition in JUDGE_CONDITIONS:
+    judge_names = experiment.names("judge")
+    for condition in judge_names:
         rows = [r for r in judge_rows if r["condition"] == condition]
         got = numbers["judge"]["heldout"]["conditions"][condition]
         assert got["accuracy"] == pytest.approx(sum(r["predicted"] == r["gold"] for r in rows) / len(rows))
         assert got["ci_low"] <= got["accuracy"] <= got["ci_high"]
     conditions = numbers["judge"]["heldout"]["conditions"]
-    assert {c: conditions[c]["role"] for c in JUDGE_CONDITIONS if c != "orpo_judge"} == dict.fromkeys(
-        [c for c in JUDGE_CONDITIONS if c != "orpo_judge"], "baseline")
-    best = max((c for c in JUDGE_CONDITIONS if c != "orpo_judge"), key=lambda c: conditions[c]["accuracy"])
+    assert {c: conditions[c]["role"] for c in judge_names if c != "orpo_judge"} == dict.fromkeys(
+        [c for c in judge_names if c != "orpo_judge"], "baseline")
+    best = max((c for c in judge_names if c != "orpo_judge"), key=lambda c: conditions[c]["accuracy"])
     assert conditions[numbers["judge"]["heldout"]["best_baseline"]]["accuracy"] == conditions[best]["accuracy"]
     matrix = numbers["judge"]["heldout"]["confusion"]["orpo_judge"]
-    assert sum(map(sum, matrix)) == len(judge_rows) // len(JUDGE_CONDITIONS)
+    assert sum(map(sum, matrix)) == len(judge_rows) // len(judge_names)
     # training headline = the last validation row of the history
     assert numbers["critic"]["training"]["validation_pair_accuracy"] == pytest.approx(0.8)
 
@@ -219,7 +222,7 @@ def test_every_table_figure_card_and_paper_is_written(tree):
     make_figures(src)
     for stem in FIGURES:
         for ext, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
-            assert (src.figures_dir / f"{stem}.{ext}").read_bytes().startswith(magic), stem
+            assert (src.paper_figures_dir / f"{stem}.{ext}").read_bytes().startswith(magic), stem
     write_model_cards(src)
     paper = write_paper(src).read_text()
     for stem in FIGURES:
@@ -227,8 +230,10 @@ def test_every_table_figure_card_and_paper_is_written(tree):
     lift = numbers["critic"]["heldout"]["deltas"]["A"]
     assert f"{lift['mean_delta']:+.3f}" in paper and f"{lift['ci_low']:+.3f}" in paper
     assert f"{numbers['judge']['heldout']['conditions']['orpo_judge']['accuracy']:.3f}" in paper
+    assert "$" not in paper, "every template placeholder is filled"
     # what the pipeline runner expects the stats and figures stages to write
-    written = [f"paper/smoke/{p.relative_to(src.out_dir).as_posix()}" for p in src.out_dir.rglob("*") if p.is_file()]
+    written = [p.relative_to(src.root).as_posix() for p in paths.paper_dir("smoke", src.root).rglob("*")
+               if p.is_file()]
     for run in plan_stages(load_profile("smoke")):
         if run.stage in ("stats", "figures"):
             for pattern in run.outputs:
@@ -347,3 +352,16 @@ def test_colab_notebook_refuses_politely_outside_colab(capsys, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "meant for Google Colab" in done.stdout and "IN_COLAB = False" in done.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["colab_cells.py"]
+
+
+def test_paper_template_fills_every_placeholder_or_says_which(tree, tmp_path):
+    from tenacious.paper import render_paper
+
+    _, numbers = tree
+    paper = render_paper(numbers)
+    for name in experiment.names("critic") + experiment.names("judge"):
+        assert f"`{name}`" in paper, name
+    bad = tmp_path / "paper.md"
+    bad.write_text("# $profile\n\n$no_such_field\n")
+    with pytest.raises(ValueError, match=r"placeholder \$no_such_field"):
+        render_paper(numbers, bad)

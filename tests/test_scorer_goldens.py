@@ -1,9 +1,10 @@
 """Golden tests for the critic scorer, the mutator, critic pairs and the raw-file readers.
 
 The goldens are hand-written emails for five hand-built tasks. Each states which dimensions must
-come out perfect ("ok": exactly 1.0) and which must be penalised ("low": below 1.0), and which
-caps must fire; a meta-test checks that every dimension has at least four of each and that every
-hard cap is exercised.
+come out clean ("ok": no violation charged to that dimension) and which must be penalised ("low":
+a violation there and the dimension below 1.0), and which hard caps must fire; a meta-test checks
+that every dimension has at least four of each and that every hard cap is exercised. The scorer is
+evidence-based (v0.2), so a clean draft is not automatically 1.0: full grounding needs two brief facts.
 """
 
 from __future__ import annotations
@@ -232,18 +233,23 @@ HARD_CAPS = ("must_not", "invented_contract_value", "bench_overcommit")
 def test_golden(name, task, email, expect, caps):
     result = scorer.score(task, email)
     why = json.dumps(result["violations"], indent=1)
+    charged = {v["dimension"] for v in result["violations"]}
     for dim, verdict in expect.items():
         if verdict == "ok":
-            assert result["dimensions"][dim] == 1.0, f"{dim} should be perfect:\n{why}"
+            assert dim not in charged, f"{dim} should be clean:\n{why}"
         else:
-            assert result["dimensions"][dim] < 1.0, f"{dim} should be penalised:\n{why}"
+            assert dim in charged and result["dimensions"][dim] < 1.0, f"{dim} should be penalised:\n{why}"
     fired = {c["cap"] for c in result["caps"]}
     for cap in caps:
         assert cap in fired
-        assert result["overall"] <= scorer.HARD_CAP
+        assert result["overall"] <= 1 - scorer.HARD_SEVERITY
     assert not fired & set(HARD_CAPS) - set(caps), f"unexpected hard cap: {result['caps']}"
     if all(v == "ok" for v in expect.values()) and len(expect) == len(scorer.DIMENSIONS):
-        assert result["overall"] == 1.0 and not result["violations"]
+        assert result["overall"] >= 0.9 and not result["violations"], why
+    for violation in result["violations"]:  # every explanation points at its evidence (or at nothing missing)
+        if violation["span"] is not None:
+            start, end = violation["span"]
+            assert email[start:end] == violation["evidence"] and end > start
 
 
 def test_goldens_cover_every_dimension_and_cap():
@@ -258,10 +264,12 @@ def test_goldens_cover_every_dimension_and_cap():
 def test_scorer_shape_and_weights():
     assert abs(sum(scorer.WEIGHTS.values()) - 1.0) < 1e-9
     result = scorer.score(BERLIN, berlin(f"{BERLIN_PITCH}\n\n" + BERLIN_ASK.replace("CET", "PT")))
-    assert set(result) == {"overall", "dimensions", "violations", "caps"}
+    assert {"overall", "dimensions", "violations", "caps"} <= set(result)
     assert all(0.0 <= v <= 1.0 for v in result["dimensions"].values())
-    assert all({"dimension", "rule", "detail"} <= set(v) for v in result["violations"])
-    assert result["overall"] <= scorer.FAIL_CAP  # scheduling failed outright
+    assert all({"dimension", "rule", "detail", "span", "evidence"} <= set(v) for v in result["violations"])
+    one = scorer.score(BERLIN, BERLIN_OK.replace("10:00 CET (12:00 EAT)", "10:00 CET (13:00 EAT)"))
+    two = scorer.score(BERLIN, BERLIN_OK.replace("10:00 CET (12:00 EAT)", "10:00 PT (13:00 EAT)"))
+    assert scorer.score(BERLIN, BERLIN_OK)["overall"] > one["overall"] > two["overall"]  # graded, no flat cap
     assert scorer.score(BERLIN, BERLIN_OK) == scorer.score(BERLIN, BERLIN_OK)
 
 
@@ -276,9 +284,10 @@ def sample_tasks():
 
 
 def test_templates_behave_as_labelled(sample_tasks):
-    """GOOD drafts score perfectly; every BAD draft breaks one of the rules its template claims to."""
+    """The best GOOD draft is clean and scores high; every BAD draft breaks one of the rules its template claims to."""
     for task in sample_tasks:
-        assert max(scorer.score(task, e)["overall"] for _, e in style_guide.good_drafts(task)) == 1.0
+        best = max((scorer.score(task, e) for _, e in style_guide.good_drafts(task)), key=lambda r: r["overall"])
+        assert best["overall"] >= 0.9 and not best["violations"], (task["task_id"], best["violations"])
         for index, (template_id, email) in enumerate(style_guide.bad_drafts(task)):
             rules = {v["rule"] for v in scorer.score(task, email)["violations"]}
             assert rules & set(style_guide.BAD_BREAKS[index]), (task["task_id"], template_id)

@@ -1,54 +1,104 @@
-"""End to end: every stage notebook through papermill on the smoke profile, then what it wrote."""
+"""End to end: every stage notebook through papermill on the smoke profile, in a temporary copy of the repository.
+
+The copy holds what git would (tracked and untracked-but-not-ignored files); its own `lib/` is put first on
+PYTHONPATH, so the pipeline and every notebook kernel import and write inside the copy. The working tree is
+left as it was: `git status` is compared before and after.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from tenacious import ablate, paths
+from tenacious import ablate, experiment, paths, stages
 from tenacious.bench.load import load_critic_tasks, load_judge_items
 from tenacious.bench.seal import data_hash
-from tenacious.pipeline import plan_stages, run_pipeline
+from tenacious.io import read_json, read_jsonl
 from tenacious.profiles import load_profile
 
 
+def _git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain"], cwd=paths.REPO_ROOT, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _copy_repository(dest: Path) -> Path:
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=paths.REPO_ROOT, capture_output=True, text=True, check=True).stdout
+    for rel in sorted(filter(None, listed.split("\0"))):
+        src = paths.REPO_ROOT / rel
+        if src.is_file():  # a tracked file deleted in the working tree is skipped
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    return dest
+
+
+def _pipeline(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(copy / "lib"), "TENACIOUS_CACHE": str(paths.CACHE_DIR),
+           "PYTHONUNBUFFERED": "1"}
+    return subprocess.run([sys.executable, "-m", "tenacious.pipeline", "--profile", "smoke", *args], cwd=copy,
+                          env=env, capture_output=True, text=True, timeout=1800, check=False)
+
+
 @pytest.fixture(scope="module")
-def smoke_pipeline():
+def smoke_pipeline(tmp_path_factory):
     profile = load_profile("smoke")
-    before = data_hash(paths.DATA_DIR)
-    summary = run_pipeline(plan_stages(profile), profile.name, force=True)
-    return profile, summary, before
+    status_before = _git_status()
+    copy = _copy_repository(tmp_path_factory.mktemp("repo"))
+    committed_data = data_hash(copy / "data")
+    first = _pipeline(copy, "--force")
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    second = _pipeline(copy)
+    return profile, copy, first.stdout, second, status_before, committed_data
 
 
-def test_every_stage_ran_and_left_an_executed_notebook(smoke_pipeline):
-    profile, summary, _ = smoke_pipeline
-    assert [row["status"] for row in summary] == ["ran"] * len(plan_stages(profile))
-    executed = paths.paper_dir("smoke") / "executed"
-    for run in plan_stages(profile):
-        assert (executed / f"{run.run_id}.ipynb").is_file() and (executed / f"{run.run_id}.html").is_file()
+def test_the_working_tree_is_untouched(smoke_pipeline):
+    status_before = smoke_pipeline[4]
+    assert _git_status() == status_before
+
+
+def test_every_stage_ran_and_left_a_clean_executed_notebook(smoke_pipeline):
+    profile, copy, log, *_ = smoke_pipeline
+    plan = stages.plan_stages(profile)
+    assert log.count(": done in ") == len(plan), log
+    executed = paths.executed_dir("smoke", copy)
+    for run in plan:
+        notebook = executed / f"{run.run_id}.ipynb"
+        assert notebook.is_file() and notebook.with_suffix(".html").is_file()
+        text = notebook.read_text()
+        assert str(copy) not in text and '"name": "stderr"' not in text, run.run_id
+        assert not stages.missing_outputs(run, copy), run.run_id
 
 
 def test_data_stage_rewrites_the_committed_tree_identically(smoke_pipeline):
-    _, _, before = smoke_pipeline
-    assert data_hash(paths.DATA_DIR) == before
+    _, copy, *_, committed_data = smoke_pipeline
+    assert data_hash(copy / "data") == committed_data, "data/ is stale: rebuild it and commit"
 
 
 def test_traces_cover_every_condition_for_every_item(smoke_pipeline):
-    profile, _, _ = smoke_pipeline
-    critic = ablate.load_traces("smoke", "critic")  # validated against the schema on read
-    judge = ablate.load_traces("smoke", "judge")
-    tasks = ablate.evenly_spaced(load_critic_tasks("heldout"), profile.ablate.max_critic_tasks)
-    items = ablate.evenly_spaced(load_judge_items("heldout"), profile.ablate.max_judge_items)
+    profile, copy, *_ = smoke_pipeline
+    data = copy / "data"
+    critic = read_jsonl(paths.traces_path("smoke", "critic", copy))
+    judge = read_jsonl(paths.traces_path("smoke", "judge", copy))
+    tasks = ablate.evenly_spaced(load_critic_tasks("heldout", data), profile.ablate.max_critic_tasks)
+    items = ablate.evenly_spaced(load_judge_items("heldout", data), profile.ablate.max_judge_items)
     task_ids, item_ids = {t["task_id"] for t in tasks}, {i["item_id"] for i in items}
-    for condition in ablate.CRITIC_CONDITIONS:
+    for condition in experiment.names("critic"):
         assert {r["item_id"] for r in critic if r["condition"] == condition} == task_ids
-    for condition in ablate.JUDGE_CONDITIONS:
+    for condition in experiment.names("judge"):
         assert {r["item_id"] for r in judge if r["condition"] == condition} == item_ids
     k = profile.ablate.k
-    assert all(len(r["outputs"]) == k for r in critic if r["condition"].startswith("critic_rs"))
+    rs = {c.name for c in experiment.conditions("critic") if c.producer == "rejection_sampling"}
+    assert all(len(r["outputs"]) == k for r in critic if r["condition"] in rs)
 
 
 def test_second_run_skips_every_stage(smoke_pipeline):
-    profile, _, _ = smoke_pipeline
-    summary = run_pipeline(plan_stages(profile), profile.name, log=lambda *_: None)
-    assert {row["status"] for row in summary} == {"skipped"}
+    profile, _, _, second, *_ = smoke_pipeline
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert second.stdout.count("up to date, skipped") == len(stages.plan_stages(profile)), second.stdout
 
 
 def test_every_promised_table_figure_card_and_paper_exists(smoke_pipeline):
@@ -57,21 +107,21 @@ def test_every_promised_table_figure_card_and_paper_exists(smoke_pipeline):
     from tenacious.figures import FIGURES
     from tenacious.tables import TABLES
 
-    out = paths.paper_dir("smoke")
-    assert (out / "numbers.json").is_file() and (out / "paper.md").is_file()
-    assert all((out / "tables" / f"{name}.md").is_file() for name in TABLES)
-    assert all((out / "figures" / f"{stem}.{ext}").stat().st_size > 0 for stem in FIGURES for ext in ("png", "pdf"))
+    _, copy, *_ = smoke_pipeline
+    assert paths.numbers_path("smoke", copy).is_file() and paths.paper_path("smoke", copy).is_file()
+    assert all((paths.tables_dir("smoke", copy) / f"{name}.md").is_file() for name in TABLES)
+    figures = paths.paper_figures_dir("smoke", copy)
+    assert all((figures / f"{stem}.{ext}").stat().st_size > 0 for stem in FIGURES for ext in ("png", "pdf"))
     for track in ("critic", "judge"):
-        card = ModelCard.load(out / "model_cards" / track / "README.md")
+        card = ModelCard.load(paths.cards_dir("smoke", copy) / track / "README.md")
         assert card.data.library_name == "peft" and card.data.eval_results
 
 
 def test_numbers_recomputed_from_the_real_traces_match(smoke_pipeline):
-    from tenacious.io import read_json
-
-    numbers = read_json(paths.paper_dir("smoke") / "numbers.json")
-    judge = ablate.load_traces("smoke", "judge")
-    for condition in ablate.JUDGE_CONDITIONS:
+    _, copy, *_ = smoke_pipeline
+    numbers = read_json(paths.numbers_path("smoke", copy))
+    judge = read_jsonl(paths.traces_path("smoke", "judge", copy))
+    for condition in experiment.names("judge"):
         rows = [r for r in judge if r["condition"] == condition]
         accuracy = sum(r["predicted"] == r["gold"] for r in rows) / len(rows)
         assert abs(numbers["judge"]["heldout"]["conditions"][condition]["accuracy"] - accuracy) < 1e-12

@@ -12,7 +12,7 @@ from tenacious.infer import encode_prompt
 from tenacious.io import read_json
 from tenacious.profiles import load_profile
 from tenacious.prompts import render_prompt
-from tenacious.train import TrainError, build_trainer, check_track, train
+from tenacious.train import TrainError, build_trainer, check_track, planned_steps, train
 
 HISTORY_KEYS = {"loss", "learning_rate", "eval_loss", "eval_rewards/margins", "eval_rewards/accuracies", "wall_seconds"}
 
@@ -101,3 +101,34 @@ def test_tampered_data_aborts_before_training(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "DATA_DIR", data)
     with pytest.raises(SealError, match="train_pairs.jsonl"):
         train(load_profile("smoke"), "critic", 11)
+
+
+def test_paper_schedules_reproduce_the_cards_step_counts():
+    critic, judge = load_profile("paper").train.critic, load_profile("paper").train.judge
+    assert planned_steps(critic, 275) == 280 and planned_steps(judge, 375) == 200
+    # The cards' own splits: 8 epochs of 275 critic pairs at batch 2 x 4 are exactly the pinned 280 steps;
+    # 10 epochs of 169 judge pairs would be 220, so the judge's 200-step cap is what decides.
+    assert planned_steps({**critic, "max_steps": -1}, 275) == 280
+    assert planned_steps({**judge, "max_steps": -1}, 169) == 220
+    assert planned_steps({**critic, "max_steps": -1}, 306) == 312  # the 312 the epoch count alone gave
+
+
+def test_paper_profile_stops_at_once_without_cuda(monkeypatch):
+    from tenacious.backbones import ALLOW_CPU_ENV, BackboneError
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.delenv(ALLOW_CPU_ENV, raising=False)
+    monkeypatch.setattr("tenacious.bench.seal.verify_seal", lambda *a: pytest.fail("read data before the check"))
+    with pytest.raises(BackboneError, match="needs a CUDA GPU.*TENACIOUS_ALLOW_CPU=1"):
+        train(load_profile("paper"), "critic", 11)
+
+
+def test_half_precision_follows_the_weights_unsloth_loaded():
+    from types import SimpleNamespace
+
+    from tenacious.train import half_precision
+
+    assert half_precision("fp16", SimpleNamespace(loader="unsloth", dtype="bfloat16")) == "bf16"  # A100 / H100
+    assert half_precision("fp16", SimpleNamespace(loader="unsloth", dtype="float16")) == "fp16"  # T4, the cards
+    assert half_precision("fp16", SimpleNamespace(loader="transformers", dtype="float32")) == "fp16"
+    assert half_precision("fp32", SimpleNamespace(loader="unsloth", dtype="bfloat16")) == "fp32"

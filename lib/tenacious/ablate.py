@@ -1,6 +1,7 @@
 """Held-out ablations: critic conditions over the sealed tasks and judge conditions over the items.
 
-Every run starts with `verify_seal()`, before any model is loaded. Each (condition, seed) is written
+The conditions are the experiment registry's (`tenacious.experiment`); each names its producer, a
+function here, and `run_critic` / `run_judge` dispatch on that key. Every run starts with `verify_seal()`, before any model is loaded. Each (condition, seed) is written
 as one part file when it completes, so an interrupted stage resumes at the next condition; the
 parts are merged into `runs/<profile>/ablate/{critic,judge}.jsonl`, one validated line per
 (item, condition, seed).
@@ -19,8 +20,8 @@ from typing import Any
 
 from tqdm.auto import tqdm
 
-from tenacious import paths
-from tenacious.backbones import Backbone, adapter_disabled, load_backbone
+from tenacious import experiment, paths
+from tenacious.backbones import Backbone, adapter_disabled, load_backbone, resolve_device
 from tenacious.bench import judge_rules
 from tenacious.bench.bow_judge import BowJudge
 from tenacious.bench.load import load_critic_tasks, load_judge_items
@@ -38,9 +39,6 @@ from tenacious.infer import (
 )
 from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, write_jsonl
 from tenacious.prompts import critic_messages, judge_messages
-
-CRITIC_CONDITIONS = ("baseline", "critic_rs", "promptaug", "critic_rs_diverse")
-JUDGE_CONDITIONS = ("always_pass", "rules_v1", "rules", "bow", "zero_shot", "orpo_judge")
 
 
 def _load_with_adapter(profile, track: str, seed: int) -> Backbone:
@@ -88,6 +86,15 @@ def _run_condition(profile, track: str, condition: str, seed: int, ids: list[str
         rows = produce()
         write_jsonl(part, rows, validate)
     return rows
+
+
+def _registered(track: str, producers: dict) -> tuple[experiment.Condition, ...]:
+    """The track's registry conditions, checked up front: each names a producer this module has."""
+    found = experiment.conditions(track)
+    unknown = [f"{c.name} ({c.producer})" for c in found if c.producer not in producers]
+    if unknown:
+        raise ValueError(f"{track} condition(s) {unknown} name no producer; ablate knows {sorted(producers)}")
+    return found
 
 
 # ---------------------------------------------------------------------------------------------- critic
@@ -152,30 +159,29 @@ def critic_rejection_sampling(backbone: Backbone, tasks: list[dict], condition: 
 
 
 def run_critic(profile, tasks: list[dict], seed: int, backbone: Backbone | None = None) -> list[dict]:
-    """All critic conditions for one critic seed (adapter of that seed)."""
+    """Every critic condition of the registry for one critic seed (adapter of that seed)."""
     a, beta = profile.ablate, profile.train.critic.beta
     backbone = backbone or _load_with_adapter(profile, "critic", seed)
     ids = [t["task_id"] for t in tasks]
     k = a.k
-    diverse_t = list(a.diverse_temperatures)
-    if len(diverse_t) != k:
+    if len(a.diverse_temperatures) != k:
         raise ValueError(f"profile {profile.name}: ablate.diverse_temperatures must list k={k} temperatures")
-    producers = {
-        "baseline": lambda: critic_greedy(backbone, tasks, "baseline", seed, "neutral",
-                                          a.max_new_tokens, a.batch_size),
-        "critic_rs": lambda: critic_rejection_sampling(backbone, tasks, "critic_rs", seed, [a.temperature] * k,
-                                                       ["neutral"] * k, beta, a.max_new_tokens, a.batch_size),
-        "promptaug": lambda: critic_greedy(backbone, tasks, "promptaug", seed, "promptaug",
-                                           a.max_new_tokens, a.batch_size),
-        # the diverse pool alternates the neutral and style-guide prompts across the temperature sweep
-        "critic_rs_diverse": lambda: critic_rejection_sampling(
-            backbone, tasks, "critic_rs_diverse", seed, diverse_t,
-            [("neutral", "promptaug")[i % 2] for i in range(k)], beta, a.max_new_tokens, a.batch_size),
-    }
+    temperatures = {"fixed": [a.temperature] * k, "sweep": list(a.diverse_temperatures)}
+
+    def greedy(c: experiment.Condition) -> list[dict]:
+        return critic_greedy(backbone, tasks, c.name, seed, c.settings["prompts"][0], a.max_new_tokens, a.batch_size)
+
+    def rejection_sampling(c: experiment.Condition) -> list[dict]:
+        prompts = c.settings["prompts"]  # cycled over the k candidates
+        return critic_rejection_sampling(backbone, tasks, c.name, seed, temperatures[c.settings["temperatures"]],
+                                         [prompts[i % len(prompts)] for i in range(k)], beta, a.max_new_tokens,
+                                         a.batch_size)
+
+    producers = {"greedy": greedy, "rejection_sampling": rejection_sampling}
     rows = []
-    for condition in CRITIC_CONDITIONS:
-        rows += _run_condition(profile, "critic", condition, seed, ids, validate_critic_trace,
-                               producers[condition])
+    for c in _registered("critic", producers):
+        rows += _run_condition(profile, "critic", c.name, seed, ids, validate_critic_trace,
+                               lambda c=c: producers[c.producer](c))
     return rows
 
 
@@ -188,25 +194,27 @@ def _judge_trace(item: dict, condition: str, seed: int, predicted: str, logprobs
             "generated_tokens": 0, "wall_seconds": round(seconds, 6), "rationale": None}
 
 
-def judge_rule_based(items: list[dict], condition: str, seed: int) -> list[dict]:
-    """`always_pass` (the card's "no judge"), `rules_v1` (published 7 rules), `rules` (rubric v2)."""
+def judge_constant(items: list[dict], condition: str, seed: int, decision: str) -> list[dict]:
+    """The same decision for every item: `always_pass` is the published card's "no judge"."""
+    return [_judge_trace(item, condition, seed, decision, None, 0, 0.0) for item in items]
+
+
+def judge_rule_based(items: list[dict], condition: str, seed: int, rubric: str) -> list[dict]:
+    """The rule engine under one rubric: `rules_v1` (published 7 rules) or `rules` (rubric v2)."""
     rows = []
     for item in items:
         start = time.perf_counter()
-        if condition == "always_pass":
-            predicted = "PASS"
-        else:
-            predicted, _ = judge_rules.decide(item, rubric="v1" if condition == "rules_v1" else "v2")
+        predicted, _ = judge_rules.decide(item, rubric=rubric)
         rows.append(_judge_trace(item, condition, seed, predicted, None, 0, time.perf_counter() - start))
     return rows
 
 
-def judge_bag_of_words(train_items: list[dict], items: list[dict], seed: int) -> list[dict]:
+def judge_bag_of_words(train_items: list[dict], items: list[dict], seed: int, condition: str = "bow") -> list[dict]:
     """`bow`: TF-IDF + logistic regression fitted on the train split, the shortcut a model must beat."""
     start = time.perf_counter()
     predicted = BowJudge(seed=seed).fit(train_items).predict(items)
     share = (time.perf_counter() - start) / max(1, len(items))
-    return [_judge_trace(item, "bow", seed, p, None, 0, share) for item, p in zip(items, predicted, strict=True)]
+    return [_judge_trace(item, condition, seed, p, None, 0, share) for item, p in zip(items, predicted, strict=True)]
 
 
 def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, seed: int,
@@ -227,22 +235,24 @@ def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, s
 
 
 def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None = None) -> list[dict]:
-    """All judge conditions for one judge seed."""
+    """Every judge condition of the registry for one judge seed; the model loads only if one needs it."""
     ids = [i["item_id"] for i in items]
+
+    def likelihood(c: experiment.Condition) -> list[dict]:
+        nonlocal backbone
+        backbone = backbone or _load_with_adapter(profile, "judge", seed)
+        return judge_by_likelihood(backbone, items, c.name, seed, adapter_on=c.settings["adapter"])
+
+    producers: dict[str, Callable[[experiment.Condition], list[dict]]] = {
+        "constant": lambda c: judge_constant(items, c.name, seed, c.settings["decision"]),
+        "rules": lambda c: judge_rule_based(items, c.name, seed, c.settings["rubric"]),
+        "bag_of_words": lambda c: judge_bag_of_words(load_judge_items("train"), items, seed, c.name),
+        "likelihood": likelihood,
+    }
     rows = []
-    for condition in JUDGE_CONDITIONS:
-        if condition in ("always_pass", "rules_v1", "rules"):
-            def produce(c=condition):
-                return judge_rule_based(items, c, seed)
-        elif condition == "bow":
-            def produce():
-                return judge_bag_of_words(load_judge_items("train"), items, seed)
-        else:
-            def produce(c=condition):
-                nonlocal backbone
-                backbone = backbone or _load_with_adapter(profile, "judge", seed)
-                return judge_by_likelihood(backbone, items, c, seed, adapter_on=c == "orpo_judge")
-        rows += _run_condition(profile, "judge", condition, seed, ids, validate_judge_trace, produce)
+    for c in _registered("judge", producers):
+        rows += _run_condition(profile, "judge", c.name, seed, ids, validate_judge_trace,
+                               lambda c=c: producers[c.producer](c))
     return rows
 
 
@@ -255,6 +265,7 @@ def evenly_spaced(records: list[dict], n: int) -> list[dict]:
 
 def run_ablation(profile) -> dict[str, Path]:
     """The whole stage: verify the seal, run every condition for every seed, write both trace files."""
+    resolve_device(profile.device)  # a GPU-only profile stops here, before anything is read
     verify_seal(paths.DATA_DIR)
     a = profile.ablate
     tasks = load_critic_tasks("heldout")
@@ -262,15 +273,15 @@ def run_ablation(profile) -> dict[str, Path]:
     tasks, items = evenly_spaced(tasks, a.max_critic_tasks), evenly_spaced(items, a.max_judge_items)
     critic_rows = [r for seed in profile.train.critic.seeds for r in run_critic(profile, tasks, seed)]
     judge_rows = [r for seed in profile.train.judge.seeds for r in run_judge(profile, items, seed)]
-    out = paths.ablate_dir(profile.name)
-    write_jsonl(out / "critic.jsonl", critic_rows, validate_critic_trace)
-    write_jsonl(out / "judge.jsonl", judge_rows, validate_judge_trace)
-    return {"critic": out / "critic.jsonl", "judge": out / "judge.jsonl"}
+    written = {track: paths.traces_path(profile.name, track) for track in ("critic", "judge")}
+    write_jsonl(written["critic"], critic_rows, validate_critic_trace)
+    write_jsonl(written["judge"], judge_rows, validate_judge_trace)
+    return written
 
 
 def load_traces(profile: str, track: str) -> list[dict]:
     validate: Any = validate_critic_trace if track == "critic" else validate_judge_trace
-    return read_jsonl(paths.ablate_dir(profile) / f"{track}.jsonl", validate)
+    return read_jsonl(paths.traces_path(profile, track), validate)
 
 
 def trace_summary(rows: list[dict]) -> list[dict]:

@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import importlib.util
 import json
+import os
 import shutil
 import sys
 import time
@@ -35,7 +36,7 @@ _SMOLLM2_PAD = "<|endoftext|>"
 # Bump when the conversion below changes, so stale caches are rebuilt.
 _CONVERSION_VERSION = 1
 
-# The tiny model's shape (DESIGN §4): big enough to exercise every LoRA target, small enough for CI.
+# The tiny model's shape (docs/design.md §4): big enough to exercise every LoRA target, small enough for CI.
 TINY_SHAPE = {
     "hidden_size": 64,
     "intermediate_size": 128,
@@ -68,14 +69,25 @@ class Backbone:
         return {"name": self.name, "device": self.device, "dtype": self.dtype, "loader": self.loader}
 
 
+ALLOW_CPU_ENV = "TENACIOUS_ALLOW_CPU"
+
+
 def resolve_device(device: str) -> str:
-    """`auto` -> `cuda` when available, else `cpu`."""
+    """`auto` -> `cuda` when available, else `cpu`; `cuda` without a GPU stops (the paper profile would
+    otherwise train for days on a CPU), unless TENACIOUS_ALLOW_CPU=1 asks for a CPU debugging run."""
     import torch
 
     if device == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     if device == "cuda" and not torch.cuda.is_available():
-        raise BackboneError("profile asks for device 'cuda' but torch sees no CUDA device")
+        if os.environ.get(ALLOW_CPU_ENV) == "1":
+            print(f"warning: no CUDA device; running on CPU because {ALLOW_CPU_ENV}=1 (debugging only)",
+                  file=sys.stderr)
+            return "cpu"
+        raise BackboneError(
+            f"this profile needs a CUDA GPU (device: cuda) but torch {torch.__version__} sees none "
+            f"(built for CUDA {torch.version.cuda}); on Colab pick Runtime > Change runtime type > T4 GPU, "
+            f"or set {ALLOW_CPU_ENV}=1 to debug on CPU")
     return device
 
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tenacious import plots
-from tenacious.ablate import CRITIC_CONDITIONS, JUDGE_CONDITIONS
-from tenacious.io import read_json
-from tenacious.report import JUDGE_CANDIDATE, ReportError, Sources, load_numbers
-from tenacious.train import TRACKS
+from tenacious import experiment, plots
+from tenacious.bench.load import TRACKS
+from tenacious.report import Sources, load_numbers
 
 # Stems under figures/; each is written as <stem>.png and <stem>.pdf.
 FIGURES: dict[str, str] = {
@@ -25,7 +23,7 @@ FIGURES: dict[str, str] = {
     "critic_pareto": "Critic: cost vs quality per condition (Pareto frontier dashed)",
     "critic_strata": "Critic: mean held-out score per stratum with 95 % CIs",
     "judge_per_probe": "Judge: held-out accuracy per probe with 95 % Wilson CIs",
-    "judge_confusion": f"Judge: confusion matrix of {JUDGE_CANDIDATE}",
+    "judge_confusion": f"Judge: confusion matrix of {experiment.judge_candidate()}",
 }
 
 
@@ -34,21 +32,14 @@ def footer(provenance: dict) -> str:
             f"seeds {provenance['seeds']} · commit {provenance['commit'][:12]} · data {provenance['data_hash'][:12]}")
 
 
-def _history(src: Sources, track: str, seed: int) -> list[dict]:
-    path = src.run_dir(track, seed) / "history.json"
-    if not path.is_file():
-        raise ReportError(f"{path}: not found; run the train stage for {track} seed {seed}")
-    return read_json(path)["log_history"]
-
-
 def make_figures(src: Sources) -> list[Path]:
-    """Write every figure in FIGURES (PNG and PDF) under src.figures_dir; returns the written paths."""
+    """Write every figure in FIGURES (PNG and PDF) under src.paper_figures_dir; returns the written paths."""
     numbers = load_numbers(src)
-    out = src.figures_dir
+    out = src.paper_figures_dir
     written: list[Path] = []
     for track in TRACKS:
         seed = numbers[track]["training"]["primary_seed"]
-        history = {track: _history(src, track, seed)}
+        history = {track: src.history(track, seed)["log_history"]}
         note = footer(numbers[track]["provenance"])
         written += plots.loss_curves(history, out / "loss", note)
         written += plots.reward_curves(history, out / "reward", note)
@@ -63,7 +54,7 @@ def make_figures(src: Sources) -> list[Path]:
                             xlabel="forward passes per task", ylabel="mean rubric score (95 % CI)")
     strata = {c: [{"label": s["stratum"], "value": s["conditions"][c]["point"], "low": s["conditions"][c]["low"],
                    "high": s["conditions"][c]["high"], "n": s["n"]} for s in critic["heldout"]["strata"]]
-              for c in CRITIC_CONDITIONS}
+              for c in experiment.names("critic")}
     written += plots.bars_with_ci(strata, out / "critic_strata", "Critic: held-out score per stratum",
                                   "mean rubric score", note)
 
@@ -72,9 +63,10 @@ def make_figures(src: Sources) -> list[Path]:
     probes = {c: [{"label": p["probe"], "value": p["conditions"][c]["accuracy"],
                                   "low": p["conditions"][c]["ci_low"], "high": p["conditions"][c]["ci_high"],
                                   "n": p["n"]} for p in judge["heldout"]["per_probe"]]
-              for c in JUDGE_CONDITIONS}
+              for c in experiment.names("judge")}
     written += plots.bars_with_ci(probes, out / "judge_per_probe", "Judge: held-out accuracy per probe",
                                   "accuracy", note)
-    written += plots.confusion_heatmap(judge["heldout"]["confusion"][JUDGE_CANDIDATE], judge["heldout"]["labels"],
-                                       out / "judge_confusion", f"Judge: {JUDGE_CANDIDATE} (held-out)", note)
+    candidate = experiment.judge_candidate()
+    written += plots.confusion_heatmap(judge["heldout"]["confusion"][candidate], judge["heldout"]["labels"],
+                                       out / "judge_confusion", f"Judge: {candidate} (held-out)", note)
     return written

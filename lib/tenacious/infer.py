@@ -89,27 +89,55 @@ def generate(model: Any, tokenizer: Any, prompts: Sequence[list[int]], *, temper
     return Generation(texts=texts, new_tokens=counts, seconds=seconds)
 
 
+def repeat_cache(cache: Any, k: int) -> Any:
+    """The prompt's KV cache repeated for k rows, in the form the model returned it, or None.
+
+    transformers returns a `Cache` object (repeated in place); unsloth's fast Qwen2/Qwen3 forwards
+    return legacy tuples, one `(key, value)` pair per layer (each tensor repeated on the batch axis).
+    None means the cache cannot be reused and the caller recomputes the prompt for every row.
+    """
+    if hasattr(cache, "batch_repeat_interleave"):
+        cache.batch_repeat_interleave(k)
+        return cache
+    if isinstance(cache, (tuple, list)) and cache and all(isinstance(layer, (tuple, list)) for layer in cache):
+        return tuple(tuple(t.repeat_interleave(k, dim=0) for t in layer) for layer in cache)
+    return None
+
+
+def _full_sequence_logits(model: Any, prompt: list[int], continuations: Sequence[list[int]], width: int, device):
+    """Logits predicting each continuation token, prompt recomputed per row (no reusable cache)."""
+    import torch
+
+    rows = torch.tensor([list(prompt) + list(c) + [0] * (width - len(c)) for c in continuations], device=device)
+    mask = torch.tensor([[1] * (len(prompt) + len(c)) + [0] * (width - len(c)) for c in continuations],
+                        device=device)
+    return model(input_ids=rows, attention_mask=mask, use_cache=False).logits[:, len(prompt) - 1:-1, :]
+
+
 def continuation_logprobs(model: Any, prompt: list[int], continuations: Sequence[list[int]]) -> list[list[float]]:
     """Per-token log-probs of each continuation after one shared prompt, in one scoring pass.
 
     The prompt is run once and its KV cache is repeated for every continuation, so scoring k
     candidates (or five labels) costs one prompt plus k short continuations, not k full sequences.
+    Works with `Cache` objects and legacy tuple caches alike (see `repeat_cache`).
     """
     import torch
 
     device = next(model.parameters()).device
     k = len(continuations)
     width = max(len(c) for c in continuations)
+    cont = torch.tensor([list(c) + [0] * (width - len(c)) for c in continuations], device=device)
     with torch.no_grad():
         head = model(input_ids=torch.tensor([prompt], device=device), use_cache=True)
-        cache = head.past_key_values
-        cache.batch_repeat_interleave(k)
-        cont = torch.tensor([list(c) + [0] * (width - len(c)) for c in continuations], device=device)
-        mask = torch.tensor([[1] * len(prompt) + [1] * len(c) + [0] * (width - len(c)) for c in continuations],
-                            device=device)
-        positions = torch.arange(len(prompt), len(prompt) + width, device=device).expand(k, width)
-        tail = model(input_ids=cont, attention_mask=mask, past_key_values=cache, position_ids=positions)
-        logits = torch.cat([head.logits[:, -1:, :].expand(k, 1, -1), tail.logits[:, :-1, :]], dim=1)
+        cache = repeat_cache(head.past_key_values, k)
+        if cache is None:
+            logits = _full_sequence_logits(model, prompt, continuations, width, device)
+        else:
+            mask = torch.tensor([[1] * (len(prompt) + len(c)) + [0] * (width - len(c)) for c in continuations],
+                                device=device)
+            positions = torch.arange(len(prompt), len(prompt) + width, device=device).expand(k, width)
+            tail = model(input_ids=cont, attention_mask=mask, past_key_values=cache, position_ids=positions)
+            logits = torch.cat([head.logits[:, -1:, :].expand(k, 1, -1), tail.logits[:, :-1, :]], dim=1)
         logp = torch.log_softmax(logits.float(), dim=-1).gather(-1, cont[..., None])[..., 0]
     return [logp[i, : len(c)].tolist() for i, c in enumerate(continuations)]
 

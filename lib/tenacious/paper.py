@@ -3,21 +3,28 @@
 Nothing here measures anything: every number is read from the numbers dict the stats stage wrote
 (through the shared table renderers and formatters), and the deploy recommendations are the ones
 derived there from the confidence intervals. So a card or a paragraph cannot claim a number that
-no code produced, which is the flaw of the published cards this artifact reproduces.
+no code produced, which is the flaw of the published cards this artifact reproduces. The paper's
+prose lives in the Markdown template `templates/paper.md` ($placeholders filled by `paper_fields`);
+conditions and comparisons come from the experiment registry.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from string import Template
 
 from huggingface_hub import EvalResult, ModelCardData
 
+from tenacious import experiment, paths
 from tenacious.backbones import SMOLLM2
+from tenacious.bench.load import TRACKS
+from tenacious.bench.rubric import DECISIONS
+from tenacious.bench.scorer import DIMENSIONS
+from tenacious.cards import markdown_table
 from tenacious.figures import FIGURES
 from tenacious.io import atomic_write_text
-from tenacious.report import JUDGE_CANDIDATE, Sources, load_numbers
+from tenacious.report import Sources, load_numbers
 from tenacious.tables import ci, num, render_tables
-from tenacious.train import TRACKS
 
 LICENSE = "apache-2.0"
 DATASETS = {"critic": "tenacious-bench/critic", "judge": "tenacious-bench/judge"}
@@ -26,6 +33,7 @@ HUB_IDS = {SMOLLM2: "HuggingFaceTB/SmolLM2-135M-Instruct"}
 PUBLISHED = {"critic": "Tenacious-Critic-Qwen3-1.7B-SimPO-seed11", "judge": "Tenacious Judge LoRA (ORPO)"}
 METHOD = {"critic": "SimPO", "judge": "ORPO"}
 TAGS = {"critic": ["simpo", "reward-model", "rejection-sampling"], "judge": ["orpo", "classifier", "send-gate"]}
+PAPER_TEMPLATE = paths.TEMPLATES_DIR / "paper.md"
 
 
 def model_name(numbers: dict, track: str) -> str:
@@ -48,15 +56,16 @@ def _eval_results(numbers: dict, track: str) -> list[EvalResult]:
     dataset = DATASETS[track]
     if track == "critic":
         task = ("text-generation", "Cold-email selection by critic rejection sampling")
-        lift = h["deltas"]["A"]
-        rs = h["conditions"]["critic_rs"]
-        heldout = [("mean_rubric_score", "held-out mean rubric score (critic_rs)", rs["mean"]),
-                   ("lift_vs_baseline", "held-out lift over the base model (Δ A)", lift["mean_delta"]),
-                   ("lift_vs_baseline_ci_low", "Δ A 95% CI low (paired bootstrap)", lift["ci_low"]),
-                   ("lift_vs_baseline_ci_high", "Δ A 95% CI high (paired bootstrap)", lift["ci_high"])]
+        delta = experiment.deltas()[experiment.CRITIC_LIFT]
+        lift = h["deltas"][delta.name]
+        rs = h["conditions"][delta.a]
+        heldout = [("mean_rubric_score", f"held-out mean rubric score ({delta.a})", rs["mean"]),
+                   ("lift_vs_baseline", f"held-out lift over {delta.b} (Δ {delta.name})", lift["mean_delta"]),
+                   ("lift_vs_baseline_ci_low", f"Δ {delta.name} 95% CI low (paired bootstrap)", lift["ci_low"]),
+                   ("lift_vs_baseline_ci_high", f"Δ {delta.name} 95% CI high (paired bootstrap)", lift["ci_high"])]
     else:
         task = ("text-classification", "Pre-send gate decision")
-        cand = h["conditions"][JUDGE_CANDIDATE]
+        cand = h["conditions"][experiment.judge_candidate()]
         heldout = [("accuracy", "held-out accuracy", cand["accuracy"]),
                    ("accuracy_ci_low", "accuracy 95% Wilson CI low", cand["ci_low"]),
                    ("accuracy_ci_high", "accuracy 95% Wilson CI high", cand["ci_high"])]
@@ -110,18 +119,19 @@ def _limitations(numbers: dict, track: str) -> str:
     lines.append("The benchmark is synthetic (fictional companies, template-generated text); the score is rubric "
                  "compliance, not reply or meeting rates.")
     if track == "critic":
-        a = n["heldout"]["deltas"]["A"]
-        lines.append(f"{n['heldout']['n_items']} held-out tasks: the 95 % CI of Δ A is "
+        name = experiment.CRITIC_LIFT
+        a = n["heldout"]["deltas"][name]
+        lines.append(f"{n['heldout']['n_items']} held-out tasks: the 95 % CI of Δ {name} is "
                      f"{num(a['ci_high'] - a['ci_low'])} wide; per-stratum intervals are wider still.")
         lines.append("Rejection sampling can only pick among its candidates: with little variance in the pool "
-                     "the critic has nothing to choose between (Δ D tests a more diverse pool).")
+                     "the critic has nothing to choose between.")
     else:
         h = n["heldout"]
         smallest = min(p_["n"] for p_ in h["per_probe"])
         lines.append(f"{h['n_items']} held-out items, as few as {smallest} per probe: per-probe accuracies are "
                      "indicative only.")
-        lines.append("The gold labels come from the rubric-v2 rule engine (`rules`), which therefore scores 100 % "
-                     "by construction; the judge is measured against that rubric, not against human review.")
+        lines.append("Gold decisions come from construction (the violation each item's author put in), not from "
+                     "human review of the drafts; the rule engines are measured against them like any other judge.")
     return "".join(f"- {line}\n" for line in lines)
 
 
@@ -175,82 +185,79 @@ def _figure(stem: str) -> str:
     return f"![{FIGURES[stem]}](figures/{stem}.png)\n\n_Figure: {FIGURES[stem]} ([PDF](figures/{stem}.pdf))._\n"
 
 
-def render_paper(numbers: dict) -> str:
-    """paper.md: abstract, benchmark, methods, results, limitations; figures linked relatively."""
+def _conditions_table() -> str:
+    """The registry as the methods section shows it: what each condition is and what it costs."""
+    return markdown_table([{"track": c.track, "condition": f"`{c.name}`", "role": c.role, "what it is": c.summary,
+                            "model calls per item": c.cost} for c in experiment.CONDITIONS])
+
+
+def _comparisons_table() -> str:
+    return markdown_table([{"Δ": d.name, "comparison": f"`{d.a}` − `{d.b}`", "question": d.question}
+                           for d in experiment.DELTAS])
+
+
+def paper_fields(numbers: dict) -> dict[str, str]:
+    """Every placeholder of templates/paper.md, from numbers.json and the experiment registry."""
     tables = render_tables(numbers)
     c, j = numbers["critic"], numbers["judge"]
     ch, jh = c["heldout"], j["heldout"]
-    a, b = ch["deltas"]["A"], ch["deltas"]["B"]
-    rs_cost = next(p["cost_ratio"] for p in ch["pareto"] if p["condition"] == "critic_rs")
-    cand, best = jh["conditions"][JUDGE_CANDIDATE], jh["conditions"][jh["best_baseline"]]
-    test = jh["mcnemar_vs_candidate"][jh["best_baseline"]]
+    deltas = experiment.deltas()
+    lift, over = deltas[experiment.CRITIC_LIFT], deltas[experiment.CRITIC_OVER_PROMPT]
+    a, b = ch["deltas"][lift.name], ch["deltas"][over.name]
+    candidate_cost = next(p["cost_ratio"] for p in ch["pareto"] if p["condition"] == lift.a)
+    judge = experiment.judge_candidate()
+    cand, best = jh["conditions"][judge], jh["conditions"][jh["best_baseline"]]
     stats_ = numbers["statistics"]
+    return {
+        "profile": numbers["profile"],
+        "critic_provenance": _provenance_line(numbers, "critic"),
+        "judge_provenance": _provenance_line(numbers, "judge"),
+        "critic_n": str(ch["n_items"]), "critic_candidate": lift.a, "lift_reference": lift.b,
+        "prompt_reference": over.b,
+        "lift": num(a["mean_delta"], signed=True), "lift_ci": ci(a["ci_low"], a["ci_high"], signed=True),
+        "candidate_cost": num(candidate_cost, 1),
+        "over_prompt": num(b["mean_delta"], signed=True), "over_prompt_ci": ci(b["ci_low"], b["ci_high"], signed=True),
+        "judge_n": str(jh["n_items"]), "judge_candidate": judge, "judge_accuracy": num(cand["accuracy"]),
+        "judge_ci": ci(cand["ci_low"], cand["ci_high"]), "best_accuracy": num(best["accuracy"]),
+        "best_baseline": jh["best_baseline"],
+        "best_p": num(jh["mcnemar_vs_candidate"][jh["best_baseline"]]["p_value"], 4),
+        "critic_decision": c["recommendation"]["decision"], "judge_decision": j["recommendation"]["decision"],
+        "dimensions": ", ".join(f"`{d}`" for d in DIMENSIONS),
+        "critic_train_pairs": str(c["training"]["train_pairs"]), "critic_eval_pairs": str(c["training"]["eval_pairs"]),
+        "strata": ", ".join(f"{s['stratum']} {s['n']}" for s in ch["strata"]),
+        "decisions": ", ".join(DECISIONS),
+        "judge_train_pairs": str(j["training"]["train_pairs"]), "judge_eval_pairs": str(j["training"]["eval_pairs"]),
+        "probes": ", ".join(f"{p['probe']} {p['n']}" for p in jh["per_probe"]),
+        "gold_counts": ", ".join(f"{label} {jh['gold_counts'][label]}" for label in jh["labels"]),
+        "critic_backbone": c["provenance"]["backbone"], "judge_backbone": j["provenance"]["backbone"],
+        "conditions": _conditions_table().rstrip(), "comparisons": _comparisons_table().rstrip(),
+        "bootstrap_samples": str(stats_["bootstrap_samples"]), "bootstrap_seed": str(stats_["bootstrap_seed"]),
+        "critic_rule": c["recommendation"]["rule"], "judge_rule": j["recommendation"]["rule"],
+        "critic_results": "\n".join([
+            tables["critic_headline"], tables["critic_heldout"], tables["critic_deltas"], _figure("critic_pareto"),
+            tables["critic_pareto"], _figure("critic_strata"), tables["critic_strata"], _figure("loss_critic"),
+            _figure("reward_critic")]).rstrip(),
+        "judge_results": "\n".join([
+            tables["judge_headline"], tables["judge_summary"], _figure("judge_per_probe"), tables["judge_per_probe"],
+            _figure("judge_confusion"), tables["judge_mcnemar"], _figure("loss_judge"),
+            _figure("reward_judge")]).rstrip(),
+        "critic_limitations": _limitations(numbers, "critic").rstrip(),
+        "judge_limitations": _limitations(numbers, "judge").rstrip(),
+        "critic_compute": _compute_line(numbers, "critic").rstrip(),
+        "judge_compute": _compute_line(numbers, "judge").rstrip(),
+    }
 
-    abstract = (
-        f"Tenacious-Bench tests two LoRA preference-tuned models for a B2B sales-outreach agent. On "
-        f"{ch['n_items']} sealed held-out tasks, rejection sampling ranked by the SimPO critic changes the mean "
-        f"rubric score by {num(a['mean_delta'], signed=True)} (95 % CI {ci(a['ci_low'], a['ci_high'], signed=True)}) "
-        f"over the base model at {num(rs_cost, 1)}× its forward passes, and by {num(b['mean_delta'], signed=True)} "
-        f"({ci(b['ci_low'], b['ci_high'], signed=True)}) over a one-pass style-guide prompt. On {jh['n_items']} "
-        f"held-out items the ORPO judge reaches {num(cand['accuracy'])} accuracy (Wilson 95 % CI "
-        f"{ci(cand['ci_low'], cand['ci_high'])}) against {num(best['accuracy'])} for the best honest baseline "
-        f"(`{jh['best_baseline']}`; exact McNemar p = {num(test['p_value'], 4)}). The recommendations derived from "
-        f"these intervals: critic **{c['recommendation']['decision']}**, judge **{j['recommendation']['decision']}**."
-    )
-    strata = ", ".join(f"{s['stratum']} {s['n']}" for s in ch["strata"])
-    probes = ", ".join(f"{p['probe']} {p['n']}" for p in jh["per_probe"])
-    bench = (
-        f"**Critic track.** Each task is a fictional prospect brief with an instruction; a deterministic rubric "
-        f"scores an email on grounding, tone, ICP fit, AI-maturity gating and scheduling (overall in [0, 1]). "
-        f"Training uses {c['training']['train_pairs']} preference pairs ({c['training']['eval_pairs']} for "
-        f"validation); the sealed held-out split evaluated here has {ch['n_items']} tasks ({strata}).\n\n"
-        f"**Judge track.** Each item is a brief plus one agent draft with a gold decision from construction (the "
-        f"violation its author put in, or none; SUPPRESS, ESCALATE, BLOCK, PENALISE, PASS). Training uses {j['training']['train_pairs']} pairs "
-        f"({j['training']['eval_pairs']} for validation); the held-out split evaluated here has {jh['n_items']} "
-        f"items ({probes}); gold decisions: "
-        + ", ".join(f"{label} {jh['gold_counts'][label]}" for label in jh["labels"]) + ".\n\n"
-        "Splits are grouped by generator template, the held-out files are sealed by SHA-256 and verified before "
-        "every evaluation, and held-out inputs are checked for n-gram and embedding overlap with training data."
-    )
-    methods = (
-        f"The critic is a LoRA adapter on `{c['provenance']['backbone']}` trained with SimPO; at inference the base "
-        f"model (adapter off) samples k candidates and the adapter's length-normalised log-probability ranks them "
-        f"(`critic_rs`; `critic_rs_diverse` samples across temperatures and prompts). Baselines: the base model "
-        f"greedy (`baseline`) and with a condensed style guide in the system prompt (`promptaug`). The judge is a "
-        f"LoRA adapter on `{j['provenance']['backbone']}` trained with ORPO and classifies by label likelihood; "
-        "it is compared with `always_pass`, the published 7 rules (`rules_v1`), the rubric-v2 rule engine "
-        "(`rules`), a bag-of-words classifier fitted on train (`bow`, the wording shortcut) and the base model "
-        "zero-shot.\n\n"
-        f"Statistics (unit: the held-out item): paired bootstrap for critic deltas (B = {stats_['bootstrap_samples']}, "
-        f"seed {stats_['bootstrap_seed']}, 95 % percentile CI, one-sided p, wins/losses/ties), Wilson intervals for "
-        f"accuracies, exact McNemar between judges. Deploy rules: critic — {c['recommendation']['rule']}; judge — "
-        f"{j['recommendation']['rule']}."
-    )
-    results = "\n".join([
-        "### Critic\n", tables["critic_headline"], tables["critic_heldout"], tables["critic_deltas"],
-        _figure("critic_pareto"), tables["critic_pareto"], _figure("critic_strata"), tables["critic_strata"],
-        _figure("loss_critic"), _figure("reward_critic"),
-        "### Judge\n", tables["judge_headline"], tables["judge_summary"], _figure("judge_per_probe"),
-        tables["judge_per_probe"], _figure("judge_confusion"), tables["judge_mcnemar"],
-        _figure("loss_judge"), _figure("reward_judge"),
-    ])
-    limitations = ("**Critic.**\n\n" + _limitations(numbers, "critic") + "\n**Judge.**\n\n"
-                   + _limitations(numbers, "judge"))
-    lines = [
-        "# Tenacious-Bench: a sales-outreach benchmark with a SimPO critic and an ORPO judge\n",
-        f"Critic: {_provenance_line(numbers, 'critic')}  \nJudge: {_provenance_line(numbers, 'judge')}\n",
-        ("_Every number in this draft is rendered from `numbers.json`; the tables are in `tables/`, the model "
-         "cards in `model_cards/`._\n"),
-        _section("Abstract", abstract), _section("1. Benchmark", bench), _section("2. Methods", methods),
-        _section("3. Results", results), _section("4. Limitations", limitations),
-        _section("Compute", f"Critic: {_compute_line(numbers, 'critic')}\nJudge: {_compute_line(numbers, 'judge')}"),
-        _section("Reproduce", f"`python -m tenacious.pipeline --profile {numbers['profile']}` (or `./run_all.sh`).\n"),
-    ]
-    return "\n".join(lines)
+
+def render_paper(numbers: dict, template: Path = PAPER_TEMPLATE) -> str:
+    """paper.md: the Markdown template with every $placeholder filled; a missing field is an error."""
+    text = Template(template.read_text(encoding="utf-8"))
+    try:
+        return text.substitute(paper_fields(numbers))
+    except KeyError as exc:
+        raise ValueError(f"{template}: placeholder ${exc.args[0]} has no value in paper_fields") from None
 
 
 def write_paper(src: Sources) -> Path:
     """paper.md under the profile's paper folder, from numbers.json."""
     atomic_write_text(src.paper_path, render_paper(load_numbers(src)))
     return src.paper_path
-

@@ -1,4 +1,8 @@
-"""Every path the artifact uses, absolute and derived from the repository root (one place)."""
+"""Every path the artifact uses, derived from the repository root (one place, one meaning per name).
+
+Per-profile locations take an optional `root`: the repository when None, a temporary tree in tests,
+and `Path()` for the repository-relative patterns of the stage contracts (`tenacious.stages`).
+"""
 
 from __future__ import annotations
 
@@ -11,30 +15,76 @@ RAW_DIR = DATA_DIR / "raw"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 BENCHMARKS_DIR = REPO_ROOT / "benchmarks"
 PROFILES_DIR = Path(__file__).resolve().parent / "profile_files"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 # Converted model copies and other rebuildable caches; TENACIOUS_CACHE moves it (e.g. to a Colab drive).
 CACHE_DIR = Path(os.environ.get("TENACIOUS_CACHE", REPO_ROOT / ".cache"))
 
-
-def runs_dir(profile: str) -> Path:
-    """Heavy, git-ignored run outputs (adapters, checkpoints, traces) for one profile."""
-    return REPO_ROOT / "runs" / profile
-
-
-def paper_dir(profile: str) -> Path:
-    """What a reviewer reads for one profile: tables, figures, model cards, executed notebooks."""
-    return REPO_ROOT / "paper" / profile
+# Files inside one training run's folder.
+ADAPTER_WEIGHTS = Path("adapter") / "adapter_model.safetensors"
+HISTORY_FILE = "history.json"
+RUN_CONFIG_FILE = "run_config.json"
 
 
-def figures_dir(profile: str) -> Path:
-    """Diagnostic figures written by the stages (data distributions and similar)."""
-    return REPO_ROOT / "figures" / profile
+def _root(root: Path | None) -> Path:
+    """The given tree, else the repository (read at call time, so tests can move it)."""
+    return REPO_ROOT if root is None else Path(root)
 
 
-def train_run_dir(profile: str, track: str, seed: int) -> Path:
+def runs_dir(profile: str, root: Path | None = None) -> Path:
+    """Heavy, git-ignored run outputs (adapters, checkpoints, traces, receipts) for one profile."""
+    return _root(root) / "runs" / profile
+
+
+def paper_dir(profile: str, root: Path | None = None) -> Path:
+    """What a reviewer reads for one profile: numbers, tables, figures, model cards, executed notebooks."""
+    return _root(root) / "paper" / profile
+
+
+def diagnostics_dir(profile: str, root: Path | None = None) -> Path:
+    """The data stage's diagnostic figures (distributions and similar), not the paper's figures."""
+    return _root(root) / "figures" / profile
+
+
+def train_run_dir(profile: str, track: str, seed: int, root: Path | None = None) -> Path:
     """One training run: adapter, trainer_state.json, history.json, run_config.json."""
-    return runs_dir(profile) / track / f"seed{seed}"
+    return runs_dir(profile, root) / track / f"seed{seed}"
 
 
-def ablate_dir(profile: str) -> Path:
-    """Ablation traces: one JSONL file per track."""
-    return runs_dir(profile) / "ablate"
+def ablate_dir(profile: str, root: Path | None = None) -> Path:
+    """Ablation traces: one JSONL file per track (and the per-condition part files)."""
+    return runs_dir(profile, root) / "ablate"
+
+
+def traces_path(profile: str, track: str, root: Path | None = None) -> Path:
+    return ablate_dir(profile, root) / f"{track}.jsonl"
+
+
+def receipts_dir(profile: str, root: Path | None = None) -> Path:
+    """The pipeline runner's record of each stage run's inputs and outputs (for skipping)."""
+    return runs_dir(profile, root) / "receipts"
+
+
+def numbers_path(profile: str, root: Path | None = None) -> Path:
+    return paper_dir(profile, root) / "numbers.json"
+
+
+def tables_dir(profile: str, root: Path | None = None) -> Path:
+    return paper_dir(profile, root) / "tables"
+
+
+def paper_figures_dir(profile: str, root: Path | None = None) -> Path:
+    """The paper's figures (PNG + PDF), rendered from numbers.json."""
+    return paper_dir(profile, root) / "figures"
+
+
+def cards_dir(profile: str, root: Path | None = None) -> Path:
+    return paper_dir(profile, root) / "model_cards"
+
+
+def paper_path(profile: str, root: Path | None = None) -> Path:
+    return paper_dir(profile, root) / "paper.md"
+
+
+def executed_dir(profile: str, root: Path | None = None) -> Path:
+    """Executed copies of the stage notebooks (ipynb + HTML)."""
+    return paper_dir(profile, root) / "executed"

@@ -1,10 +1,11 @@
 """Run the stage notebooks in order with papermill: data -> train -> ablate -> stats -> figures.
 
-Stages hand over through files only. Each stage run declares the files it reads and the files it
-promises; a run is skipped when its notebook, parameters, code and inputs hash the same as at its
-last success and its outputs are still there, unchanged (`--force` re-runs). Executed notebooks go
-to `paper/<profile>/executed/` with an HTML copy; on failure the runner names the stage, the cell
-and the partial executed notebook, and stops.
+Stages hand over through files only; `tenacious.stages` declares what each run reads and promises.
+A run is skipped when its notebook, parameters, code and inputs hash the same as at its last
+success and its outputs are still there, unchanged (`--force` re-runs). Executed notebooks go to
+`paper/<profile>/executed/` with an HTML copy, cleaned of local paths and stderr noise; on failure
+the runner names the stage, the cell and the partial executed notebook, and stops. A profile whose
+outputs are committed (cpu, paper) refuses to run from uncommitted code unless `--allow-dirty`.
 """
 
 from __future__ import annotations
@@ -13,64 +14,20 @@ import argparse
 import hashlib
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tenacious import paths
-from tenacious.io import read_json, sha256_file, stable_json, write_json
+from tenacious.io import atomic_write_text, read_json, sha256_file, stable_json, write_json
+from tenacious.stages import STAGE_ORDER, StageRun, matches, missing_outputs, plan_stages
 
 KERNEL_NAME = "tenacious"
-STAGE_ORDER = ("data", "train", "ablate", "stats", "figures")
+# Package files whose change re-runs every stage: code, profiles, shipped data and the paper template.
+CODE_SUFFIXES = (".py", ".yaml", ".json", ".jsonl", ".txt", ".md")
 
 
 class PipelineError(RuntimeError):
     """A stage that cannot run or failed; the message says which and where to look."""
-
-
-@dataclass(frozen=True)
-class StageRun:
-    """One papermill execution: a notebook, its parameters, what it reads and what it promises."""
-
-    stage: str
-    notebook: str  # file name under the notebooks folder
-    parameters: dict = field(default_factory=dict)
-    inputs: tuple[str, ...] = ()  # repo-relative glob patterns
-    outputs: tuple[str, ...] = ()  # repo-relative glob patterns; each must match at least one file
-
-    @property
-    def run_id(self) -> str:
-        extra = "_".join(f"{k}{v}" if k == "seed" else str(v)
-                         for k, v in sorted(self.parameters.items()) if k != "profile")
-        return Path(self.notebook).stem + (f"_{extra}" if extra else "")
-
-
-def plan_stages(profile) -> list[StageRun]:
-    """The stage runs of a full pipeline for a validated profile, in order."""
-    p = profile.name
-    runs = f"runs/{p}"
-    plan = [StageRun("data", "01_data.ipynb", {"profile": p}, inputs=("data/raw/*.jsonl",),
-                     outputs=("data/manifest.json", f"figures/{p}/*.png"))]
-    for track in ("critic", "judge"):
-        for seed in profile.train[track].seeds:
-            plan.append(StageRun(
-                "train", "02_train.ipynb", {"profile": p, "track": track, "seed": seed},
-                inputs=("data/manifest.json", f"data/{track}/*.jsonl"),
-                outputs=(f"{runs}/{track}/seed{seed}/adapter/adapter_model.safetensors",
-                         f"{runs}/{track}/seed{seed}/history.json",
-                         f"{runs}/{track}/seed{seed}/run_config.json")))
-    plan.append(StageRun("ablate", "03_ablate.ipynb", {"profile": p},
-                         inputs=("data/manifest.json", f"{runs}/*/seed*/adapter/adapter_model.safetensors"),
-                         outputs=(f"{runs}/ablate/critic.jsonl", f"{runs}/ablate/judge.jsonl")))
-    plan.append(StageRun("stats", "04_stats.ipynb", {"profile": p},
-                         inputs=("data/manifest.json", f"{runs}/ablate/*.jsonl", f"{runs}/*/seed*/history.json",
-                                 f"{runs}/*/seed*/run_config.json"),
-                         outputs=(f"paper/{p}/numbers.json", f"paper/{p}/tables/*.md")))
-    plan.append(StageRun("figures", "05_figures.ipynb", {"profile": p},
-                         inputs=(f"paper/{p}/numbers.json", f"paper/{p}/tables/*.md",
-                                 f"{runs}/*/seed*/history.json"),
-                         outputs=(f"paper/{p}/figures/*.png", f"paper/{p}/model_cards/*/README.md",
-                                  f"paper/{p}/paper.md")))
-    return plan
 
 
 def ensure_kernel() -> str:
@@ -91,19 +48,12 @@ def ensure_kernel() -> str:
     return KERNEL_NAME
 
 
-def _matches(root: Path, patterns: tuple[str, ...]) -> list[Path]:
-    found = set()
-    for pattern in patterns:
-        found.update(p for p in root.glob(pattern) if p.is_file())
-    return sorted(found)
-
-
 def code_hash() -> str:
     """Hash of the package source and shipped profiles: a code change re-runs the stages."""
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent
     for f in sorted(pkg.rglob("*")):
-        if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".jsonl", ".txt") and "__pycache__" not in f.parts:
+        if f.is_file() and f.suffix in CODE_SUFFIXES and "__pycache__" not in f.parts:
             h.update(str(f.relative_to(pkg)).encode())
             h.update(sha256_file(f).encode())
     return h.hexdigest()
@@ -115,7 +65,7 @@ def run_key(run: StageRun, root: Path, notebooks_dir: Path) -> str:
     h.update(sha256_file(notebooks_dir / run.notebook).encode())
     h.update(stable_json(run.parameters, indent=None).encode())
     h.update(code_hash().encode())
-    for f in _matches(root, run.inputs):
+    for f in matches(root, run.inputs):
         h.update(str(f.relative_to(root)).encode())
         h.update(sha256_file(f).encode())
     return h.hexdigest()
@@ -125,7 +75,7 @@ def _output_hashes(run: StageRun, root: Path) -> dict[str, str] | None:
     """Hashes of the promised outputs, or None when a pattern matches nothing."""
     hashes = {}
     for pattern in run.outputs:
-        files = _matches(root, (pattern,))
+        files = matches(root, (pattern,))
         if not files:
             return None
         hashes.update({str(f.relative_to(root)): sha256_file(f) for f in files})
@@ -133,7 +83,7 @@ def _output_hashes(run: StageRun, root: Path) -> dict[str, str] | None:
 
 
 def _receipt_path(root: Path, profile: str, run: StageRun) -> Path:
-    return root / "runs" / profile / "receipts" / f"{run.run_id}.json"
+    return paths.receipts_dir(profile, root) / f"{run.run_id}.json"
 
 
 def is_up_to_date(run: StageRun, root: Path, notebooks_dir: Path, profile: str) -> bool:
@@ -165,10 +115,33 @@ def _failed_cell(executed: Path) -> str:
     return "unknown cell"
 
 
+def _relative(value: Any, root: str) -> Any:
+    """`value` with every occurrence of the absolute root made repository-relative."""
+    if isinstance(value, str):
+        return value.replace(root + "/", "").replace(root, ".")
+    if isinstance(value, list):
+        return [_relative(v, root) for v in value]
+    if isinstance(value, dict):
+        return {k: _relative(v, root) for k, v in value.items()}
+    return value
+
+
+def clean_executed(executed: Path, root: Path) -> None:
+    """Make an executed notebook fit to commit: repository-relative paths, no stderr streams.
+
+    stderr carries this machine's noise (library warnings such as tqdm's IProgress notice, progress
+    bars, site-packages paths), not results; the results are what the cells print and display.
+    """
+    nb = read_json(executed)
+    for cell in nb["cells"]:
+        if "outputs" in cell:
+            cell["outputs"] = [o for o in cell["outputs"] if o.get("name") != "stderr"]
+    nb = _relative(nb, str(Path(root).resolve()))
+    atomic_write_text(executed, stable_json(nb, indent=1))
+
+
 def _to_html(executed: Path) -> Path:
     from nbconvert import HTMLExporter
-
-    from tenacious.io import atomic_write_text
 
     body, _ = HTMLExporter().from_filename(str(executed))
     html = executed.with_suffix(".html")
@@ -189,8 +162,9 @@ def execute(run: StageRun, root: Path, notebooks_dir: Path, executed_dir: Path, 
         where = _failed_cell(out)
         raise PipelineError(f"stage '{run.stage}' ({run.run_id}) failed in {where}\n"
                             f"  partial executed notebook: {out}") from exc
-    if _output_hashes(run, root) is None:
-        missing = [p for p in run.outputs if not _matches(root, (p,))]
+    clean_executed(out, root)
+    missing = missing_outputs(run, root)
+    if missing:
         raise PipelineError(f"stage '{run.stage}' ({run.run_id}) finished but did not write {missing}; "
                             f"executed notebook: {out}")
     _to_html(out)
@@ -201,7 +175,7 @@ def run_pipeline(plan: list[StageRun], profile: str, *, force: bool = False, roo
                  notebooks_dir: Path = paths.NOTEBOOKS_DIR, executed_dir: Path | None = None,
                  log=print) -> list[dict]:
     """Run (or skip) each stage run in order; returns one summary row per run."""
-    executed_dir = executed_dir or (root / "paper" / profile / "executed")
+    executed_dir = executed_dir or paths.executed_dir(profile, root)
     missing = sorted({r.notebook for r in plan if not (notebooks_dir / r.notebook).is_file()})
     if missing:
         raise PipelineError(f"stage notebook(s) not found in {notebooks_dir}: {', '.join(missing)}")
@@ -227,6 +201,18 @@ def run_pipeline(plan: list[StageRun], profile: str, *, force: bool = False, roo
     return summary
 
 
+def check_clean_tree(profile: str, allow_dirty: bool) -> None:
+    """Committed results must name a commit that produced them: refuse uncommitted code unless overridden."""
+    from tenacious.provenance import git_commit, outputs_committed
+
+    if allow_dirty or not outputs_committed(profile):
+        return
+    commit = git_commit()
+    if commit.endswith("+dirty"):
+        raise PipelineError(f"profile {profile} writes committed results, but tracked files differ from commit "
+                            f"{commit.removesuffix('+dirty')[:12]}; commit them first (or pass --allow-dirty)")
+
+
 def main(argv: list[str] | None = None) -> int:
     from tenacious.profiles import ProfileError, load_profile
 
@@ -235,9 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stages", default=",".join(STAGE_ORDER),
                         help=f"comma-separated subset of {','.join(STAGE_ORDER)}")
     parser.add_argument("--force", action="store_true", help="re-run stages even when up to date")
+    parser.add_argument("--allow-dirty", action="store_true",
+                        help="run a profile whose outputs are committed (cpu, paper) from uncommitted code")
     args = parser.parse_args(argv)
     try:
         profile = load_profile(args.profile)
+        check_clean_tree(profile.name, args.allow_dirty)
         wanted = [s.strip() for s in args.stages.split(",") if s.strip()]
         unknown = [s for s in wanted if s not in STAGE_ORDER]
         if unknown:

@@ -6,12 +6,12 @@ never drift apart in wording. Both tracks render the prospect context with the s
 
 from __future__ import annotations
 
-from tenacious.bench import facts, style_guide
+from tenacious.bench import facts, rubric, style_guide
 from tenacious.bench.context import money
 
-JUDGE_LABELS: tuple[str, ...] = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS")
+JUDGE_LABELS: tuple[str, ...] = rubric.DECISIONS
 SYSTEM_VARIANTS: tuple[str, ...] = ("neutral", "promptaug")
-JUDGE_RULE_MAX = 11
+JUDGE_RULE_MAX = rubric.PASS_RULE
 
 CRITIC_SYSTEM = (
     "You write cold outreach emails for Tenacious, a vendor of engineering-team extension whose "
@@ -19,24 +19,12 @@ CRITIC_SYSTEM = (
     "'Subject: <subject>', then a blank line, then the body."
 )
 
-# Rubric v2 in the judge's words; numbers match tenacious.bench.judge_rules and DESIGN §5.3.
-JUDGE_RUBRIC: tuple[str, ...] = (
-    "1. A disqualifier is present (anti_offshore, local_only, do_not_contact, competitor): SUPPRESS.",
-    "2. The prospect opted out of this channel: SUPPRESS.",
-    "3. The prospect soft-rejected in the prior thread and the draft pushes the same offer again: SUPPRESS.",
-    f"4. The recipient is C-level at a company with more than {facts.ESCALATION_HEADCOUNT} people: ESCALATE.",
-    "5. The draft references another prospect's thread: BLOCK.",
-    "6. The draft cites a funding amount while funding confidence is low or insufficient: BLOCK.",
-    "7. The draft pitches a funding tier that contradicts the brief's stage or amount: BLOCK.",
-    "8. The draft offers an engineer who is committed elsewhere in that window: BLOCK.",
-    "9. Peer company names in the draft are generic or reused: PENALISE.",
-    "10. Regulated industry and the draft omits the compliance caveat: PENALISE.",
-    "11. None of the above: PASS.",
-)
+# Rubric v2 in the judge's words (tenacious.bench.rubric is the one source; docs/design.md §5.3).
+JUDGE_RUBRIC: tuple[str, ...] = rubric.PROMPT_LINES
 JUDGE_SYSTEM = (
     "You are the pre-send gate for Tenacious's outreach agent. Read the prospect brief and the draft, "
     "apply the rules in order (the first rule that matches decides), and answer in exactly this form:\n"
-    "DECISION: <SUPPRESS|ESCALATE|BLOCK|PENALISE|PASS>\nRULE: <number>\nRATIONALE: <one sentence>\n\n"
+    f"DECISION: <{'|'.join(rubric.DECISIONS)}>\nRULE: <number>\nRATIONALE: <one sentence>\n\n"
     "Rules:\n" + "\n".join(JUDGE_RUBRIC)
 )
 
@@ -60,7 +48,7 @@ def render_brief(context: dict) -> str:
         (f"Prospect: {context['company']} ({context['domain']}), {context['industry']}"
         f"{' (regulated)' if context['regulated'] else ''}, {context['headcount']} people, "
         f"HQ time zone {context['hq_timezone']}."),
-        f"Recipient: {recipient['name']}, {facts.ROLE_LABELS[recipient['role']]}.",
+        f"Recipient: {recipient['name']}, {recipient.get('title') or facts.ROLE_LABELS[recipient['role']]}.",
         (f"Segment: {context['segment']} (confidence {context['segment_confidence']:.2f}); "
         f"AI maturity {context['ai_maturity']['score']}/3 ({context['ai_maturity']['confidence']} confidence)."),
         f"Funding: {funding['stage'].replace('_', ' ').title()}, {amount} ({funding['confidence']} confidence).",
@@ -100,7 +88,7 @@ def critic_instance_text(task: dict) -> str:
     """What sets one critic prompt apart from the others: brief, instruction and must lists.
 
     Prompts also carry text every prompt shares (system prompt, rule wording); near-duplicate
-    checks between splits (DESIGN §5.4) should compare this part, where leakage would live.
+    checks between splits (docs/design.md §5.4) should compare this part, where leakage would live.
     """
     bench = f"\n{render_bench(task['context'])}" if task["goal"] == "bench_offer" else ""
     return (
@@ -131,6 +119,23 @@ def format_judge_completion(decision: str, rule: int, rationale: str) -> str:
     return f"DECISION: {decision}\nRULE: {int(rule)}\nRATIONALE: {' '.join(rationale.split())}"
 
 
+def chat_template_kwargs(tokenizer) -> dict:
+    """Extra chat-template variables per backbone: Qwen3's template thinks unless told not to.
+
+    With `enable_thinking=False` Qwen3 closes an empty `<think></think>` block in the prompt, so the
+    answer (the email, or `DECISION: ...`) comes first, within max_new_tokens. Templates without
+    the switch (SmolLM2, Qwen2.5) get nothing extra.
+    """
+    template = tokenizer.chat_template
+    return {"enable_thinking": False} if isinstance(template, str) and "enable_thinking" in template else {}
+
+
 def render_prompt(tokenizer, messages: list[dict]) -> str:
-    """The chat-formatted prompt text, ending where the assistant's answer starts."""
-    return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+    """The chat-formatted prompt text, ending where the assistant's answer starts.
+
+    Training (the pairs' prompt column) and inference both call this, so a model is trained on the
+    exact format it generates with; prompt + answer + end token is the template's own rendering of
+    the finished conversation.
+    """
+    return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False,
+                                         **chat_template_kwargs(tokenizer))

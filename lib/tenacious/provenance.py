@@ -5,22 +5,44 @@ from __future__ import annotations
 import importlib.metadata
 import platform
 import subprocess
+from pathlib import Path
 
 from tenacious import paths
 
 LIBRARIES = ("torch", "transformers", "trl", "peft", "accelerate", "datasets", "unsloth", "bitsandbytes")
 
 
+def _generated() -> list[str]:
+    """Top-level folders the stages write: their content is pinned by the data hash and the file hashes
+    in numbers.json, so a stage rewriting them mid-pipeline does not make the code "dirty"."""
+    here = Path()
+    return sorted({p.parts[0] for p in (Path(paths.DATA_DIR.name), paths.paper_dir("-", here),
+                                         paths.diagnostics_dir("-", here))})
+
+
 def git_commit() -> str:
-    """The checked-out commit, with `+dirty` when tracked files differ from it."""
+    """The checked-out commit, with `+dirty` when tracked files outside the stage outputs differ from it."""
+    excluded = [f":(exclude){name}" for name in _generated()]
     try:
         sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=paths.REPO_ROOT, capture_output=True,
                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=paths.REPO_ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".", *excluded],
+                               cwd=paths.REPO_ROOT, capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return sha + ("+dirty" if dirty else "")
+
+
+def outputs_committed(profile: str) -> bool:
+    """Whether the profile's paper folder is tracked by git (not ignored): cpu and paper are, smoke is not."""
+    try:
+        # a file inside the folder: a "paper/smoke/" rule matches it whether or not the folder exists yet
+        probe = paths.numbers_path(profile)
+        ignored = subprocess.run(["git", "check-ignore", "-q", str(probe)], cwd=paths.REPO_ROOT,
+                                 capture_output=True, check=False).returncode
+    except OSError:
+        return False
+    return ignored == 1  # 0 = ignored, 1 = not ignored, 128 = not a git repository
 
 
 def library_versions() -> dict[str, str | None]:

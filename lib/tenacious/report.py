@@ -21,29 +21,19 @@ from typing import Any
 
 import numpy as np
 
-from tenacious import paths, stats
-from tenacious.ablate import CRITIC_CONDITIONS, JUDGE_CONDITIONS
-from tenacious.bench.load import critic_tasks_path, judge_items_path, load_critic_tasks, load_judge_items
+from tenacious import experiment, paths, stats
+from tenacious.bench.load import TRACKS, critic_tasks_path, judge_items_path, load_critic_tasks, load_judge_items
+from tenacious.bench.rubric import DECISIONS, PASS_PROBE
 from tenacious.bench.schema import validate_critic_trace, validate_judge_trace
+from tenacious.bench.scorer import DIMENSIONS
 from tenacious.io import read_json, read_jsonl, sha256_file, write_json
 from tenacious.plots import pareto_frontier
-from tenacious.prompts import JUDGE_LABELS
 from tenacious.provenance import stamp
-from tenacious.train import TRACKS, history_rows
+from tenacious.stages import read_history
+from tenacious.tables import write_tables
+from tenacious.train import history_rows
 
 ALPHA = 0.05
-# Paired critic comparisons, named as on the published critic card (plus D, which tests its hypothesis).
-DELTAS: dict[str, tuple[str, str]] = {
-    "A": ("critic_rs", "baseline"),
-    "B": ("critic_rs", "promptaug"),
-    "D": ("critic_rs_diverse", "baseline"),
-}
-JUDGE_CANDIDATE = "orpo_judge"
-# The competitors of the trained judge. Gold labels come from construction (what each item's author
-# put in), so the rubric-v2 engine `rules` is a baseline like the others, and `bow` (a bag-of-words
-# classifier fitted on train) measures what surface wording alone gets right.
-JUDGE_BASELINES: tuple[str, ...] = ("always_pass", "rules_v1", "rules", "bow", "zero_shot")
-DIMENSIONS: tuple[str, ...] = ("grounding", "tone", "icp_fit", "ai_maturity", "scheduling")
 
 
 class ReportError(ValueError):
@@ -52,18 +42,18 @@ class ReportError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class Sources:
-    """Where a report reads its inputs and writes its outputs, and the statistics settings.
+    """One profile's report: its seeds and statistics settings, and the tree it reads and writes.
 
-    `for_profile` gives the pipeline's locations; tests build one over a temporary tree. The data
-    tree is always `paths.DATA_DIR`, the one the provenance stamp hashes.
+    `for_profile` gives the pipeline's tree (the repository); tests pass a temporary `root`. Every
+    location is a `tenacious.paths` function of (profile, root). The data tree is always
+    `paths.DATA_DIR`, the one the provenance stamp hashes.
     """
 
     profile: str
     seeds: Mapping[str, Sequence[int]]  # track -> seeds; the first is the primary (card) seed
     bootstrap_samples: int
     bootstrap_seed: int
-    runs_dir: Path
-    out_dir: Path
+    root: Path | None = None  # None = the repository
 
     @classmethod
     def for_profile(cls, profile) -> Sources:
@@ -72,37 +62,39 @@ class Sources:
 
         p = load_profile(profile) if isinstance(profile, str) else profile
         return cls(profile=p.name, seeds={t: tuple(p.train[t].seeds) for t in TRACKS},
-                   bootstrap_samples=p.stats.bootstrap_samples, bootstrap_seed=p.stats.seed,
-                   runs_dir=paths.runs_dir(p.name), out_dir=paths.paper_dir(p.name))
+                   bootstrap_samples=p.stats.bootstrap_samples, bootstrap_seed=p.stats.seed)
 
     def traces_path(self, track: str) -> Path:
-        return self.runs_dir / "ablate" / f"{track}.jsonl"
+        return paths.traces_path(self.profile, track, self.root)
 
     def run_dir(self, track: str, seed: int) -> Path:
-        return self.runs_dir / track / f"seed{seed}"
+        return paths.train_run_dir(self.profile, track, seed, self.root)
 
     def primary_seed(self, track: str) -> int:
         return self.seeds[track][0]
 
+    def history(self, track: str, seed: int) -> dict:
+        return read_history(self.run_dir(track, seed))
+
     @property
     def numbers_path(self) -> Path:
-        return self.out_dir / "numbers.json"
+        return paths.numbers_path(self.profile, self.root)
 
     @property
     def tables_dir(self) -> Path:
-        return self.out_dir / "tables"
+        return paths.tables_dir(self.profile, self.root)
 
     @property
-    def figures_dir(self) -> Path:
-        return self.out_dir / "figures"
+    def paper_figures_dir(self) -> Path:
+        return paths.paper_figures_dir(self.profile, self.root)
 
     @property
     def cards_dir(self) -> Path:
-        return self.out_dir / "model_cards"
+        return paths.cards_dir(self.profile, self.root)
 
     @property
     def paper_path(self) -> Path:
-        return self.out_dir / "paper.md"
+        return paths.paper_path(self.profile, self.root)
 
 
 def file_ref(path: Path) -> dict[str, str]:
@@ -159,7 +151,7 @@ def _trace_grid(path: Path, rows: list[dict], conditions: Sequence[str],
 
 
 def _run_config(src: Sources, track: str, seed: int) -> dict:
-    path = src.run_dir(track, seed) / "run_config.json"
+    path = src.run_dir(track, seed) / paths.RUN_CONFIG_FILE
     if not path.is_file():
         raise ReportError(f"{path}: not found; run the train stage for {track} seed {seed}")
     return read_json(path)
@@ -169,16 +161,14 @@ def _training(src: Sources, track: str, configs: Mapping[int, dict]) -> dict:
     """Validation reward metrics, final losses, history and hyper-parameters of each seed's run."""
     per_seed: dict[str, dict] = {}
     for seed, config in configs.items():
-        history_path = src.run_dir(track, seed) / "history.json"
-        if not history_path.is_file():
-            raise ReportError(f"{history_path}: not found; run the train stage for {track} seed {seed}")
-        rows = history_rows(read_json(history_path))
+        history_path = src.run_dir(track, seed) / paths.HISTORY_FILE
+        rows = history_rows(src.history(track, seed))
 
         def last(key: str, rows=rows) -> float | None:
             return next((r[key] for r in reversed(rows) if r.get(key) is not None), None)
 
         per_seed[str(seed)] = {
-            "from": [file_ref(history_path), file_ref(src.run_dir(track, seed) / "run_config.json")],
+            "from": [file_ref(history_path), file_ref(src.run_dir(track, seed) / paths.RUN_CONFIG_FILE)],
             "validation_pair_accuracy": last("val_reward_accuracy"),
             "validation_reward_margin": last("val_reward_margin"),
             "final_train_loss": last("train_loss"),
@@ -211,26 +201,29 @@ def _spread(values_by_seed: Mapping[str, float | None]) -> dict | None:
 
 # ----------------------------------------------------------------------------------------- critic
 
-def critic_recommendation(lift: Mapping[str, Any], over_promptaug: Mapping[str, Any]) -> dict:
+def critic_recommendation(lift: Mapping[str, Any], over_prompt: Mapping[str, Any]) -> dict:
     """Deploy the critic only if its 95 % CIs show it beats both cheap alternatives.
 
-    Rejection sampling costs k + 1 forward passes per email; the base model (Δ A) and the prompt-only
-    fix (Δ B) cost one. So the lift must be demonstrated against both: a CI that touches zero is no
-    demonstrated lift, whatever the point estimate says.
+    Rejection sampling costs k + 1 forward passes per email; the base model and the prompt-only fix
+    cost one. So the lift must be demonstrated against both (the registry's two deploy comparisons):
+    a CI that touches zero is no demonstrated lift, whatever the point estimate says.
     """
+    d = experiment.deltas()
+    la, lb = d[experiment.CRITIC_LIFT], d[experiment.CRITIC_OVER_PROMPT]
+    a_name, b_name = f"Δ {la.name}", f"Δ {lb.name}"
     a_ci = f"[{lift['ci_low']:+.3f}, {lift['ci_high']:+.3f}]"
-    b_ci = f"[{over_promptaug['ci_low']:+.3f}, {over_promptaug['ci_high']:+.3f}]"
+    b_ci = f"[{over_prompt['ci_low']:+.3f}, {over_prompt['ci_high']:+.3f}]"
     if lift["ci_high"] < 0:
-        decision, reason = "NO-DEPLOY", f"critic_rs is worse than the baseline: Δ A 95 % CI {a_ci} lies below zero."
+        decision, reason = "NO-DEPLOY", f"{la.a} is worse than {la.b}: {a_name} 95 % CI {a_ci} lies below zero."
     elif lift["ci_low"] <= 0:
-        decision, reason = "NO-DEPLOY", f"no demonstrated lift: Δ A 95 % CI {a_ci} includes zero."
-    elif over_promptaug["ci_low"] <= 0:
-        decision, reason = "NO-DEPLOY", (f"lift over the baseline (Δ A CI {a_ci}) but not over the one-pass "
-                                         f"prompt fix (Δ B CI {b_ci} includes zero): prefer promptaug.")
+        decision, reason = "NO-DEPLOY", f"no demonstrated lift: {a_name} 95 % CI {a_ci} includes zero."
+    elif over_prompt["ci_low"] <= 0:
+        decision, reason = "NO-DEPLOY", (f"lift over {la.b} ({a_name} CI {a_ci}) but not over the one-pass "
+                                         f"{lb.b} ({b_name} CI {b_ci} includes zero): prefer {lb.b}.")
     else:
-        decision, reason = "DEPLOY", f"Δ A CI {a_ci} and Δ B CI {b_ci} both lie above zero."
+        decision, reason = "DEPLOY", f"{a_name} CI {a_ci} and {b_name} CI {b_ci} both lie above zero."
     return {"decision": decision, "reason": reason,
-            "rule": "DEPLOY iff the 95 % CIs of Δ A (vs baseline) and Δ B (vs promptaug) both lie above zero"}
+            "rule": f"DEPLOY iff the 95 % CIs of {a_name} (vs {la.b}) and {b_name} (vs {lb.b}) both lie above zero"}
 
 
 def _critic_condition(rows: list[dict], src: Sources) -> dict:
@@ -259,7 +252,9 @@ def critic_numbers(src: Sources) -> dict:
     """Held-out conditions, paired deltas, strata, cost-Pareto and the deploy call for the critic."""
     path = src.traces_path("critic")
     seeds = src.seeds["critic"]
-    grid, items = _trace_grid(path, read_jsonl(path, validate_critic_trace), CRITIC_CONDITIONS, seeds)
+    names = experiment.names("critic")
+    deltas_ = experiment.deltas()
+    grid, items = _trace_grid(path, read_jsonl(path, validate_critic_trace), names, seeds)
     tasks = {t["task_id"]: t for t in load_critic_tasks("heldout", paths.DATA_DIR)}
     unknown = [i for i in items if i not in tasks]
     if unknown:
@@ -273,49 +268,51 @@ def critic_numbers(src: Sources) -> dict:
     def overall(condition: str, seed: int = primary, ids: Sequence[str] = items) -> list[float]:
         return [r["score"]["overall"] for r in rows(condition, seed, ids)]
 
-    conditions = {c: _critic_condition(rows(c), src) for c in CRITIC_CONDITIONS}
-    deltas = {name: {"a": a, "b": b, **_paired(src, overall(a), overall(b))} for name, (a, b) in DELTAS.items()}
+    conditions = {c: _critic_condition(rows(c), src) for c in names}
+    deltas = {n: {"a": d.a, "b": d.b, **_paired(src, overall(d.a), overall(d.b))} for n, d in deltas_.items()}
 
-    a, b = DELTAS["A"]
+    reference = experiment.CRITIC_REFERENCE
+    lift = deltas_[experiment.CRITIC_LIFT]
     strata = []  # lists keep their order through numbers.json (its keys are sorted)
     for stratum in sorted({tasks[i]["stratum"] for i in items}):
         ids = [i for i in items if tasks[i]["stratum"] == stratum]
         strata.append({
             "stratum": stratum, "n": len(ids),
             "conditions": {c: stats.bootstrap_mean(overall(c, ids=ids), src.bootstrap_samples, src.bootstrap_seed,
-                                                   ALPHA).as_dict() for c in CRITIC_CONDITIONS},
-            "delta_A": _paired(src, overall(a, ids=ids), overall(b, ids=ids)),
+                                                   ALPHA).as_dict() for c in names},
+            "delta_A": _paired(src, overall(lift.a, ids=ids), overall(lift.b, ids=ids)),
         })
 
-    base = conditions["baseline"]
+    base = conditions[reference]
     pareto_points = []
-    for c in CRITIC_CONDITIONS:
-        lift = _paired(src, overall(c), overall("baseline"))
+    for c in names:
+        gain = _paired(src, overall(c), overall(reference))
         pareto_points.append({
             "condition": c, "mean_forward_passes": conditions[c]["mean_forward_passes"],
             "cost_ratio": _ratio(conditions[c]["mean_forward_passes"], base["mean_forward_passes"]),
             "wall_ratio": _ratio(conditions[c]["wall_seconds_per_task"], base["wall_seconds_per_task"]),
-            "mean": conditions[c]["mean"], "lift": lift["mean_delta"],
-            "lift_ci_low": lift["ci_low"], "lift_ci_high": lift["ci_high"],
+            "mean": conditions[c]["mean"], "lift": gain["mean_delta"],
+            "lift_ci_low": gain["ci_low"], "lift_ci_high": gain["ci_high"],
         })
     frontier = pareto_frontier([{"condition": p["condition"], "cost": p["mean_forward_passes"], "quality": p["mean"]}
                                 for p in pareto_points])
     for point in pareto_points:
         point["on_frontier"] = point["condition"] in frontier
 
-    per_seed = {str(s): {"means": {c: _mean(overall(c, s)) for c in CRITIC_CONDITIONS},
-                         "deltas": {n: _mean(np.subtract(overall(a, s), overall(b, s)))
-                                    for n, (a, b) in DELTAS.items()}} for s in seeds}
+    per_seed = {str(s): {"means": {c: _mean(overall(c, s)) for c in names},
+                         "deltas": {n: _mean(np.subtract(overall(d.a, s), overall(d.b, s)))
+                                    for n, d in deltas_.items()}} for s in seeds}
     across = {"means": {c: stats.seed_spread({s: v["means"][c] for s, v in per_seed.items()}).as_dict()
-                        for c in CRITIC_CONDITIONS},
+                        for c in names},
               "deltas": {n: stats.seed_spread({s: v["deltas"][n] for s, v in per_seed.items()}).as_dict()
-                         for n in DELTAS}}
+                         for n in deltas_}}
     all_rows = [r for cell in grid.values() for r in cell.values()]
     return {
         "heldout": {"from": sources, "primary_seed": primary, "n_items": len(items), "conditions": conditions,
                     "deltas": deltas, "strata": strata, "pareto": pareto_points, "pareto_frontier": frontier},
         "seeds": {"from": sources, "per_seed": per_seed, "across_seeds": across},
-        "recommendation": {"from": sources, **critic_recommendation(deltas["A"], deltas["B"])},
+        "recommendation": {"from": sources, **critic_recommendation(deltas[experiment.CRITIC_LIFT],
+                                                                    deltas[experiment.CRITIC_OVER_PROMPT])},
         "ablation_seconds": float(sum(r["wall_seconds"] for r in all_rows)),
     }
 
@@ -330,7 +327,7 @@ def judge_recommendation(candidate: Mapping[str, Any], baseline_name: str, basel
     accuracy gain on a handful of discordant items is no evidence.
     """
     acc, base_acc, p = candidate["accuracy"], baseline["accuracy"], mcnemar["p_value"]
-    versus = f"{JUDGE_CANDIDATE} {acc:.3f} vs {baseline_name} {base_acc:.3f}"
+    versus = f"{experiment.judge_candidate()} {acc:.3f} vs {baseline_name} {base_acc:.3f}"
     if acc <= base_acc:
         decision, reason = "NO-DEPLOY", f"not more accurate than the best honest baseline ({versus})."
     elif p >= ALPHA:
@@ -347,15 +344,13 @@ def _accuracy(gold: Sequence[str], pred: Sequence[str]) -> dict:
             "correct": sum(g == p for g, p in zip(gold, pred))}
 
 
-def _role(condition: str) -> str:
-    return "candidate" if condition == JUDGE_CANDIDATE else "baseline"
-
-
 def judge_numbers(src: Sources) -> dict:
     """Accuracy with Wilson CIs, per-probe, confusion, per-class, McNemar and the deploy call."""
     path = src.traces_path("judge")
     seeds = src.seeds["judge"]
-    grid, items = _trace_grid(path, read_jsonl(path, validate_judge_trace), JUDGE_CONDITIONS, seeds)
+    names = experiment.names("judge")
+    candidate = experiment.judge_candidate()
+    grid, items = _trace_grid(path, read_jsonl(path, validate_judge_trace), names, seeds)
     heldout = {i["item_id"]: i for i in load_judge_items("heldout", paths.DATA_DIR)}
     for (condition, seed), cell in sorted(grid.items()):
         wrong = [i for i in items if i not in heldout or cell[i]["gold"] != heldout[i]["gold_decision"]]
@@ -369,42 +364,44 @@ def judge_numbers(src: Sources) -> dict:
     def predicted(condition: str, seed: int = primary) -> list[str]:
         return [grid[(condition, seed)][i]["predicted"] for i in items]
 
-    preds = {c: predicted(c) for c in JUDGE_CONDITIONS}
+    preds = {c: predicted(c) for c in names}
     conditions = {}
-    for c in JUDGE_CONDITIONS:
+    for c in names:
         cell = [grid[(c, primary)][i] for i in items]
-        conditions[c] = {**_accuracy(gold, preds[c]), "role": _role(c),
+        conditions[c] = {**_accuracy(gold, preds[c]), "role": experiment.condition(c).role,
                          "mean_forward_passes": _mean([r["forward_passes"] for r in cell]),
                          "wall_seconds_per_item": _mean([r["wall_seconds"] for r in cell])}
 
-    probes = sorted({heldout[i]["probe_id"] for i in items}, key=lambda p: (p == "PASS", p))
+    probes = sorted({heldout[i]["probe_id"] for i in items}, key=lambda p: (p == PASS_PROBE, p))
     per_probe = []  # a list, so the PASS controls stay last through numbers.json
     for probe in probes:
         idx = [k for k, i in enumerate(items) if heldout[i]["probe_id"] == probe]
         per_probe.append({"probe": probe, "n": len(idx), "conditions": {
-            c: _accuracy([gold[k] for k in idx], [preds[c][k] for k in idx]) for c in JUDGE_CONDITIONS}})
+            c: _accuracy([gold[k] for k in idx], [preds[c][k] for k in idx]) for c in names}})
 
-    correct = {c: [g == p for g, p in zip(gold, preds[c])] for c in JUDGE_CONDITIONS}
-    mcnemar = {c: {"role": _role(c), **stats.mcnemar_exact(correct[JUDGE_CANDIDATE], correct[c]).as_dict()}
-               for c in JUDGE_CONDITIONS if c != JUDGE_CANDIDATE}
-    best = max(JUDGE_BASELINES, key=lambda c: (conditions[c]["accuracy"], -JUDGE_BASELINES.index(c)))
+    correct = {c: [g == p for g, p in zip(gold, preds[c])] for c in names}
+    mcnemar = {other: {"role": experiment.condition(other).role,
+                       **stats.mcnemar_exact(correct[cand], correct[other]).as_dict()}
+               for cand, other in experiment.mcnemar_pairs()}
+    baselines = experiment.judge_baselines()
+    best = max(baselines, key=lambda c: (conditions[c]["accuracy"], -baselines.index(c)))
 
-    per_seed = {str(s): {c: stats.accuracy(gold, predicted(c, s), ALPHA).point for c in JUDGE_CONDITIONS}
+    per_seed = {str(s): {c: stats.accuracy(gold, predicted(c, s), ALPHA).point for c in names}
                 for s in seeds}
     all_rows = [r for cell in grid.values() for r in cell.values()]
     return {
         "heldout": {
-            "from": sources, "primary_seed": primary, "n_items": len(items), "labels": list(JUDGE_LABELS),
-            "gold_counts": {label: gold.count(label) for label in JUDGE_LABELS},
+            "from": sources, "primary_seed": primary, "n_items": len(items), "labels": list(DECISIONS),
+            "gold_counts": {label: gold.count(label) for label in DECISIONS},
             "conditions": conditions, "per_probe": per_probe,
-            "confusion": {c: stats.confusion_matrix(gold, preds[c], JUDGE_LABELS) for c in JUDGE_CONDITIONS},
-            "per_class": {c: stats.per_class_prf(gold, preds[c], JUDGE_LABELS) for c in JUDGE_CONDITIONS},
+            "confusion": {c: stats.confusion_matrix(gold, preds[c], DECISIONS) for c in names},
+            "per_class": {c: stats.per_class_prf(gold, preds[c], DECISIONS) for c in names},
             "mcnemar_vs_candidate": mcnemar, "best_baseline": best,
         },
         "seeds": {"from": sources, "per_seed": per_seed,
                   "across_seeds": {c: stats.seed_spread({s: v[c] for s, v in per_seed.items()}).as_dict()
-                                   for c in JUDGE_CONDITIONS}},
-        "recommendation": {"from": sources, **judge_recommendation(conditions[JUDGE_CANDIDATE], best,
+                                   for c in names}},
+        "recommendation": {"from": sources, **judge_recommendation(conditions[candidate], best,
                                                                    conditions[best], mcnemar[best])},
         "ablation_seconds": float(sum(r["wall_seconds"] for r in all_rows)),
     }
@@ -425,13 +422,13 @@ def build_report(src: Sources) -> dict:
         provenance = stamp(src.profile, configs[src.primary_seed(track)]["backbone"]["name"], list(src.seeds[track]))
         for seed, config in configs.items():
             if config["provenance"]["data_hash"] != provenance["data_hash"]:
-                raise ReportError(f"{src.run_dir(track, seed) / 'run_config.json'}: trained on data "
+                raise ReportError(f"{src.run_dir(track, seed) / paths.RUN_CONFIG_FILE}: trained on data "
                                   f"{config['provenance']['data_hash'][:12]}, but the data tree is now "
                                   f"{provenance['data_hash'][:12]}; re-run the train stage")
         training = _training(src, track, configs)
         numbers = _TRACK_NUMBERS[track](src)
         numbers["compute"] = {
-            "from": [file_ref(src.run_dir(track, s) / "run_config.json") for s in configs]
+            "from": [file_ref(src.run_dir(track, s) / paths.RUN_CONFIG_FILE) for s in configs]
             + [file_ref(src.traces_path(track))],
             "train_seconds": float(sum(c.get("train_seconds") or 0.0 for c in configs.values())),
             "ablation_seconds": numbers.pop("ablation_seconds"),
@@ -443,8 +440,6 @@ def build_report(src: Sources) -> dict:
 
 def write_report(src: Sources) -> dict:
     """Compute the numbers, write numbers.json and every table; returns the numbers."""
-    from tenacious.tables import write_tables
-
     write_json(src.numbers_path, build_report(src))
     numbers = load_numbers(src)  # render what the file holds, exactly as cards and the paper will
     write_tables(numbers, src.tables_dir)

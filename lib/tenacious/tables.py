@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from tenacious.ablate import CRITIC_CONDITIONS, JUDGE_CONDITIONS
+from tenacious import experiment
+from tenacious.bench.scorer import DIMENSIONS
 from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text
-from tenacious.report import DELTAS, DIMENSIONS, JUDGE_CANDIDATE
 
 # name -> title; the file is tables/<name>.md. Order is the reading order of the paper.
 TABLES: dict[str, str] = {
@@ -30,9 +30,9 @@ TABLES: dict[str, str] = {
     "judge_training_history": "Judge: training history",
     "judge_summary": "Judge: held-out accuracy per condition",
     "judge_per_probe": "Judge: per-probe accuracy",
-    "judge_confusion": f"Judge: confusion matrix ({JUDGE_CANDIDATE})",
+    "judge_confusion": f"Judge: confusion matrix ({experiment.judge_candidate()})",
     "judge_per_class": "Judge: per-class precision and recall",
-    "judge_mcnemar": f"Judge: exact McNemar, {JUDGE_CANDIDATE} against each other condition",
+    "judge_mcnemar": f"Judge: exact McNemar, {experiment.judge_candidate()} against each other condition",
     "judge_seeds": "Judge: spread across seeds",
 }
 
@@ -106,20 +106,20 @@ def _seed_rows(per_seed: Mapping[str, Mapping[str, float]], spread: Mapping[str,
 def _critic_headline_rows(critic: dict) -> list[dict]:
     """Training's validation numbers next to the held-out lift and the deploy call derived from it."""
     t, h = critic["training"], critic["heldout"]
-    a = h["deltas"]["A"]
+    lift = experiment.deltas()[experiment.CRITIC_LIFT]
+    a = h["deltas"][lift.name]
+    cand, ref = h["conditions"][lift.a], h["conditions"][lift.b]
     rec = critic["recommendation"]
     return [
         {"metric": "validation pair accuracy (last eval)", "value": num(t["validation_pair_accuracy"]), "95% CI": "—",
          "note": f"{t['eval_pairs']} dev pairs, step {t['global_step']}"},
         {"metric": "validation reward margin (last eval)", "value": num(t["validation_reward_margin"]), "95% CI": "—",
          "note": "chosen − rejected SimPO reward"},
-        {"metric": "held-out mean score, critic_rs", "value": num(h["conditions"]["critic_rs"]["mean"]),
-         "95% CI": ci(h["conditions"]["critic_rs"]["ci_low"], h["conditions"]["critic_rs"]["ci_high"]),
-         "note": f"n = {h['n_items']} tasks"},
-        {"metric": "held-out mean score, baseline", "value": num(h["conditions"]["baseline"]["mean"]),
-         "95% CI": ci(h["conditions"]["baseline"]["ci_low"], h["conditions"]["baseline"]["ci_high"]),
-         "note": "adapter off, k = 1, greedy"},
-        {"metric": "held-out lift Δ A (critic_rs − baseline)", "value": num(a["mean_delta"], signed=True),
+        {"metric": f"held-out mean score, {lift.a}", "value": num(cand["mean"]),
+         "95% CI": ci(cand["ci_low"], cand["ci_high"]), "note": f"n = {h['n_items']} tasks"},
+        {"metric": f"held-out mean score, {lift.b}", "value": num(ref["mean"]),
+         "95% CI": ci(ref["ci_low"], ref["ci_high"]), "note": experiment.condition(lift.b).summary},
+        {"metric": f"held-out lift Δ {lift.name} ({lift.a} − {lift.b})", "value": num(a["mean_delta"], signed=True),
          "95% CI": ci(a["ci_low"], a["ci_high"], signed=True),
          "note": f"paired bootstrap, one-sided p = {num(a['p_one_sided'], 4)}, W/L/T {_wlt(a)}"},
         {"metric": "deploy recommendation", "value": rec["decision"], "95% CI": "—", "note": rec["reason"]},
@@ -139,7 +139,7 @@ def critic_tables(numbers: dict) -> dict[str, str]:
     out["critic_training_history"] = _table(caption, rows, None, train_refs, prov)
 
     rows = []
-    for name in CRITIC_CONDITIONS:
+    for name in experiment.names("critic"):
         r = h["conditions"][name]
         rows.append({"condition": name, "n": r["n"], "mean ± SD": mean_sd(r["mean"], r["sd"]),
                      "95% CI": ci(r["ci_low"], r["ci_high"]), **{d: num(r["dimensions"][d]) for d in DIMENSIONS},
@@ -152,7 +152,7 @@ def critic_tables(numbers: dict) -> dict[str, str]:
 
     rows = [{"Δ": name, "comparison": f"{d['a']} − {d['b']}", "mean Δ": num(d["mean_delta"], signed=True),
              "95% CI": ci(d["ci_low"], d["ci_high"], signed=True), "p (one-sided)": num(d["p_one_sided"], 4),
-             "W/L/T": _wlt(d), "n": d["n"]} for name, d in ((n, h["deltas"][n]) for n in DELTAS)]
+             "W/L/T": _wlt(d), "n": d["n"]} for name, d in ((n, h["deltas"][n]) for n in experiment.deltas())]
     out["critic_deltas"] = _table(
         f"Paired bootstrap over held-out tasks (B = {numbers['statistics']['bootstrap_samples']}, seed "
         f"{numbers['statistics']['bootstrap_seed']}); p for H1: Δ > 0.", rows, None, held_refs, prov)
@@ -160,11 +160,12 @@ def critic_tables(numbers: dict) -> dict[str, str]:
     rows = []
     for s in h["strata"]:
         row = {"stratum": s["stratum"], "n": s["n"]}
-        for name in CRITIC_CONDITIONS:
+        for name in experiment.names("critic"):
             m = s["conditions"][name]
             row[name] = f"{num(m['point'])} {ci(m['low'], m['high'])}"
         d = s["delta_A"]
-        row["Δ A"] = f"{num(d['mean_delta'], signed=True)} {ci(d['ci_low'], d['ci_high'], signed=True)}"
+        row[f"Δ {experiment.CRITIC_LIFT}"] = (f"{num(d['mean_delta'], signed=True)} "
+                                              f"{ci(d['ci_low'], d['ci_high'], signed=True)}")
         rows.append(row)
     out["critic_strata"] = _table("Mean score [95 % bootstrap CI] per stratum; small strata have wide intervals.",
                                   rows, None, held_refs, prov)
@@ -180,7 +181,7 @@ def critic_tables(numbers: dict) -> dict[str, str]:
                                   rows, None, held_refs, prov)
 
     s = c["seeds"]
-    keys = [*CRITIC_CONDITIONS, *(f"Δ {n}" for n in DELTAS)]
+    keys = [*experiment.names("critic"), *(f"Δ {n}" for n in experiment.deltas())]
     per_seed = {seed: {**v["means"], **{f"Δ {n}": d for n, d in v["deltas"].items()}}
                 for seed, v in s["per_seed"].items()}
     spread = {**s["across_seeds"]["means"], **{f"Δ {n}": d for n, d in s["across_seeds"]["deltas"].items()}}
@@ -195,23 +196,24 @@ def critic_tables(numbers: dict) -> dict[str, str]:
 def _judge_headline_rows(judge: dict) -> list[dict]:
     """The judge's accuracy beside the best baseline, the rule engine and the deploy call."""
     t, h, rec = judge["training"], judge["heldout"], judge["recommendation"]
-    cand, best = h["conditions"][JUDGE_CANDIDATE], h["conditions"][h["best_baseline"]]
-    rules, bow = h["conditions"]["rules"], h["conditions"]["bow"]
+    name = experiment.judge_candidate()
+    cand, best = h["conditions"][name], h["conditions"][h["best_baseline"]]
     test = h["mcnemar_vs_candidate"][h["best_baseline"]]
+    others = [{"metric": f"baseline {c}", "value": num(h["conditions"][c]["accuracy"]),
+               "95% CI": ci(h["conditions"][c]["ci_low"], h["conditions"][c]["ci_high"]),
+               "note": experiment.condition(c).summary}
+              for c in experiment.judge_baselines() if c != h["best_baseline"]]
     return [
         {"metric": "validation pair accuracy (last eval)", "value": num(t["validation_pair_accuracy"]), "95% CI": "—",
          "note": f"{t['eval_pairs']} dev pairs, step {t['global_step']}"},
         {"metric": "validation reward margin (last eval)", "value": num(t["validation_reward_margin"]), "95% CI": "—",
          "note": "chosen − rejected ORPO reward"},
-        {"metric": f"held-out accuracy, {JUDGE_CANDIDATE}", "value": num(cand["accuracy"]),
+        {"metric": f"held-out accuracy, {name}", "value": num(cand["accuracy"]),
          "95% CI": ci(cand["ci_low"], cand["ci_high"]), "note": f"{cand['correct']}/{cand['n']}, Wilson interval"},
         {"metric": f"best honest baseline ({h['best_baseline']})", "value": num(best["accuracy"]),
          "95% CI": ci(best["ci_low"], best["ci_high"]),
          "note": f"exact McNemar p = {num(test['p_value'], 4)} ({test['b']} vs {test['c']} discordant)"},
-        {"metric": "rule engine (rules, rubric v2)", "value": num(rules["accuracy"]),
-         "95% CI": ci(rules["ci_low"], rules["ci_high"]), "note": "deterministic baseline; gold is from construction"},
-        {"metric": "bag-of-words judge (bow)", "value": num(bow["accuracy"]),
-         "95% CI": ci(bow["ci_low"], bow["ci_high"]), "note": "TF-IDF + logistic regression fitted on train"},
+        *others,
         {"metric": "deploy recommendation", "value": rec["decision"], "95% CI": "—", "note": rec["reason"]},
     ]
 
@@ -220,6 +222,7 @@ def judge_tables(numbers: dict) -> dict[str, str]:
     j = numbers["judge"]
     h, prov = j["heldout"], j["provenance"]
     train_refs, held_refs = j["training"]["from"], h["from"]
+    names, candidate = experiment.names("judge"), experiment.judge_candidate()
     out = {"judge_headline": _table(
         "Validation numbers are the last evaluation logged during training; held-out accuracy on the sealed items.",
         _judge_headline_rows(j), None, train_refs + held_refs, prov)}
@@ -232,41 +235,40 @@ def judge_tables(numbers: dict) -> dict[str, str]:
              "accuracy": num(r["accuracy"]), "95% Wilson CI": ci(r["ci_low"], r["ci_high"]),
              "forward passes / item": num(r["mean_forward_passes"], 2),
              "wall s / item": num(r["wall_seconds_per_item"], 4)}
-            for name, r in ((c, h["conditions"][c]) for c in JUDGE_CONDITIONS)]
+            for name, r in ((c, h["conditions"][c]) for c in names)]
     out["judge_summary"] = _table(
         f"Held-out items, seed {h['primary_seed']}. Gold decisions come from construction (the violation each "
-        "item's author put in, or none); `rules` is the rubric-v2 engine and `rules_v1` the published 7 rules, "
-        "both deterministic baselines; `bow` is a bag-of-words classifier fitted on train (the wording shortcut).",
-        rows, None, held_refs, prov)
+        "item's author put in, or none), so every rule engine is a baseline like the others; the conditions are "
+        "described in the paper's methods.", rows, None, held_refs, prov)
 
     rows = [{"probe": p["probe"], "n": p["n"],
              **{name: f"{num(p['conditions'][name]['accuracy'], 2)} ({p['conditions'][name]['correct']}/{p['n']})"
-                for name in JUDGE_CONDITIONS}} for p in h["per_probe"]]
+                for name in names}} for p in h["per_probe"]]
     out["judge_per_probe"] = _table("Accuracy (correct/n) per probe; PASS = good drafts that must go out.",
                                     rows, None, held_refs, prov)
 
     labels = h["labels"]
     rows = [{"gold \\ predicted": gold, **dict(zip(labels, counts))}
-            for gold, counts in zip(labels, h["confusion"][JUDGE_CANDIDATE])]
-    out["judge_confusion"] = _table(f"Counts, rows = gold decision, columns = {JUDGE_CANDIDATE}'s prediction.",
+            for gold, counts in zip(labels, h["confusion"][candidate])]
+    out["judge_confusion"] = _table(f"Counts, rows = gold decision, columns = {candidate}'s prediction.",
                                     rows, ["gold \\ predicted", *labels], held_refs, prov)
 
     rows = [{"condition": name, "label": label, "precision": num(m["precision"]), "recall": num(m["recall"]),
              "F1": num(m["f1"]), "support": m["support"], "predicted": m["predicted"]}
-            for name in JUDGE_CONDITIONS for label, m in ((lb, h["per_class"][name][lb]) for lb in labels)]
+            for name in names for label, m in ((lb, h["per_class"][name][lb]) for lb in labels)]
     out["judge_per_class"] = _table("Per gold class; precision is undefined (—) for a label never predicted, "
                                     "recall for a label absent from gold.", rows, None, held_refs, prov)
 
-    rows = [{"other condition": name, "role": m["role"], f"only {JUDGE_CANDIDATE} right": m["b"],
+    rows = [{"other condition": name, "role": m["role"], f"only {candidate} right": m["b"],
              "only other right": m["c"], "both right": m["both_correct"], "both wrong": m["both_wrong"],
              "exact p (two-sided)": num(m["p_value"], 4)}
-            for name, m in ((c, h["mcnemar_vs_candidate"][c]) for c in JUDGE_CONDITIONS if c != JUDGE_CANDIDATE)]
+            for name, m in ((other, h["mcnemar_vs_candidate"][other]) for _, other in experiment.mcnemar_pairs())]
     out["judge_mcnemar"] = _table("Exact McNemar test on the same held-out items; only discordant items carry "
                                   "evidence.", rows, None, held_refs, prov)
 
     s = j["seeds"]
     out["judge_seeds"] = _table("Held-out accuracy per condition for each seed; SD is undefined (—) with one seed.",
-                                _seed_rows(s["per_seed"], s["across_seeds"], list(JUDGE_CONDITIONS), j["training"]),
+                                _seed_rows(s["per_seed"], s["across_seeds"], list(names), j["training"]),
                                 None, held_refs + train_refs, prov)
     return out
 

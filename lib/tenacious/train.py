@@ -9,6 +9,7 @@ hyper-parameters + provenance). Re-running an interrupted run resumes from its l
 
 from __future__ import annotations
 
+import math
 import shutil
 import time
 from pathlib import Path
@@ -16,11 +17,10 @@ from typing import Any
 
 from tenacious import paths
 from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
-from tenacious.io import read_json, write_json
+from tenacious.bench.load import TRACKS
+from tenacious.io import write_json
 from tenacious.prompts import render_prompt
 from tenacious.provenance import device_info, library_versions, stamp
-
-TRACKS = ("critic", "judge")
 
 
 class TrainError(ValueError):
@@ -47,6 +47,17 @@ def _optim(name: str, device: str) -> str:
     if name == "adamw_8bit":
         return "adamw_bnb_8bit" if device == "cuda" else "adamw_torch"
     return name
+
+
+def half_precision(precision: str, backbone: Backbone) -> str:
+    """The trainer's half precision matched to the loaded weights on the unsloth path.
+
+    unsloth loads fp16 on a T4 (the cards' GPU) and bf16 where the GPU supports it, and its trainers
+    refuse fp16 training of bf16 weights; the profile's `fp16` therefore means "the GPU's half precision".
+    """
+    if backbone.loader == "unsloth" and precision in ("fp16", "bf16"):
+        return {"bfloat16": "bf16", "float16": "fp16"}.get(backbone.dtype, precision)
+    return precision
 
 
 def trainer_config(track: str, cfg: dict, out_dir: Path, seed: int, device: str) -> Any:
@@ -114,6 +125,15 @@ def _stop_after(steps: int):
     return StopAfter()
 
 
+def planned_steps(cfg: dict, n_pairs: int, world_size: int = 1) -> int:
+    """Optimiser steps a schedule runs, as the HF Trainer counts them: max_steps when set, else epochs x
+    ceil(micro-batches per epoch / grad_accum) (projections and tests use it; the trainer decides)."""
+    if cfg["max_steps"] > 0:
+        return cfg["max_steps"]
+    micro = math.ceil(n_pairs / (cfg["per_device_batch"] * world_size))
+    return cfg["num_epochs"] * math.ceil(micro / cfg["grad_accum"])
+
+
 def last_checkpoint(out_dir: Path) -> Path | None:
     ckpts = sorted(out_dir.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[1]))
     return ckpts[-1] if ckpts else None
@@ -129,11 +149,15 @@ def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int,
 
 
 def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: Path, cfg: dict | None = None,
-                  callbacks: tuple = ()):
-    """A TRL trainer for one track on the sealed train/dev pairs; `cfg` overrides the profile's."""
+                  callbacks: tuple = (), max_train_pairs: int = 0):
+    """A TRL trainer for one track on the sealed train/dev pairs; `cfg` overrides the profile's.
+
+    `max_train_pairs` keeps only the first pairs (0 = all): dry runs that take a few steps skip tokenizing the rest.
+    """
     from tenacious.bench.load import load_pairs
 
     cfg = dict(cfg or profile.train[track])
+    cfg["precision"] = half_precision(cfg["precision"], backbone)
     train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
     if not train_pairs or not dev_pairs:
         raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
@@ -141,22 +165,27 @@ def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: P
     model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
     return _trainer_class(track)(
         model=model, args=trainer_config(track, cfg, out_dir, seed, device),
-        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer),
+        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, max_train_pairs),
         eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, cfg["max_eval_pairs"]),
         processing_class=backbone.tokenizer, callbacks=[_wall_clock_callback(), *callbacks])
 
 
 def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None,
-          backbone: Backbone | None = None) -> dict:
-    """Train one adapter; returns the run config (with the final metrics) that was written."""
+          backbone: Backbone | None = None, run_dir: Path | None = None) -> dict:
+    """Train one adapter; returns the run config (with the final metrics) that was written.
+
+    Under `accelerate launch` every process trains its shard and only the main process writes the
+    adapter and the run files (one adapter, whatever the number of processes).
+    """
     from tenacious.bench.seal import verify_seal
 
     check_track(track)
+    device = resolve_device(profile.device)  # a GPU-only profile stops here, before anything is read
     verify_seal(paths.DATA_DIR)  # refuse to train on tampered data, before any model is loaded
     cfg = profile.train[track]
-    backbone = backbone or load_backbone(profile.backbones[track], device=resolve_device(profile.device),
+    backbone = backbone or load_backbone(profile.backbones[track], device=device,
                                          seed=seed, max_seq_length=cfg["max_length"], dtype=cfg["precision"])
-    run_dir = paths.train_run_dir(profile.name, track, seed)
+    run_dir = run_dir or paths.train_run_dir(profile.name, track, seed)
     ckpt_dir = run_dir / "checkpoints"
     extra = (_stop_after(stop_after_steps),) if stop_after_steps else ()
     trainer = build_trainer(profile, track, seed, backbone, ckpt_dir, callbacks=extra)
@@ -166,9 +195,12 @@ def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None
     trainer.train(resume_from_checkpoint=str(resume) if resume else None)
     if stop_after_steps and trainer.state.global_step < trainer.state.max_steps:
         return {"interrupted_at_step": trainer.state.global_step}
+    if not trainer.is_world_process_zero():
+        return {"global_step": trainer.state.global_step, "written_by": "main process"}
 
     config = run_config(profile, track, seed, backbone, len(trainer.train_dataset), len(trainer.eval_dataset))
     config["global_step"] = trainer.state.global_step
+    config["world_size"] = trainer.args.world_size  # processes that trained it (accelerate launch)
     config["train_seconds"] = next((r["wall_seconds"] for r in reversed(trainer.state.log_history)
                                     if "wall_seconds" in r), None)
     tmp_adapter = run_dir / "adapter.tmp"
@@ -183,10 +215,6 @@ def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None
     return config
 
 
-def load_history(profile: str, track: str, seed: int) -> dict:
-    return read_json(paths.train_run_dir(profile, track, seed) / "history.json")
-
-
 def history_rows(history: dict) -> list[dict]:
     """One row per logged step, train and eval metrics side by side (for tables and notebooks)."""
     by_step: dict[int, dict] = {}
@@ -199,3 +227,34 @@ def history_rows(history: dict) -> list[dict]:
         row = by_step.setdefault(int(rec["step"]), {"step": int(rec["step"])})
         row.update({new: rec[old] for old, new in keys.items() if old in rec})
     return [by_step[s] for s in sorted(by_step)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """One training run from the command line; `accelerate launch -m tenacious.train ...` scales it out."""
+    import argparse
+    import sys
+
+    from tenacious.backbones import BackboneError
+    from tenacious.bench.seal import SealError
+    from tenacious.profiles import ProfileError, load_profile
+
+    parser = argparse.ArgumentParser(prog="python -m tenacious.train", description=main.__doc__)
+    parser.add_argument("--profile", default="auto", help="smoke | cpu | paper | auto")
+    parser.add_argument("--track", required=True, choices=TRACKS)
+    parser.add_argument("--seed", type=int, default=None, help="default: the profile's first seed for the track")
+    parser.add_argument("--run-dir", type=Path, default=None, help="default: runs/<profile>/<track>/seed<N>")
+    args = parser.parse_args(argv)
+    try:
+        profile = load_profile(args.profile)
+        seed = profile.train[args.track].seeds[0] if args.seed is None else args.seed
+        config = train(profile, args.track, seed, run_dir=args.run_dir)
+    except (ProfileError, TrainError, BackboneError, SealError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if "train_seconds" in config:
+        print(f"{args.track} seed {seed}: {config['global_step']} steps in {config['train_seconds']:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from tenacious import paths
-from tenacious.bench import judge_rules, load, seal
+from tenacious.bench import judge_rules, load, rubric, seal
 from tenacious.bench.build import BuildError, build_all
 from tenacious.bench.contamination import ContaminationError
 from tenacious.bench.scorer import score
@@ -44,7 +44,7 @@ def _find(records_of, split_names, key: str, wanted: str, what: str) -> dict:
 def _build(args: argparse.Namespace) -> None:
     profile = load_profile(args.profile)
     build_all(seed=profile.data.seed if args.seed is None else args.seed, out_dir=args.out,
-              figures_dir=paths.figures_dir(profile.name), embedding_check=profile.data.embedding_check)
+              figures_dir=paths.diagnostics_dir(profile.name), embedding_check=profile.data.embedding_check)
 
 
 def _score(args: argparse.Namespace) -> None:
@@ -89,7 +89,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_score)
     j = sub.add_parser("judge", help="apply the judge rubric to one item (JSON)")
     j.add_argument("--item", required=True, help="judge item id")
-    j.add_argument("--rubric", default="v2", choices=judge_rules.RUBRICS)
+    j.add_argument("--rubric", default="v2", choices=rubric.RUBRICS)
     j.set_defaults(run=_judge)
     v = sub.add_parser("verify", help="verify data/ against data/manifest.json")
     v.set_defaults(run=_verify)

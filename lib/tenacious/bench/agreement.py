@@ -1,9 +1,10 @@
 """Label agreement between independent labelers, as Cohen's kappa with undefined kept undefined.
 
 A gold label is only as trustworthy as the agreement of a second, independent way of arriving at
-it. For the judge, the generator's gold decision (what it wrote the draft to be, checked against
-the rule engine before a case is emitted) and the v2 rule engine itself are each compared with
-`second_labeler` (an independent implementation of the rubric). For the critic, the intended
+it. For the judge, gold is what each draft was built to be (judge_cases, hand_slice); the v2 rule
+engine (a deterministic baseline) and `second_labeler` (an independent keyword reading of the
+prompt) are each scored against gold, per split and per probe, and against each other. Below 1.0
+is expected: it is where a labeler truly misses a paraphrase. For the critic, the intended
 GOOD/BAD label of each filled style-guide template is compared with the scorer's verdict. Kappa is
 multi-class; when it is 0/0 (both labelers constant on the same label) it is reported as null
 with the reason, never forced to 1 (one of the published cards' flaws).
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 from tenacious import stats
-from tenacious.bench import judge_items, judge_rules, style_guide
+from tenacious.bench import judge_rules, rubric, second_labeler, style_guide
 from tenacious.bench.load import SPLITS
 from tenacious.bench.scorer import score
 
@@ -71,24 +72,44 @@ def critic_agreement(scores_by_split: dict[str, dict[str, list[float]]]) -> dict
     return {"threshold": VERDICT_THRESHOLD, "intended_vs_scorer": by_split(pairs, CRITIC_LABELS)}
 
 
+def _per_probe(items: list[dict], labels: list[str]) -> dict:
+    """Accuracy against gold per probe (and per authoring stratum), all splits pooled."""
+    out: dict = {}
+    for key in ("probe_id", "stratum"):
+        groups: dict[str, list[bool]] = {}
+        for item, label in zip(items, labels):
+            groups.setdefault(item[key], []).append(label == item["gold_decision"])
+        out[key] = {g: {"n": len(v), "accuracy": round(sum(v) / len(v), _DECIMALS)} for g, v in sorted(groups.items())}
+    return out
+
+
 def judge_agreement(items_by_split: dict[str, list[dict]]) -> dict:
-    """Generator gold and rule engine v2, each against the independent second labeler, per split."""
-    gold, rules = {}, {}
+    """Rule engine v2 and the second labeler against gold, and against each other, per split and probe."""
+    gold_rules, gold_second, rules_second = {}, {}, {}
+    everything, rules_all, second_all = [], [], []
     for split, items in items_by_split.items():
-        second = [judge_items.second_labeler(item) for item in items]
-        gold[split] = ([item["gold_decision"] for item in items], second)
-        rules[split] = ([judge_rules.decide(item, "v2")[0] for item in items], second)
+        second = [second_labeler.label(item) for item in items]
+        rules = [judge_rules.decide(item, "v2")[0] for item in items]
+        gold = [item["gold_decision"] for item in items]
+        gold_rules[split], gold_second[split], rules_second[split] = (gold, rules), (gold, second), (rules, second)
+        everything += items
+        rules_all += rules
+        second_all += second
     return {
-        "second_labeler": "tenacious.bench.judge_items.second_labeler",
-        "gold_vs_second": by_split(gold, judge_rules.DECISIONS),
-        "rules_v2_vs_second": by_split(rules, judge_rules.DECISIONS),
+        "gold": "by construction (the violation or honest twin each draft was written with)",
+        "second_labeler": "tenacious.bench.second_labeler.label",
+        "gold_vs_rules_v2": by_split(gold_rules, rubric.DECISIONS),
+        "gold_vs_second": by_split(gold_second, rubric.DECISIONS),
+        "rules_v2_vs_second": by_split(rules_second, rubric.DECISIONS),
+        "rules_v2_by": _per_probe(everything, rules_all),
+        "second_by": _per_probe(everything, second_all),
     }
 
 
 _SPLIT_ORDER = (*SPLITS, "all")
 COMPARISONS: dict[str, tuple[str, ...]] = {
     "critic": ("intended_vs_scorer",),
-    "judge": ("gold_vs_second", "rules_v2_vs_second"),
+    "judge": ("gold_vs_rules_v2", "gold_vs_second", "rules_v2_vs_second"),
 }
 
 

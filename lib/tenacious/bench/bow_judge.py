@@ -44,3 +44,21 @@ class BowJudge:
         if self._pipeline is None:
             raise RuntimeError("BowJudge.predict called before fit")
         return [str(p) for p in self._pipeline.predict([self.text(i) for i in items])]
+
+
+def judge_shortcuts(items_by_split: dict[str, list[dict]], seed: int) -> dict:
+    """Data-report figures: what the bag-of-words judge and the best constant answer score per split.
+
+    Fitted on train; a benchmark whose held-out accuracy here is high measures wording, not judgement.
+    """
+    judge = BowJudge(seed=seed).fit(items_by_split["train"])
+    out = {}
+    for split in ("dev", "heldout"):
+        items = items_by_split[split]
+        gold = [i["gold_decision"] for i in items]
+        predicted = judge.predict(items)
+        majority = max(sorted(set(gold)), key=gold.count)
+        out[split] = {"n": len(items),
+                      "bow_accuracy": round(sum(p == g for p, g in zip(predicted, gold)) / len(items), 4),
+                      "best_constant": majority, "best_constant_accuracy": round(gold.count(majority) / len(items), 4)}
+    return out

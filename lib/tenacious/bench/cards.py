@@ -12,16 +12,16 @@ from pathlib import Path
 
 import yaml
 
-from tenacious.bench import contamination, load
+from tenacious.bench import contamination, load, rubric
 from tenacious.bench.agreement import summary_rows
 from tenacious.bench.splits import counts_by
 from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text, read_jsonl
 
 LICENSE = "apache-2.0"
-STRATA = ("ADV", "PRG", "SYN", "TRC")
-PROBES = ("A07", "B03", "B04", "C02", "C04", "D05", "E01", "E02", "E03", "G03", "PASS")
-DECISIONS = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS")
+STRATA = ("ADV", "PRG", "SYN", "TRC", "HND")
+PROBES = (*rubric.PROBES, rubric.PASS_PROBE)
+DECISIONS = rubric.DECISIONS
 
 
 def _kind_family(pair: dict) -> str:
@@ -31,7 +31,9 @@ def _kind_family(pair: dict) -> str:
 
 def dataset_counts(data_dir: Path) -> dict:
     """Counts per split and stratum / probe / decision / pair kind, read from the written files."""
-    critic: dict = {"tasks": {}, "pairs": {}}
+    held = read_jsonl(load.critic_heldout_pairs_path(data_dir))
+    critic: dict = {"tasks": {}, "pairs": {},
+                    "heldout_pairs": {"total": len(held), "by_dimension": counts_by(held, lambda p: p["dimension"])}}
     judge: dict = {"cases": {}, "items": {}, "pairs": {}}
     for split in load.SPLITS:
         tasks = read_jsonl(load.critic_tasks_path(split, data_dir))
@@ -44,6 +46,8 @@ def dataset_counts(data_dir: Path) -> dict:
             "by_decision": counts_by(items, lambda i: i["gold_decision"]),
             "by_draft_kind": counts_by(items, lambda i: i["draft_kind"]),
             "by_authoring_mode": counts_by(items, lambda i: i["authoring_mode"]),
+            "by_kind": counts_by(items, lambda i: i["kind"]),
+            "by_stratum": counts_by(items, lambda i: i["stratum"]),
         }
     for track, out in (("critic", critic), ("judge", judge)):
         for split in load.PAIR_SPLITS:
@@ -132,13 +136,25 @@ _SEAL_NOTE = (
 )
 
 
-def critic_card(counts: dict, contamination_report: dict, agreement_report: dict) -> str:
+def _critic_shortcut_lines(report: dict) -> str:
+    shorter, filler = report["shorter_email"], report["template_filler"]
+    rows = [{"baseline": f"pick the shorter email ({split} pairs)", "n": entry["n"], "value": entry["accuracy"]}
+            for split, entry in shorter.items()]
+    rows.append({"baseline": "template filler: best GOOD style-guide template, mean scorer overall (held-out tasks)",
+                 "n": filler["n"], "value": filler["mean"]})
+    rows.append({"baseline": "template filler: share of held-out tasks at exactly 1.000", "n": filler["n"],
+                 "value": filler["share_at_1"]})
+    return ("What a system gets without reading the task (`data/reports/shortcuts.json`); a trained critic "
+            "that does not beat these has learned nothing:\n\n" + markdown_table(rows, digits=4))
+
+
+def critic_card(counts: dict, contamination_report: dict, agreement_report: dict, shortcuts: dict) -> str:
     tables = count_tables(counts)
     n = sum(counts["critic"]["tasks"][s]["total"] for s in load.SPLITS)
-    n += sum(counts["critic"]["pairs"][s]["total"] for s in load.PAIR_SPLITS)
+    n += sum(counts["critic"]["pairs"][s]["total"] for s in load.PAIR_SPLITS) + counts["critic"]["heldout_pairs"]["total"]
     head = _front_matter(
         "Tenacious-Bench (critic track)", ["text-generation"], ["preference", "simpo", "synthetic", "sales-outreach"],
-        n, [("tasks", "tasks", load.SPLITS), ("pairs", "pairs", load.PAIR_SPLITS)],
+        n, [("tasks", "tasks", load.SPLITS), ("pairs", "pairs", (*load.PAIR_SPLITS, "heldout"))],
     )
     return "\n".join([
         head,
@@ -149,14 +165,26 @@ def critic_card(counts: dict, contamination_report: dict, agreement_report: dict
          "rule ids that apply and must-include / must-not lists; `tenacious.bench.scorer.score` rates any "
          "email against it on five dimensions.\n"),
         ("Strata: ADV hand-authored adversarial, PRG combinatorial programmatic, SYN template-grammar "
-         "synthesis in several writer voices, TRC replies inside logged threads. Splits are grouped by "
-         "`template_id` (no template appears in two splits) and stratified. `dev` is the validation "
-         "split; `heldout` is the sealed test split and has no pairs.\n"),
+         "synthesis in several writer voices, TRC replies inside logged threads, HND the tasks of the "
+         "hand-authored pairs that train and validate. Splits are grouped by `template_id` (no template "
+         "appears in two splits) and stratified; the held-out takes as many templates per stratum as its "
+         "counts allow. `dev` is the validation split; `heldout` is the sealed test split: its tasks have no "
+         "pairs.\n"),
         "## Tasks\n", tables["critic tasks: split x stratum"],
+        "## Hand-authored pairs\n",
+        (f"{counts['critic']['heldout_pairs']['total'] + sum(counts['critic']['pairs'][s]['by_kind'].get('hand_authored', 0) for s in load.PAIR_SPLITS)} "
+         "email pairs written by hand (`data/raw/critic_hand_pairs.jsonl`, varied voices): both emails are "
+         "plausible and one is better for a stated one-line reason on one dimension. About 70 % (whole "
+         "templates, stratified by dimension) form the sealed `heldout_pairs.jsonl` for pair-ranking "
+         "evaluation (does a critic prefer the better email?); the rest are `hand_authored` train/dev pairs "
+         "whose margin is the scorer's reading, which can be small or negative where the scorer misses the "
+         "reason. Held-out pairs per dimension:\n"),
+        markdown_table([{"dimension": d, "pairs": n}
+                        for d, n in counts["critic"]["heldout_pairs"]["by_dimension"].items()]),
         "## Preference pairs\n",
         ("`style_anchor`: best GOOD style-guide draft vs worst BAD draft for the task (margin >= 0.30); "
          "`mutator`: a strong draft vs a copy corrupted along one scorer dimension (margin >= 0.30 and the "
-         "target dimension dropped).\n"),
+         "target dimension dropped); `hand_authored`: a hand-written pair (below).\n"),
         tables["critic pairs: split x kind"],
         "## Contamination\n",
         _contamination_lines(contamination_report["critic"], "brief, instruction and must lists"),
@@ -164,11 +192,41 @@ def critic_card(counts: dict, contamination_report: dict, agreement_report: dict
         ("Intended label of each filled style-guide template (GOOD / BAD) against the scorer's verdict "
          f"(overall >= {agreement_report['critic']['threshold']}); Cohen's kappa, undefined reported as such.\n"),
         _kappa_table(agreement_report, "critic"),
+        "## Shortcut baselines\n",
+        _critic_shortcut_lines(shortcuts["critic"]),
         _SEAL_NOTE,
     ])
 
 
-def judge_card(counts: dict, contamination_report: dict, agreement_report: dict) -> str:
+def _sentence_lines(report: dict) -> str:
+    rows = [{"measure": "held-out draft sentences found in train + dev", "share": report["sentence_share"],
+             "gate": f"<= {report['sentence_share_max']}"},
+            {"measure": "held-out evidence sentences found in train + dev", "share": report["evidence_share"],
+             "gate": f"<= {report['evidence_share_max']}"},
+            {"measure": f"shared sentences deciding the label (>= {report['label_deciding_min_train']} in train)",
+             "share": len(report["label_deciding_sentences"]), "gate": "0"}]
+    return ("Wording split: train/dev drafts and held-out drafts are written from two disjoint wording pools "
+            "(`tenacious.bench.wording`: violations, honest twins, subjects, greetings, openers, asks, sign-offs). "
+            f"Sentence-level check ({report['masking']}):\n\n" + markdown_table(rows, digits=4))
+
+
+def _judge_shortcut_lines(report: dict) -> str:
+    rows = [{"split": split, "n": e["n"], "bag-of-words accuracy": e["bow_accuracy"],
+             "best constant": f"{e['best_constant']} {e['best_constant_accuracy']}"} for split, e in report.items()]
+    return ("A TF-IDF + logistic-regression judge fitted on train (`tenacious.bench.bow_judge`) reads the same "
+            "brief and draft a model judge reads but knows nothing of the rubric; whatever it gets right is "
+            "learnable from surface wording alone:\n\n" + markdown_table(rows, digits=4))
+
+
+def _stratum_accuracy(agreement_report: dict) -> str:
+    rows = [{"stratum": s, "items": e["n"], "rule engine v2 accuracy": e["accuracy"],
+             "second labeler accuracy": agreement_report["judge"]["second_by"]["stratum"][s]["accuracy"]}
+            for s, e in agreement_report["judge"]["rules_v2_by"]["stratum"].items()]
+    return markdown_table(rows, digits=4)
+
+
+def judge_card(counts: dict, contamination_report: dict, agreement_report: dict, sentences: dict,
+               shortcuts: dict) -> str:
     tables = count_tables(counts)
     n = sum(counts["judge"]["items"][s]["total"] for s in load.SPLITS)
     n += sum(counts["judge"]["pairs"][s]["total"] for s in load.PAIR_SPLITS)
@@ -180,31 +238,50 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict)
         head,
         "# Tenacious-Bench — judge track\n",
         ("Pre-send gate items: a prospect brief and one agent draft, with a gold decision (SUPPRESS, "
-         "ESCALATE, BLOCK, PENALISE or PASS) and the rubric-v2 rule that decides it. Each case yields a "
-         "good and a bad draft for the same brief, so PASS is a real class in every split and no "
-         "constant answer scores well. Every company and person is fictional.\n"),
+         "ESCALATE, BLOCK, PENALISE or PASS) and the rubric-v2 rule that decides it. Gold comes from "
+         "construction: the violation the author injected (`evidence` gives its character span in the "
+         "draft, or the context field) or its honest twin / a clean draft (PASS); no case is dropped or "
+         "relabelled by a rule engine. Each case yields two drafts for the same brief, so PASS is a real "
+         "class in every split. Authoring modes: `programmatic` and `template` (template grammars, no "
+         "language model), `trace_derived` (replies inside logged threads) and `hand_authored` (stratum HND: "
+         "drafts written one by one in curt, warm, formal, salesy, sloppy and non-native voices, "
+         "`data/raw/judge_hand*.jsonl`, each labelled by intent with a one-line reason; about 70 % of them, "
+         "whole cases stratified by probe, are held out, on top of the generated cases). Every company and "
+         "person is fictional.\n"),
         ("Splits are grouped by `template_id` (no template appears in two splits) and stratified by "
          "probe; both items of a case stay together. `dev` is the validation split; `heldout` is the "
          "sealed test split and has no pairs.\n"),
         "## Items\n", tables["judge cases and items per split"],
         tables["judge items: split x probe"], tables["judge items: split x gold decision"],
         tables["judge items: split x draft kind"],
+        _split_table(counts["judge"]["items"], "by_kind", ("violation", "twin", "clean"), load.SPLITS),
+        _split_table(counts["judge"]["items"], "by_authoring_mode",
+                     ("programmatic", "template", "trace_derived", "hand_authored"), load.SPLITS),
         "## Preference pairs (ORPO)\n", tables["judge pairs: split x kind"],
         "## Contamination\n", _contamination_lines(contamination_report["judge"], "brief and draft"),
+        _sentence_lines(sentences),
         "## Label agreement\n",
-        ("Multi-class Cohen's kappa against `second_labeler`, a second implementation of the rubric that "
-         "reads the prompt text and shares no code with the rule engine (`judge_rules`, which labels the "
-         "items); undefined kappa is reported as undefined, never forced to 1.\n"),
+        ("Multi-class Cohen's kappa of gold against the rubric-v2 rule engine (`judge_rules`, a deterministic "
+         "baseline) and against `second_labeler` (keyword rules over the prompt text, sharing no code with "
+         "the engine or the rubric module), and of the two labelers against each other. Below 1.0 is where a "
+         "labeler misses a paraphrase; undefined kappa is reported as undefined, never forced to 1.\n"),
         _kappa_table(agreement_report, "judge"),
+        "Accuracy against gold per authoring stratum (the hand-written drafts are where paraphrase bites):\n",
+        _stratum_accuracy(agreement_report),
+        "## Shortcut baselines\n",
+        _judge_shortcut_lines(shortcuts["judge"]),
         _SEAL_NOTE,
     ])
 
 
-def write_cards(data_dir: Path, counts: dict, contamination_report: dict, agreement_report: dict) -> list[Path]:
+def write_cards(data_dir: Path, counts: dict, contamination_report: dict, agreement_report: dict,
+                sentences: dict, shortcuts: dict) -> list[Path]:
     """Write data/critic/README.md and data/judge/README.md; returns the paths."""
+    texts = {"critic": critic_card(counts, contamination_report, agreement_report, shortcuts),
+             "judge": judge_card(counts, contamination_report, agreement_report, sentences, shortcuts)}
     out = []
-    for track, render in (("critic", critic_card), ("judge", judge_card)):
+    for track in ("critic", "judge"):
         path = Path(data_dir) / track / "README.md"
-        atomic_write_text(path, render(counts, contamination_report, agreement_report))
+        atomic_write_text(path, texts[track])
         out.append(path)
     return out

@@ -173,3 +173,115 @@ def raise_on_violations(reports: dict[str, dict]) -> None:
                 )
     if problems:
         raise ContaminationError("held-out contamination: " + "; ".join(problems))
+
+
+# --- sentence-level wording leakage (judge drafts) --------------------------------------------------
+# Near-duplicate checks on whole inputs miss a subtler leak: the same sentences recurring in new
+# combinations. With names, numbers and dates masked, we count how many held-out draft sentences (and
+# how many sentences carrying the evidence) occur verbatim in train + dev, and whether any shared
+# sentence fixes the label on its own.
+
+SENTENCE_SHARE_MAX = 0.30
+EVIDENCE_SHARE_MAX = 0.10
+DECIDING_MIN_TRAIN = 5  # a shared sentence seen this often in train with one label everywhere decides it
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+_NUMBER = re.compile(r"[$€£]?\d[\d,.]*\s?(?:%|k\b|m\b|mn\b|bn\b|M\b|million\b|billion\b)?")
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'-]*")
+
+
+def _name_parts() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Tokens that are names in our fictional world: people, bench engineers, senders and product names,
+    plus the heads every generated company name starts with."""
+    from tenacious.bench import context, facts, judge_cases
+    people = {w for n in (*context._FIRST_NAMES, *context._LAST_NAMES, *context._PRODUCTS) for w in n.split()}
+    people |= {w for names in facts.BENCH_ROSTER.values() for n in names for w in n.split()}
+    people |= {s for senders in judge_cases.SENDERS.values() for s in senders}
+    return frozenset(people), tuple(context._COMPANY_HEADS)
+
+
+def mask_sentence(sentence: str, names: frozenset[str], heads: tuple[str, ...], extra: frozenset[str]) -> str:
+    """Names -> NAME, dates and times -> DATE, numbers and amounts -> NUM; whitespace collapsed."""
+    text = _DATE.sub("DATE", sentence)
+    text = _NUMBER.sub("NUM", text)
+
+    def name(match: re.Match) -> str:
+        token = match.group(0).removesuffix("'s")
+        return "NAME" if token in names or token in extra or token.startswith(heads) else match.group(0)
+
+    return " ".join(_CAPITALISED.sub(name, text).split())
+
+
+def draft_sentences(draft: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every sentence of a draft body (the Subject line is one sentence too)."""
+    return [(m.start(), m.end(), m.group(0).strip()) for m in _SENTENCE.finditer(draft) if m.group(0).strip()]
+
+
+def _masked(item: dict, names: frozenset[str], heads: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """(masked sentence, carries the evidence) for every sentence of an item's draft."""
+    ctx = item["context"]
+    extra = frozenset(ctx["company"].split() + ctx["recipient"]["name"].split())
+    evidence = item["evidence"] if item["evidence"] and "start" in item["evidence"] else None
+    out = []
+    for start, end, text in draft_sentences(item["draft"]):
+        carries = evidence is not None and start < evidence["end"] and evidence["start"] < end
+        out.append((mask_sentence(text, names, heads, extra), carries))
+    return out
+
+
+def sentence_check(heldout: list[dict], reference: list[dict], train: list[dict]) -> dict:
+    """Shares of held-out sentences and evidence sentences found in `reference`, and label-deciding lines."""
+    names, heads = _name_parts()
+    ref_sentences = {s for item in reference for s, _ in _masked(item, names, heads)}
+    total = shared = ev_total = ev_shared = 0
+    labels: dict[str, dict[str, dict[str, int]]] = {}
+    for split, items in (("train", train), ("heldout", heldout)):
+        for item in items:
+            for sentence, _ in _masked(item, names, heads):
+                counts = labels.setdefault(sentence, {"train": {}, "heldout": {}})[split]
+                counts[item["gold_decision"]] = counts.get(item["gold_decision"], 0) + 1
+    for item in heldout:
+        for sentence, carries in _masked(item, names, heads):
+            total += 1
+            shared += sentence in ref_sentences
+            ev_total += carries
+            ev_shared += carries and sentence in ref_sentences
+    deciding = []
+    for sentence, by in sorted(labels.items()):
+        if not by["train"] or not by["heldout"]:
+            continue
+        train_n = sum(by["train"].values())
+        decisions = set(by["train"]) | set(by["heldout"])
+        if train_n >= DECIDING_MIN_TRAIN and len(decisions) == 1:
+            deciding.append({"sentence": sentence, "label": decisions.pop(), "train": train_n,
+                             "heldout": sum(by["heldout"].values())})
+    sentence_share = round(shared / total, _DECIMALS) if total else 0.0
+    evidence_share = round(ev_shared / ev_total, _DECIMALS) if ev_total else 0.0
+    return {
+        "masking": "names (people, bench, senders, products, company names) -> NAME, numbers -> NUM, dates -> DATE",
+        "heldout_sentences": total, "heldout_sentences_in_train_dev": shared,
+        "sentence_share": sentence_share, "sentence_share_max": SENTENCE_SHARE_MAX,
+        "evidence_sentences": ev_total, "evidence_sentences_in_train_dev": ev_shared,
+        "evidence_share": evidence_share, "evidence_share_max": EVIDENCE_SHARE_MAX,
+        "label_deciding_min_train": DECIDING_MIN_TRAIN,
+        "label_deciding_sentences": deciding,
+        "passed": sentence_share <= SENTENCE_SHARE_MAX and evidence_share <= EVIDENCE_SHARE_MAX and not deciding,
+    }
+
+
+def raise_on_sentence_leak(report: dict) -> None:
+    """Fail the data stage when held-out judge drafts share too many sentences with train + dev."""
+    if report["passed"]:
+        return
+    problems = []
+    if report["sentence_share"] > SENTENCE_SHARE_MAX:
+        problems.append(f"{report['sentence_share']:.1%} of held-out sentences occur in train+dev "
+                        f"(max {SENTENCE_SHARE_MAX:.0%})")
+    if report["evidence_share"] > EVIDENCE_SHARE_MAX:
+        problems.append(f"{report['evidence_share']:.1%} of evidence sentences occur in train+dev "
+                        f"(max {EVIDENCE_SHARE_MAX:.0%})")
+    if report["label_deciding_sentences"]:
+        first = report["label_deciding_sentences"][0]
+        problems.append(f"{len(report['label_deciding_sentences'])} shared sentence(s) decide the label, e.g. "
+                        f"{first['sentence']!r} -> {first['label']}")
+    raise ContaminationError("judge sentence leakage: " + "; ".join(problems))

@@ -1,4 +1,4 @@
-"""Fictional prospect contexts (DESIGN §5.1), shared by the critic and the judge track.
+"""Fictional prospect contexts (docs/design.md §5.1), shared by the critic and the judge track.
 
 One builder for both tracks keeps the two benchmarks describing the same kind of prospect. The
 context is a plain dict so it serialises into JSONL unchanged; every draw comes from the `rng`
@@ -8,6 +8,7 @@ passed in, so the same rng state and overrides always give the same context.
 from __future__ import annotations
 
 import random
+import re
 
 from tenacious.bench import facts
 
@@ -77,6 +78,11 @@ def money(amount: int) -> str:
 
 def _draw_confidence(rng: random.Random, weights=(6, 3, 2, 1)) -> str:
     return rng.choices(facts.CONFIDENCE_LEVELS, weights=weights)[0]
+
+
+def company_domain(company: str) -> str:
+    """`alderly-labs.example`: the whole name, so two companies never share a domain (a head word alone did)."""
+    return "-".join(re.findall(r"[a-z0-9]+", company.lower())) + ".example"
 
 
 def _signal(rng: random.Random, kind: str, confidence: str, ctx: dict) -> dict:
@@ -174,7 +180,7 @@ def make_context(rng: random.Random, **overrides) -> dict:
     ctx: dict = {}
     ctx["prospect_id"] = pick("prospect_id", lambda: f"P{rng.randrange(10**6):06d}")
     ctx["company"] = pick("company", lambda: _company_name(rng))
-    ctx["domain"] = pick("domain", lambda: ctx["company"].split()[0].lower() + ".example")
+    ctx["domain"] = pick("domain", lambda: company_domain(ctx["company"]))
     ctx["segment"] = pick("segment", lambda: rng.choice(facts.SEGMENT_IDS))
     segment = ctx["segment"]
     ctx["industry"] = pick("industry", lambda: rng.choice(facts.INDUSTRIES))

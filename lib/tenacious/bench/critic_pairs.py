@@ -1,4 +1,4 @@
-"""SimPO preference pairs for the critic track (train/dev only; DESIGN §5.2).
+"""SimPO preference pairs for the critic track (train/dev only; docs/design.md §5.2).
 
 Two sources, both judged by the deterministic scorer so every kept pair has a measured margin:
 (a) style-guide anchored: per task, the best-scoring GOOD draft against the worst-scoring BAD one;

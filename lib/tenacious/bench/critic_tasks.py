@@ -1,4 +1,4 @@
-"""Critic-track task generators, one per stratum (DESIGN §5.2).
+"""Critic-track task generators, one per stratum (docs/design.md §5.2).
 
 * ADV: hand-authored adversarial tasks read from data/raw/adv_tasks.jsonl (partial contexts, each
   built around one trap, completed deterministically by `make_context`).

@@ -75,9 +75,9 @@ def mutate(kind: str, task: dict, email: str, rng: random.Random) -> tuple[str, 
     elif kind == "wrong_timezone":
         zone = context["hq_timezone"]
         wrong = _wrong_zone_label(zone, rng)
-        own = facts.TZ_LABELS[zone][0]
-        if zone != facts.DELIVERY_TZ and re.search(rf"\b{own}\b", email):
-            corrupted = re.sub(rf"\b{own}\b", wrong, email)
+        own = next((label for label in facts.TZ_LABELS[zone] if re.search(rf"\b{re.escape(label)}\b", email)), None)
+        if zone != facts.DELIVERY_TZ and own:
+            corrupted = re.sub(rf"\b{re.escape(own)}\b", wrong, email)
         else:
             corrupted = _insert(email, f"Our team is online from 09:00 to 17:00 {wrong}.")
     elif kind == "stacked_asks":

@@ -12,7 +12,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from tenacious import io
-from tenacious.bench import facts, style_guide
+from tenacious.bench import facts, rubric, style_guide
+from tenacious.bench.scorer import DIMENSIONS
+from tenacious.inputs import DRAFT_INPUT
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _CONF = {"enum": list(facts.CONFIDENCE_LEVELS)}
@@ -38,7 +40,7 @@ PROSPECT_CONTEXT: dict = {
         "hq_timezone": {"enum": sorted(facts.TIMEZONES)},
         "recipient": {
             "type": "object", "additionalProperties": False, "required": ["name", "role"],
-            "properties": {"name": _STR, "role": {"enum": list(facts.ROLES)}},
+            "properties": {"name": _STR, "role": {"enum": list(facts.ROLES)}, "title": _STR},
         },
         "segment": {"enum": list(facts.SEGMENT_IDS)},
         "segment_confidence": {"type": "number", "minimum": 0, "maximum": 1},
@@ -75,7 +77,9 @@ PROSPECT_CONTEXT: dict = {
 }
 
 GOALS: tuple[str, ...] = ("intro_call", "case_study", "bench_offer", "price_band", "check_back")
-STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC")
+HAND_GOALS: tuple[str, ...] = ("pilot", "reply")  # asks only the hand-authored critic pairs make
+STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC")  # generated critic tasks
+HAND_STRATUM = "HND"  # hand-authored (critic pairs and judge drafts)
 _OFFER = {"oneOf": [{"type": "null"}, {
     "type": "object", "additionalProperties": False, "required": ["stack", "count"],
     "properties": {"stack": {"enum": list(facts.BENCH_STACKS)}, "count": {"type": "integer", "minimum": 1}},
@@ -89,12 +93,12 @@ CRITIC_TASK: dict = {
     "required": ["task_id", "template_id", "stratum", "context", "instruction", "goal", "needs_slot", "offer",
                  "style_guide_excerpts", "must_include", "must_not", "notes"],
     "properties": {
-        "task_id": {"type": "string", "pattern": r"^(ADV|PRG|SYN|TRC)-[A-Za-z0-9_-]+$"},
+        "task_id": {"type": "string", "pattern": r"^(ADV|PRG|SYN|TRC|HND)-[A-Za-z0-9_-]+$"},
         "template_id": _STR,
-        "stratum": {"enum": list(STRATA)},
+        "stratum": {"enum": [*STRATA, HAND_STRATUM]},
         "context": PROSPECT_CONTEXT,
         "instruction": _STR,
-        "goal": {"enum": list(GOALS)},
+        "goal": {"enum": [*GOALS, *HAND_GOALS]},
         "needs_slot": {"type": "boolean"},
         "offer": _OFFER,
         "style_guide_excerpts": {"type": "array", "minItems": 1, "items": {"enum": list(style_guide.RULE_IDS)}},
@@ -104,23 +108,41 @@ CRITIC_TASK: dict = {
     },
 }
 
+# Where the gold decision comes from: a character span of the draft, or the context field that decides.
+_EVIDENCE = {"oneOf": [
+    {"type": "null"},
+    {"type": "object", "additionalProperties": False, "required": ["start", "end", "text"],
+     "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
+                    "text": _STR}},
+    {"type": "object", "additionalProperties": False, "required": ["field", "text"],
+     "properties": {"field": {"enum": ["disqualifiers", "opt_out_channels", "recipient", "prior_thread"]},
+                    "text": _STR}},
+]}
+
 JUDGE_ITEM: dict = {
     "$schema": _DRAFT,
     "title": "JudgeItem",
     "type": "object",
-    "required": ["item_id", "case_id", "template_id", "probe_id", "authoring_mode", "context", "draft",
-                 "draft_kind", "gold_decision", "gold_rule"],
+    "additionalProperties": False,
+    "required": ["item_id", "case_id", "template_id", "probe_id", "authoring_mode", "stratum", "context", "draft",
+                 "draft_kind", "kind", "gold_decision", "gold_rule", "evidence", "wording", "voice", "reason"],
     "properties": {
         "item_id": _STR,
         "case_id": _STR,
         "template_id": _STR,
-        "probe_id": {"enum": ["A07", "B03", "B04", "C02", "C04", "D05", "E01", "E02", "E03", "G03", "PASS"]},
-        "authoring_mode": {"enum": ["trace_derived", "programmatic", "multi_llm", "hand_authored"]},
+        "probe_id": {"enum": [*rubric.PROBES, rubric.PASS_PROBE]},
+        "authoring_mode": {"enum": ["trace_derived", "programmatic", "template", "hand_authored"]},
+        "stratum": {"enum": ["TRC", "PRG", "SYN", HAND_STRATUM]},
         "context": PROSPECT_CONTEXT,
-        "draft": _STR,
+        "draft": {"type": "string"},  # empty: nothing is sent (a suppressed send has no text)
         "draft_kind": {"enum": ["good", "bad"]},
-        "gold_decision": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
-        "gold_rule": {"type": "integer", "minimum": 1, "maximum": 11},
+        "kind": {"enum": ["violation", "twin", "clean"]},
+        "gold_decision": {"enum": list(rubric.DECISIONS)},
+        "gold_rule": {"type": "integer", "minimum": 1, "maximum": rubric.PASS_RULE},
+        "evidence": _EVIDENCE,
+        "wording": {"type": ["string", "null"]},
+        "voice": _STR,
+        "reason": _STR,
     },
 }
 
@@ -138,7 +160,7 @@ PREFERENCE_PAIR: dict = {
         "pair_id": _STR,
         "track": {"enum": ["critic", "judge"]},
         "source_id": _STR,
-        "kind": {"type": "string", "pattern": r"^(style_anchor|mutator:[a-z_]+|judge_[a-z_]+)$"},
+        "kind": {"type": "string", "pattern": r"^(style_anchor|mutator:[a-z_]+|hand_authored|judge_[a-z_]+)$"},
         "prompt_messages": {"type": "array", "minItems": 2, "items": _MESSAGE},
         "chosen": _STR,
         "rejected": _STR,
@@ -152,10 +174,8 @@ _COST = {
     "generated_tokens": {"type": "integer", "minimum": 0},
     "wall_seconds": {"type": "number", "minimum": 0},
 }
-_DIMENSIONS = {"type": "object", "additionalProperties": False,
-               "required": ["grounding", "tone", "icp_fit", "ai_maturity", "scheduling"],
-               "properties": {d: {"type": "number", "minimum": 0, "maximum": 1}
-                              for d in ("grounding", "tone", "icp_fit", "ai_maturity", "scheduling")}}
+_DIMENSIONS = {"type": "object", "additionalProperties": False, "required": list(DIMENSIONS),
+               "properties": {d: {"type": "number", "minimum": 0, "maximum": 1} for d in DIMENSIONS}}
 
 CRITIC_TRACE: dict = {
     "$schema": _DRAFT,
@@ -188,13 +208,13 @@ JUDGE_TRACE: dict = {
         "item_id": _STR,
         "condition": _STR,
         "seed": {"type": "integer"},
-        "predicted": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+        "predicted": {"enum": list(rubric.DECISIONS)},
         "label_logprobs": {"oneOf": [{"type": "null"}, {
             "type": "object", "additionalProperties": False,
-            "propertyNames": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+            "propertyNames": {"enum": list(rubric.DECISIONS)},
             "patternProperties": {".*": {"type": "number"}},
         }]},
-        "gold": {"enum": ["SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS"]},
+        "gold": {"enum": list(rubric.DECISIONS)},
         "rationale": {"type": ["string", "null"]},
         **_COST,
     },
@@ -245,6 +265,67 @@ THREAD_ROW: dict = {
     },
 }
 
+_PARTIAL_CONTEXT = {"type": "object", "propertyNames": {"enum": PROSPECT_CONTEXT["required"]}}
+
+JUDGE_HAND_ROW: dict = {
+    "$schema": _DRAFT,
+    "title": "JudgeHandRow",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["item_id", "case_id", "probe_id", "kind", "gold_decision", "voice", "evidence", "reason",
+                 "context", "draft"],
+    "properties": {
+        "item_id": _STR,
+        "case_id": _STR,
+        "probe_id": {"enum": [*rubric.PROBES, rubric.PASS_PROBE]},
+        "kind": {"enum": ["violation", "twin", "clean"]},
+        "gold_decision": {"enum": list(rubric.DECISIONS)},
+        "voice": _STR,
+        "evidence": {"oneOf": [{"type": "null"}, _STR]},  # a verbatim substring of the draft
+        "reason": _STR,
+        "context": _PARTIAL_CONTEXT,
+        "draft": _STR,
+    },
+}
+
+_HAND_TASK = {
+    "type": "object", "additionalProperties": False,
+    "required": ["instruction", "goal", "needs_slot", "must_include", "must_not", "context"],
+    "properties": {"instruction": _STR, "goal": {"enum": [*GOALS, *HAND_GOALS]}, "needs_slot": {"type": "boolean"},
+                   "must_include": _STR_LIST, "must_not": _STR_LIST, "context": _PARTIAL_CONTEXT},
+}
+_HAND_PAIR_FIELDS = {
+    "pair_id": {"type": "string", "pattern": r"^CHP-\d{3}$"},
+    "template_id": _STR,
+    "chosen": _STR,
+    "rejected": _STR,
+    "reason": _STR,
+    "dimension": {"enum": ["signal_grounding", "tone", "icp_fit", "ai_maturity", "scheduling", "cap"]},
+    "voice_chosen": _STR,
+    "voice_rejected": _STR,
+}
+
+CRITIC_HAND_ROW: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticHandRow",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["pair_id", "template_id", "task", "chosen", "rejected", "reason", "dimension", "voice_chosen",
+                 "voice_rejected"],
+    "properties": {**_HAND_PAIR_FIELDS, "task": _HAND_TASK},
+}
+
+# A sealed held-out critic pair: a full task and two hand-written emails, the better one known.
+CRITIC_HELDOUT_PAIR: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticHeldoutPair",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["pair_id", "template_id", "stratum", "task", "chosen", "rejected", "reason", "dimension",
+                 "voice_chosen", "voice_rejected"],
+    "properties": {**_HAND_PAIR_FIELDS, "stratum": {"const": HAND_STRATUM}, "task": CRITIC_TASK},
+}
+
 SCHEMAS: dict[str, dict] = {
     "prospect_context": PROSPECT_CONTEXT,
     "critic_task": CRITIC_TASK,
@@ -254,6 +335,10 @@ SCHEMAS: dict[str, dict] = {
     "judge_trace": JUDGE_TRACE,
     "adv_task_row": ADV_TASK_ROW,
     "thread_row": THREAD_ROW,
+    "judge_hand_row": JUDGE_HAND_ROW,
+    "critic_hand_row": CRITIC_HAND_ROW,
+    "critic_heldout_pair": CRITIC_HELDOUT_PAIR,
+    "draft_input": DRAFT_INPUT,  # the minimal input of the `tenacious` command (tenacious.inputs)
 }
 _VALIDATORS = {name: Draft202012Validator(schema) for name, schema in SCHEMAS.items()}
 
@@ -281,7 +366,11 @@ def validate_critic_task(record: dict) -> None:
 
 
 def validate_judge_item(record: dict) -> None:
+    """Schema, plus: a draft evidence span must be exactly the text it quotes."""
     validate("judge_item", record)
+    evidence = record["evidence"]
+    if evidence and "start" in evidence and record["draft"][evidence["start"]:evidence["end"]] != evidence["text"]:
+        raise ValueError(f"evidence: draft[{evidence['start']}:{evidence['end']}] is not {evidence['text']!r}")
 
 
 def validate_preference_pair(record: dict) -> None:
@@ -307,6 +396,14 @@ def validate_adv_task_row(record: dict) -> None:
 
 def validate_thread_row(record: dict) -> None:
     validate("thread_row", record)
+
+
+def validate_critic_hand_row(record: dict) -> None:
+    validate("critic_hand_row", record)
+
+
+def validate_critic_heldout_pair(record: dict) -> None:
+    validate("critic_heldout_pair", record)
 
 
 def export_json_schemas(out_dir: Path) -> list[Path]:

@@ -1,23 +1,34 @@
-"""Deterministic, explainable scorer for critic-track emails (DESIGN §5.2).
+"""Deterministic, evidence-based scorer for critic-track emails (docs/design.md §5.2, v0.2).
 
-`score(task, email)` rates one email against its task on five dimensions in [0, 1]. Every
-deduction is recorded as a violation naming the dimension, the style-guide rule and the text that
-triggered it, so a score can always be traced back to the draft. There is no model in the loop:
-the same task and email always give the same numbers.
+`score(task, email)` rates one email against its task on five dimensions in [0, 1]. No model is in
+the loop: the same task and email always give the same numbers.
 
-How the overall score is formed:
-* overall = sum(WEIGHTS[d] * dimension[d]);
-* a dimension below FAIL_THRESHOLD caps overall at FAIL_CAP (a draft that fails one dimension
-  outright cannot be rated good, however well it does elsewhere);
-* a hard violation (a `must_not` item, an invented contract value, offering engineers the bench
-  does not hold) caps overall at HARD_CAP.
+Why evidence-based: a check with nothing to check must not pass. Each dimension earns credit only
+from positive evidence found in prose sentences of the email (a brief fact used correctly, the
+segment's angle, exactly one ask, a valid slot naming both zones ...), scaled by how much prose the
+email has at all; empty, keyword-list and pasted-brief emails therefore score near 0.
+
+    dimension = substance * credit(evidence) - sum(deductions of its violations), clipped to [0, 1]
+    overall   = sum(WEIGHTS[d] * dimension[d]) * prod(1 - severity of each violation)
+
+The product replaces a flat cap: every extra violation lowers the overall, and a hard violation
+(a `must_not` item, an invented contract value, offering engineers the bench does not hold) has
+severity HARD_SEVERITY. Numbers are normalised first (textnorm: spelled-out numbers, "percent",
+currencies with or without symbol, digit look-alikes), and facts come from the brief (context),
+never from the instruction. Every violation carries the span [start, end) of the original email
+that triggered it (None when the problem is something missing) and that text as `evidence`.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 
-from tenacious.bench import facts
+from tenacious.bench import facts, textnorm
+from tenacious.prompts import critic_instance_text
 
 # Dimension weights (sum to 1). Grounding and tone carry most weight: they are what a prospect
 # notices first; the AI gate and scheduling matter on fewer tasks.
@@ -29,125 +40,268 @@ WEIGHTS: dict[str, float] = {
     "scheduling": 0.15,
 }
 DIMENSIONS: tuple[str, ...] = tuple(WEIGHTS)
-HARD_CAP = 0.25
-FAIL_THRESHOLD = 0.5
-FAIL_CAP = 0.6
+HARD_SEVERITY = 0.6
+HARD_KINDS: tuple[str, ...] = ("must_not", "contract_value", "overcommit")
 
-# Deductions per violation, one place. A dimension starts at 1 and is floored at 0.
-PENALTIES: dict[str, float] = {
-    "invented_number": 0.5,       # SG-02
-    "unhedged_signal": 0.5,       # SG-01
-    "low_confidence_amount": 0.5,  # SG-01: a funding amount cited at low/insufficient confidence
-    "missing_must_include": 0.25,  # SG-12
-    "must_not": 0.6,              # SG-12 (also a hard cap)
-    "overcommit": 0.6,            # SG-11 (also a hard cap)
-    "contract_value": 0.5,        # SG-10 (also a hard cap)
-    "banned_phrase": 0.3,         # SG-03
-    "condescension": 0.4,         # SG-04
-    "over_word_limit": 0.3,       # SG-05, plus 0.01 per word over, up to 0.3 more
-    "no_subject": 0.3,            # SG-05
-    "long_subject": 0.2,          # SG-05
-    "no_ask": 0.2,                # SG-06
-    "extra_ask": 0.3,             # SG-06, per ask beyond the first
-    "no_segment_angle": 0.4,      # SG-07
-    "off_segment": 0.6,           # SG-07, per other segment pitched
-    "abstain_no_question": 0.5,   # SG-07
-    "pitch_after_no": 0.6,        # SG-07: any segment pitch in a reply to a soft no
-    "ai_pitch": 0.6,              # SG-08, per pitching sentence
-    "wrong_zone": 0.6,            # SG-09, per wrong zone named
-    "outside_window": 0.5,        # SG-09
-    "no_overlap_slot": 0.6,       # SG-09: a live slot where the window is empty
-    "eat_outside_hours": 0.3,     # SG-09
-    "zone_mismatch": 0.3,         # SG-09: the two times are not the same instant
-    "prospect_zone_unnamed": 0.3,  # SG-09
-    "eat_unnamed": 0.2,           # SG-09
-    "zoneless_time": 0.4,         # SG-09
-    "no_slot": 0.4,               # SG-09: a call was asked for but no time proposed
-    "no_async": 0.3,              # SG-09: no overlap and no async alternative
+# kind -> (dimension, style-guide rule, deduction from the dimension, severity on the overall).
+VIOLATIONS: dict[str, tuple[str, str, float, float]] = {
+    "invented_number": ("grounding", "SG-02", 0.4, 0.15),
+    "unhedged_signal": ("grounding", "SG-01", 0.4, 0.15),
+    "low_confidence_amount": ("grounding", "SG-01", 0.5, 0.2),
+    "hearsay": ("grounding", "SG-01", 0.4, 0.15),
+    "copied_brief": ("grounding", "SG-02", 0.6, 0.4),
+    "missing_must_include": ("grounding", "SG-12", 0.25, 0.08),
+    "must_not": ("grounding", "SG-12", 0.6, HARD_SEVERITY),
+    "contract_value": ("grounding", "SG-10", 0.5, HARD_SEVERITY),
+    "overcommit": ("grounding", "SG-11", 0.6, HARD_SEVERITY),
+    "banned_phrase": ("tone", "SG-03", 0.25, 0.12),
+    "condescension": ("tone", "SG-04", 0.4, 0.2),
+    "insult": ("tone", "SG-04", 0.6, 0.3),
+    "shouting": ("tone", "SG-04", 0.3, 0.1),
+    "emoji": ("tone", "SG-05", 0.1, 0.04),
+    "exclamations": ("tone", "SG-05", 0.1, 0.04),
+    "over_word_limit": ("tone", "SG-05", 0.3, 0.1),
+    "no_subject": ("tone", "SG-05", 0.0, 0.05),
+    "long_subject": ("tone", "SG-05", 0.2, 0.05),
+    "no_ask": ("tone", "SG-06", 0.0, 0.08),
+    "extra_ask": ("tone", "SG-06", 0.3, 0.1),
+    "no_segment_angle": ("icp_fit", "SG-07", 0.0, 0.08),
+    "off_segment": ("icp_fit", "SG-07", 0.5, 0.25),
+    "abstain_pitched": ("icp_fit", "SG-07", 0.5, 0.25),
+    "abstain_no_question": ("icp_fit", "SG-07", 0.0, 0.08),
+    "pitch_after_no": ("icp_fit", "SG-07", 0.6, 0.25),
+    "ai_pitch": ("ai_maturity", "SG-08", 0.6, 0.25),
+    "wrong_zone": ("scheduling", "SG-09", 0.6, 0.2),
+    "dst_label": ("scheduling", "SG-09", 0.3, 0.1),
+    "weekday_mismatch": ("scheduling", "SG-09", 0.3, 0.1),
+    "outside_window": ("scheduling", "SG-09", 0.5, 0.15),
+    "no_overlap_slot": ("scheduling", "SG-09", 0.6, 0.2),
+    "eat_outside_hours": ("scheduling", "SG-09", 0.3, 0.1),
+    "zone_mismatch": ("scheduling", "SG-09", 0.4, 0.15),
+    "zoneless_time": ("scheduling", "SG-09", 0.4, 0.1),
+    "prospect_zone_unnamed": ("scheduling", "SG-09", 0.2, 0.05),
+    "eat_unnamed": ("scheduling", "SG-09", 0.2, 0.05),
+    "no_slot": ("scheduling", "SG-09", 0.0, 0.08),
+    "no_async": ("scheduling", "SG-09", 0.0, 0.08),
 }
 
-_HEDGES = ("if i read", "it looks like", "i may be wrong", "seems", "might", "perhaps", "reportedly",
-           "if that is right", "if i understood")
-_ASK_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\bwould (a|an|it|you)\b", r"\bwould\b[^.?!]*\bwork\b", r"\bcould (we|you)\b", r"\bcan (we|you|i)\b",
-    r"\bshall we\b", r"\blet me know\b", r"\bare you (open|free|available)\b", r"\bbook (a|some)\b",
-    r"\bplease (reply|share|send|forward|introduce)\b",
-))
-_ASYNC = re.compile(r"\basync|\brecorded\b|\bwritten summary\b|\bby email\b", re.IGNORECASE)
-_AI_TERMS = re.compile(r"\b(" + "|".join(facts.AI_PITCH_TERMS) + r")\b", re.IGNORECASE)
-_MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(m\b|million\b|k\b|bn\b|billion\b)?", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)")
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE)
-_DURATION = re.compile(r"\b\d+[-\s](?:minute|min|hour|day|week|month)s?\b", re.IGNORECASE)
-_TCV_WORDS = re.compile(r"\b(phases?|contract|tcv|in total|total|engagement value)\b", re.IGNORECASE)
-_COUNT_WORDS = {w: i for i, w in enumerate(
-    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
-_OFFER = re.compile(
-    r"\b(\d+|" + "|".join(_COUNT_WORDS) + r")\s+(?:senior\s+|dedicated\s+|experienced\s+)?("
-    + "|".join(re.escape(label) for label in sorted(set(facts.STACK_LABELS.values()) | set(facts.STACK_LABELS)))
-    + r")\s+engineers?\b", re.IGNORECASE)
-_STACK_BY_LABEL = {label.lower(): stack for stack, label in facts.STACK_LABELS.items()} | {
-    s: s for s in facts.STACK_LABELS}
+# Credit for positive evidence, per dimension (each table sums to 1).
+GROUNDING_CREDIT = {"names_company": 0.3, "one_fact": 0.5, "second_fact": 0.2}
+TONE_CREDIT = {"subject": 0.2, "greeting": 0.1, "one_ask": 0.4, "sign_off": 0.1, "concise": 0.2}
+SCHEDULING_CREDIT = {"slot": 0.4, "both_zones": 0.3, "valid_slot": 0.3}
+ANGLE_CREDIT = {1: 0.7, 2: 1.0}  # distinct own-segment concepts found (2 or more: full credit)
+SUBSTANCE_WORDS = 20  # prose words for full substance; fewer scale every dimension's credit down
+CONCISE_WORDS = 90    # bodies up to this length earn full concision credit, falling to 0 at WORD_LIMIT
+PROSE_MIN_WORDS = 4  # a prose sentence: this many words, a function word, and not a comma-separated list
+COPY_NGRAM = 5
+COPY_SHARE = 0.6      # a sentence whose 5-grams are mostly in the brief/instruction is copied, not written
 SMALL_COUNT_MAX = 10  # bare integers up to this are counts ("two weeks", "3 engineers"), not facts
+SHOUT_SHARE = 0.3
+OVER_LIMIT_WORDS_PER_STEP = 100  # each 100 words over the limit adds the base penalty again ...
+OVER_LIMIT_MAX_SCALE = 4         # ... up to five times the base
+
+_FLAGS = re.IGNORECASE
 
 
-def _zone_alternation() -> tuple[str, dict[str, str]]:
-    """Regex alternation of every zone label (abbreviations case-sensitive, names not) and label -> zone."""
-    owner = {label.lower(): zone for zone, labels in facts.TZ_LABELS.items() for label in labels}
-    owner |= {label.lower(): "other" for label in facts.OTHER_TZ_LABELS}
-    labels = [lab for labs in facts.TZ_LABELS.values() for lab in labs] + list(facts.OTHER_TZ_LABELS)
-    parts = [re.escape(lab) if lab.isupper() else "(?i:" + re.escape(lab) + ")"
-             for lab in sorted(labels, key=len, reverse=True)]
-    return "|".join(parts), owner
+def _alternation(patterns) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
 
 
-_ZONE_ALT, _ZONE_OWNER = _zone_alternation()
+def _phrase_regex(phrase: str) -> str:
+    """A literal phrase where a hyphen and a space match each other ("world class" = "world-class")."""
+    return r"[\s-]".join(re.escape(part) for part in re.split(r"[\s-]+", phrase))
+
+
+_BANNED = re.compile(r"(?<!\w)(?:" + "|".join(_phrase_regex(p) for p in facts.BANNED_PHRASES) + r")(?!\w)", _FLAGS)
+_CONDESCENSION = re.compile(r"\b(?:" + _alternation(facts.CONDESCENSION_MARKERS) + r")\b", _FLAGS)
+_INSULT = re.compile(facts.INSULT_PATTERN + r"|\b(?:" + _alternation(facts.INSULT_WORDS) + r")\b", _FLAGS)
+_GOSSIP = re.compile(r"\b(?:" + _alternation(facts.GOSSIP_MARKERS) + r")\b", _FLAGS)
+_HEDGE = re.compile(r"\b(?:" + _alternation(facts.HEDGES) + r")\b", _FLAGS)
+_AI_TERMS = re.compile(r"(?<![\w-])(?:" + _alternation(facts.AI_PITCH_TERMS) + r")(?![\w-])", _FLAGS)
+_AI_OFFER = re.compile(r"\b(?:" + _alternation(facts.AI_OFFER_MARKERS) + r")\b", _FLAGS)
+_AI_SUGGEST = re.compile(r"\b(?:" + _alternation(facts.AI_SUGGESTION_MARKERS) + r")\b", _FLAGS)
+_ACK = re.compile(r"\b(?:" + _alternation(facts.ACKNOWLEDGEMENTS) + r")\b", _FLAGS)
+_ASK_OPEN = re.compile(r"^(?:(?:and|so|also|or|but|then|ok|okay)\W+)?(?:[A-Z]\w+,\s+)?(?:"
+                       + _alternation(facts.ASK_OPENERS) + r")\b", _FLAGS)
+_ASK_MODAL = re.compile(r"\b(?:would|could|can|shall|will)\s+(?:a|an|it|you|we|i|this|that|one|\w+day)\b", _FLAGS)
+_ASK_IMPERATIVE = re.compile(r"\b(?:" + _alternation(facts.ASK_IMPERATIVES) + r")\b", _FLAGS)
+_ASK_MORE = re.compile(r"\b(?:and|or|also|plus)\s+(?:also\s+)?(?:(?:could|can|would|will)\s+(?:you|we|i)\b|"
+                       r"(?:please\s+)?(?:introduce|share|send|forward|book|schedule|connect|loop in|cc|"
+                       r"let me know)\b)", _FLAGS)
+# One regex per segment, matched on lower-cased text (a named group per concept): far faster than one
+# case-insensitive search per concept, and the build scores thousands of drafts.
+_SEGMENT_ANGLES = {seg: re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, p in enumerate(pats)) + ")")
+                   for seg, pats in facts.SEGMENT_ANGLES.items()}
+_ASYNC = re.compile(r"\basync\w*|\brecorded\b|\brecording\b|\bloom\b|\bvideo walkthrough|\bwritten (summary|update)|"
+                    r"\bby email\b|\bover email\b|\bwrite-up\b|\bsend (you )?(a|the) (deck|summary|video|write-up)",
+                    _FLAGS)
+_TCV_WORDS = re.compile(r"\b(phases?|contract|tcv|in total|total|engagement value|all-in|overall|deal size|"
+                        r"programme|program)\b", _FLAGS)
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b|^\w+,\s*(?:hello|hi)?"
+                       r"[.!]?$", _FLAGS)
+_CLOSER = re.compile(r"^(?:best|regards|kind regards|warm regards|best regards|thanks|thank you|cheers|sincerely|"
+                     r"all the best|best wishes|many thanks|talk soon|warmly)\b[\w ,]*[,.!]?$", _FLAGS)
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*[%kmKM]?")
+_TOKEN = re.compile(r"[a-z0-9$%]+")
+_EXCLUDED_AFTER = re.compile(
+    r"\s?-?\s?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|quarters?|page|pager|to-one|off|"
+    r"am\b|pm\b|a\.m\.|p\.m\.|o'clock|st\b|nd\b|rd\b|th\b)", _FLAGS)
+
+# --- time-zone vocabulary -------------------------------------------------------------------------
+
+_ZONE_OF_LABEL = {label.lower(): zone for zone, labels in facts.TZ_LABELS.items() for label in labels}
+_ZONE_OF_LABEL |= {label.lower(): "other" for label in facts.OTHER_TZ_LABELS}
+_LABELS = sorted([lab for labs in facts.TZ_LABELS.values() for lab in labs] + list(facts.OTHER_TZ_LABELS),
+                 key=len, reverse=True)
+_ZONE_ALT = "|".join(re.escape(lab) if lab.isupper() else "(?i:" + re.escape(lab) + ")" for lab in _LABELS)
 _ZONE = re.compile(r"(?<![\w])(" + _ZONE_ALT + r")(?![\w])")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*((?i:am|pm))?\s*\(?\s*(" + _ZONE_ALT + r")(?![\w])")
+_CLOCK = re.compile(
+    r"(?<![\w:.$€£])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>(?i:am|pm|a\.m\.|p\.m\.))?|(?P<noon>(?i:noon|midday)))"
+    r"(?![\w:%])(?:\s*\(?\s*(?:(?i:in)\s+)?(?P<zone>" + _ZONE_ALT + r")(?![\w]))?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE = re.compile(
+    r"\b(?:(?P<iy>20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>" + _MONTH + r")"
+    r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?\b", _FLAGS)
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", _FLAGS)
 
 
-def parse_email(email: str) -> tuple[str | None, str]:
-    """Split an email into (subject, body); subject is None when the first line is not 'Subject: ...'."""
-    first, _, rest = email.strip().partition("\n")
-    if first.lower().startswith("subject:"):
-        return first[len("subject:"):].strip(), rest.strip()
-    return None, email.strip()
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    prose: bool = False
+    copied: bool = False
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences and lines of a body, stripped; line breaks end sentences (greetings, sign-offs)."""
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+class _Email:
+    """One email, normalised once; every offset is into `text` and maps back to the original."""
+
+    def __init__(self, email: str, task: dict):
+        self.original = email
+        repaired = textnorm.repair_digit_lookalikes(email)
+        if repaired.isascii():  # normalisation leaves ASCII unchanged: skip the per-character walk
+            self.text, self._starts, self._ends = repaired, list(range(len(email))), list(range(1, len(email) + 1))
+        else:
+            self.text, self._starts, self._ends = textnorm.normalize_with_offsets(repaired)
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        first = next((m for m in lines if m.group(0).strip()), None)
+        self.subject: tuple[int, int] | None = None
+        self.body_start = 0
+        if first and first.group(0).strip().lower().startswith("subject:"):
+            at = first.start() + first.group(0).lower().index("subject:") + len("subject:")
+            self.subject = (at + len(self.text[at:first.end()]) - len(self.text[at:first.end()].lstrip()),
+                            first.end())
+            self.body_start = first.end()
+        self.numbers = textnorm.numbers(self.text)
+        # Only an unmarked figure of 1,000 or more can be money without a currency: skip the rescan otherwise.
+        bare = any(m.unit == "" and m.value >= 1000 for m in self.numbers)
+        self.money = {(m.start, m.end) for m in (textnorm.money_amounts(self.text) if bare else self.numbers)
+                      if m.unit in textnorm.CURRENCIES or bare}
+        self.sentences = self._split()
+        self.greeting = self.sign_off = False
+        self._mark_frame(task)
+        self._mark_prose(task)
+
+    def span(self, start: int, end: int) -> list[int]:
+        """[start, end) of the original email for a span of the normalised text."""
+        if end <= start or not self._starts:
+            return [0, 0]
+        return [self._starts[start], self._ends[end - 1]]
+
+    def subject_text(self) -> str:
+        return self.text[self.subject[0]:self.subject[1]].strip() if self.subject else ""
+
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+    def _split(self) -> list[_Sentence]:
+        out = []
+        for line in re.finditer(r"[^\n]+", self.text[self.body_start:]):
+            base = self.body_start + line.start()
+            for part in re.finditer(r".+?(?:[.!?]+(?=\s|$)|$)", line.group(0)):
+                if part.group(0).strip():
+                    lead = len(part.group(0)) - len(part.group(0).lstrip())
+                    out.append(_Sentence(base + part.start() + lead, base + part.end(), part.group(0).strip()))
+        return out
+
+    def _mark_frame(self, task: dict) -> None:
+        """Drop the greeting and the sign-off (closer plus the lines after it) from the prose."""
+        first_name = task["context"]["recipient"]["name"].split()[0].lower()
+        if self.sentences and _GREETING.search(self.sentences[0].text) and len(self.sentences[0].text.split()) <= 5:
+            self.greeting = first_name in self.sentences[0].text.lower()
+            self.sentences[0].prose = None  # frame, never prose
+        for index in range(len(self.sentences) - 1, max(-1, len(self.sentences) - 5), -1):
+            if _CLOSER.match(self.sentences[index].text) and index < len(self.sentences) - 1:
+                self.sign_off = True
+                for sentence in self.sentences[index:]:
+                    sentence.prose = None
+                break
+
+    def _mark_prose(self, task: dict) -> None:
+        grams = _task_facts(task)["brief_grams"]
+        for sentence in self.sentences:
+            if sentence.prose is None:
+                sentence.prose = False
+                continue
+            tokens = _TOKEN.findall(sentence.text.lower())
+            own = [tuple(tokens[i:i + COPY_NGRAM]) for i in range(len(tokens) - COPY_NGRAM + 1)]
+            sentence.copied = bool(own) and sum(g in grams for g in own) / len(own) >= COPY_SHARE
+            words = sentence.text.lower().split()
+            function = sum(w.strip(".,!?;:()\"'") in facts.FUNCTION_WORDS for w in words)
+            listed = 3 * sentence.text.count(",") >= len(words)
+            sentence.prose = len(words) >= PROSE_MIN_WORDS and function >= 1 and not listed and not sentence.copied
+
+    def prose(self) -> list[_Sentence]:
+        return [s for s in self.sentences if s.prose]
+
+    def substance(self) -> float:
+        return min(1.0, sum(len(s.text.split()) for s in self.prose()) / SUBSTANCE_WORDS)
 
 
-def _is_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?")
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(textnorm.normalize(text).lower())
 
 
-def _is_hedged(sentence: str) -> bool:
-    low = sentence.lower()
-    return _is_question(sentence) or any(h in low for h in _HEDGES)
+def _task_facts(task: dict) -> dict:
+    """What every score of one task reads from the brief, computed once per distinct task."""
+    return _task_facts_cached(json.dumps(task, sort_keys=True))
 
 
-def is_ask(sentence: str) -> bool:
-    """A call to action: something the reader is asked to do or agree to."""
-    return any(p.search(sentence) for p in _ASK_PATTERNS)
+@lru_cache(maxsize=512)
+def _task_facts_cached(task_json: str) -> dict:
+    task = json.loads(task_json)
+    brief = _tokens(critic_instance_text(task))
+    return {"brief_grams": frozenset(tuple(brief[i:i + COPY_NGRAM]) for i in range(len(brief) - COPY_NGRAM + 1)),
+            "allowed": frozenset(_allowed_numbers(task)),
+            "must": {item: (textnorm.numbers(item), textnorm.normalize(item).strip())
+                     for item in task.get("must_include", []) + task.get("must_not", []) + [task["context"]["company"]]}}
 
 
-def _to_float(raw: str) -> float:
-    return float(raw.replace(",", ""))
+class _Card:
+    """Collects credit and violations per dimension."""
+
+    def __init__(self, mail: _Email):
+        self.mail = mail
+        self.credit = dict.fromkeys(DIMENSIONS, 0.0)
+        self.violations: list[dict] = []
+
+    def flag(self, kind: str, detail: str, start: int | None = None, end: int | None = None,
+             scale: float = 1.0) -> None:
+        """Record one violation; `scale` grows deduction and severity for problems that come in degrees."""
+        dimension, rule, deduction, severity = VIOLATIONS[kind]
+        deduction, severity = deduction * scale, min(HARD_SEVERITY, severity * scale)
+        span = None if start is None else self.mail.span(start, end)
+        evidence = self.mail.original[span[0]:span[1]] if span else None
+        self.violations.append({"dimension": dimension, "rule": rule, "kind": kind, "detail": detail,
+                                "span": span, "evidence": evidence, "deduction": deduction, "severity": severity})
 
 
-def _money_values(text: str) -> list[float]:
-    scale = {"m": 1e6, "million": 1e6, "k": 1e3, "bn": 1e9, "billion": 1e9}
-    return [_to_float(m.group(1)) * scale.get((m.group(2) or "").lower(), 1.0) for m in _MONEY.finditer(text)]
-
-
-def _numbers_in(text: str) -> list[float]:
-    """Every figure in a text: money amounts (scaled) and bare numbers, ignoring clock times and durations."""
-    text = _DURATION.sub(" ", _CLOCK.sub(" ", text))
-    values = _money_values(text)
-    values += [_to_float(m.group(1)) for m in _NUMBER.finditer(_MONEY.sub(" ", text))]
-    return values
+# --- grounding -----------------------------------------------------------------------------------
 
 
 def _flatten(obj) -> list[str]:
@@ -158,13 +312,24 @@ def _flatten(obj) -> list[str]:
     return [] if obj is None or isinstance(obj, bool) else [str(obj)]
 
 
-def allowed_numbers(task: dict) -> set[float]:
-    """Figures a draft may use: everything in the brief and the task text, plus the public price bands."""
+def allowed_numbers(task: dict) -> frozenset[float]:
+    """Figures a draft may use (see _allowed_numbers)."""
+    return _task_facts(task)["allowed"]
+
+
+def _allowed_numbers(task: dict) -> set[float]:
+    """Figures a draft may use: those in the brief (context) and must lists, the offer and public price bands.
+
+    The instruction is not a source: an instruction that mentions "$900k" does not make it a fact.
+    """
     allowed: set[float] = set()
-    for text in _flatten(task["context"]) + [task.get("instruction", "")] + list(task.get("must_include", [])):
-        allowed.update(_numbers_in(text))
-        if re.fullmatch(r"\d+(\.\d+)?", text):
+    sources = _flatten(task["context"]) + list(task.get("must_include", []))
+    for text in sources:
+        allowed.update(m.value for m in textnorm.numbers(text))
+        if re.fullmatch(r"-?\d+(\.\d+)?", text):
             allowed.add(float(text))
+    if task.get("offer"):
+        allowed.add(float(task["offer"]["count"]))
     for low, high in facts.PRICE_BANDS_USD_PER_MONTH.values():
         allowed.update((float(low), float(high)))
     return allowed
@@ -180,191 +345,474 @@ def _grounded_signals(context: dict) -> list[dict]:
     return signals
 
 
-def _mentions(sentence: str, signal: dict) -> bool:
-    low = sentence.lower()
-    if any(re.search(r"\b" + re.escape(a), low) for a in facts.SIGNAL_ANCHORS[signal["kind"]]):
+_ANCHORS = {kind: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors) + ")", _FLAGS)
+            for kind, anchors in facts.SIGNAL_ANCHORS.items()}
+
+
+def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
+    if _ANCHORS[signal["kind"]].search(sentence):
         return True
     value = signal["value"]
     # A stack name alone ("two Go engineers") describes our bench, not the prospect's migration.
     if signal["kind"] == "tech_stack" or isinstance(value, bool) or value is None:
         return False
     if isinstance(value, (int, float)):
-        return float(value) in _numbers_in(sentence)
-    return re.search(r"(?<![\w])" + re.escape(str(value)) + r"(?![\w])", sentence) is not None
+        return float(value) in values
+    return re.search(r"(?<![\w])" + re.escape(str(value)) + r"(?![\w])", sentence, _FLAGS) is not None
 
 
-class _Card:
-    """Collects deductions per dimension and the violations that explain them."""
-
-    def __init__(self):
-        self.dimensions = {d: 1.0 for d in DIMENSIONS}
-        self.violations: list[dict] = []
-        self.caps: list[dict] = []
-
-    def deduct(self, dimension: str, kind: str, rule: str, detail: str, amount: float | None = None):
-        self.dimensions[dimension] -= PENALTIES[kind] if amount is None else amount
-        self.violations.append({"dimension": dimension, "rule": rule, "kind": kind, "detail": detail})
-
-    def cap(self, name: str, limit: float, detail: str):
-        self.caps.append({"cap": name, "limit": limit, "detail": detail})
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
 
 
-def _score_grounding(card: _Card, task: dict, subject: str, body: str) -> None:
-    context = task["context"]
-    full = f"{subject}\n{body}"
-    low = full.lower()
+def _is_hedged(text: str) -> bool:
+    return _is_question(text) or _HEDGE.search(text) is not None
+
+
+def _non_fact_spans(text: str) -> list[tuple[int, int]]:
+    """Spans holding clock times, dates and durations: numbers there are not claims about the prospect."""
+    spans = [(m.start(), m.end()) for m in _CLOCK.finditer(text) if _is_clock(m)]
+    spans += [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    return spans
+
+
+def _number_mentions(mail: _Email) -> list[textnorm.Mention]:
+    """Numbers in the subject and body that make a claim (clock times, dates, durations, ordinals excluded)."""
+    text = mail.text
+    skip = _non_fact_spans(text)
+    out = []
+    for m in mail.numbers:
+        if m.start < (mail.subject[0] if mail.subject else mail.body_start):
+            continue
+        if any(a <= m.start < b for a, b in skip) or _EXCLUDED_AFTER.match(text, m.end):
+            continue
+        out.append(m)
+    return out
+
+
+def _must_match(mail: _Email, mentions: list[textnorm.Mention],
+                parsed: tuple[list[textnorm.Mention], str]) -> tuple[int, int] | None:
+    """Where a must_include/must_not item occurs: by value and unit when it holds a figure, else as words."""
+    figures, norm = parsed
+    if figures:
+        for fig in figures:
+            for m in mentions:
+                if abs(m.value - fig.value) < 1e-6 and (not fig.unit or m.unit == fig.unit or not m.unit):
+                    return m.start, m.end
+        return None
+    if not norm:
+        return None
+    single = re.fullmatch(r"\w+", norm) is not None
+    pattern = r"(?<!\w)" + _phrase_regex(norm) + (r"\w*" if single else r"(?!\w)")
+    found = re.search(pattern, mail.text[mail.subject[0] if mail.subject else mail.body_start:], _FLAGS)
+    if not found:
+        return None
+    base = mail.subject[0] if mail.subject else mail.body_start
+    return base + found.start(), base + found.end()
+
+
+def _score_grounding(card: _Card, task: dict) -> None:
+    mail, context = card.mail, task["context"]
+    mentions = _number_mentions(mail)
     allowed = allowed_numbers(task)
-    for value in sorted(set(_numbers_in(body))):
-        if value not in allowed and not (value.is_integer() and 0 <= value <= SMALL_COUNT_MAX):
-            card.deduct("grounding", "invented_number", "SG-02", f"figure {value:g} is not in the brief")
-    for sentence in sentences(body):
+    for m in mentions:
+        small = m.unit == "" and m.value.is_integer() and 0 <= m.value <= SMALL_COUNT_MAX
+        if m.value not in allowed and not small:
+            card.flag("invented_number", f"figure {m.text!r} is not in the brief", m.start, m.end)
+    facts_used: set[str] = set()
+    for sentence in mail.sentences:
+        inside = [m for m in mail.numbers if sentence.start <= m.start < sentence.end]
+        values = {m.value for m in inside}
         for signal in _grounded_signals(context):
-            if signal["confidence"] == "high" or not _mentions(sentence, signal):
+            if not _mentions(sentence.text, signal, values):
                 continue
-            if signal["kind"] == "funding" and signal["confidence"] in ("low", "insufficient_signal") and \
-                    float(signal["value"]) in _money_values(sentence):
-                card.deduct("grounding", "low_confidence_amount", "SG-01",
-                            f"funding amount cited at {signal['confidence']} confidence: {sentence!r}")
-            elif not _is_hedged(sentence):
-                card.deduct("grounding", "unhedged_signal", "SG-01",
-                            f"{signal['confidence']}-confidence {signal['kind']} stated as fact: {sentence!r}")
+            amount_cited = signal["kind"] == "funding" and any(
+                abs(m.value - float(signal["value"])) < 1 for m in inside if (m.start, m.end) in mail.money)
+            if amount_cited and signal["confidence"] in ("low", "insufficient_signal"):
+                card.flag("low_confidence_amount", f"funding amount cited at {signal['confidence']} confidence",
+                          sentence.start, sentence.end)
+            elif signal["confidence"] != "high" and not _is_hedged(sentence.text):
+                card.flag("unhedged_signal", f"{signal['confidence']}-confidence {signal['kind']} stated as fact",
+                          sentence.start, sentence.end)
+            elif sentence.prose:
+                facts_used.add(f"signal:{signal['kind']}")
+        if sentence.prose and re.search(r"\b" + re.escape(context["industry"]) + r"\b", sentence.text, _FLAGS):
+            facts_used.add("industry")
+        if sentence.prose and context["prior_thread"] and _references_thread(sentence.text, context):
+            facts_used.add("thread")
+    for match in _GOSSIP.finditer(mail.text):
+        card.flag("hearsay", f"unsourced claim ({match.group(0)!r})", match.start(), match.end())
+    copied = [s for s in mail.sentences if s.copied]
+    if copied and sum(len(s.text.split()) for s in copied) >= max(8, len(mail.body().split()) // 2):
+        card.flag("copied_brief", "the email repeats the brief or the instruction instead of writing to the reader",
+                  copied[0].start, copied[-1].end)
+    must = _task_facts(task)["must"]
+    company = _must_match(mail, mentions, ([], must[context["company"]][1]))
+    company_in_prose = company is not None and (
+        (mail.subject and mail.subject[0] <= company[0] < mail.subject[1]) or
+        any(s.prose and s.start <= company[0] < s.end for s in mail.sentences))
     for item in task.get("must_include", []):
-        if item.lower() not in low:
-            card.deduct("grounding", "missing_must_include", "SG-12", f"missing required item {item!r}")
+        if _must_match(mail, mentions, must[item]) is None:
+            card.flag("missing_must_include", f"missing required item {item!r}")
     for item in task.get("must_not", []):
-        if item.lower() in low:
-            card.deduct("grounding", "must_not", "SG-12", f"contains forbidden item {item!r}")
-            card.cap("must_not", HARD_CAP, f"contains {item!r}")
-    for sentence in sentences(body):
-        invented = [v for v in _money_values(sentence) if v not in allowed]
-        if re.search(r"\btcv\b", sentence, re.IGNORECASE) or (invented and _TCV_WORDS.search(sentence)):
-            card.deduct("grounding", "contract_value", "SG-10", f"quotes a contract value: {sentence!r}")
-            card.cap("invented_contract_value", HARD_CAP, f"contract value not in the brief: {sentence!r}")
-    for match in _OFFER.finditer(body):
-        raw, label = match.group(1).lower(), match.group(2).lower()
-        count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw]
-        stack = _STACK_BY_LABEL[label]
+        where = _must_match(mail, mentions, must[item])
+        if where:
+            card.flag("must_not", f"contains forbidden item {item!r}", *where)
+    _check_contract_value(card, mentions, allowed)
+    _check_bench(card, context, mentions)
+    card.credit["grounding"] = (GROUNDING_CREDIT["names_company"] * bool(company_in_prose)
+                                + GROUNDING_CREDIT["one_fact"] * (len(facts_used) >= 1)
+                                + GROUNDING_CREDIT["second_fact"] * (len(facts_used) >= 2))
+
+
+def _references_thread(sentence: str, context: dict) -> bool:
+    """The reply engages with what the prospect wrote (words of their last turn, or an explicit reference)."""
+    if re.search(r"\b(you mentioned|you said|your (reply|note|message|answer|question)|as you (say|said|put it)|"
+                 r"getting back to me|the clear answer|thanks for (the|your) (reply|answer|note))\b", sentence, _FLAGS):
+        return True
+    last = next((t["text"] for t in reversed(context["prior_thread"]) if t["from"] == "prospect"), "")
+    theirs = {w for w in _tokens(last) if len(w) > 4}
+    return len(theirs & set(_tokens(sentence))) >= 2
+
+
+def _check_contract_value(card: _Card, mentions: list[textnorm.Mention], allowed: set[float]) -> None:
+    mail = card.mail
+    for sentence in mail.sentences:
+        invented = [m for m in mentions if sentence.start <= m.start < sentence.end and (m.start, m.end) in mail.money
+                    and m.value not in allowed]
+        if re.search(r"\btcv\b", sentence.text, _FLAGS) or (invented and _TCV_WORDS.search(sentence.text)):
+            card.flag("contract_value", "quotes a contract value that is not a public price band",
+                      sentence.start, sentence.end)
+
+
+_STACK_ALIAS = {alias.lower(): stack for stack, aliases in facts.STACK_ALIASES.items() for alias in aliases}
+_OFFER = re.compile(r"(?<![\w-])(" + "|".join(_phrase_regex(a) for a in sorted(_STACK_ALIAS, key=len, reverse=True))
+                    + r")\s+(?:engineers?|developers?|devs|specialists?|people)\b", _FLAGS)
+_OFFER_GAP = re.compile(r"^\s*(?:(?:senior|dedicated|experienced|strong|full-time|more|additional|extra|skilled|"
+                        r"seasoned|vetted|mid-level|lead|great|excellent|available|extra)\s+){0,3}$", _FLAGS)
+
+
+def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -> None:
+    mail = card.mail
+    for match in _OFFER.finditer(mail.text):
+        stack = _STACK_ALIAS.get(match.group(1).lower()) or _STACK_ALIAS.get(re.sub(r"[\s-]+", " ", match.group(1).lower()))
+        if stack is None:
+            continue
+        before = [m for m in mail.numbers if m.end <= match.start()
+                  and _OFFER_GAP.match(mail.text[m.end:match.start()]) and m.unit == ""]
+        if not before:
+            continue
+        count = before[-1].value
         available = context["bench"].get(stack, 0)
         if count > available:
-            card.deduct("grounding", "overcommit", "SG-11", f"offers {count} {stack} engineers, bench has {available}")
-            card.cap("bench_overcommit", HARD_CAP, f"{count} {stack} engineers offered, {available} available")
+            card.flag("overcommit", f"offers {count:g} {stack} engineers, the bench has {available}",
+                      before[-1].start, match.end())
     for commitment in context["prior_commitments"]:
-        if commitment["engineer"].lower() in low:
-            card.deduct("grounding", "overcommit", "SG-11",
-                        f"offers {commitment['engineer']}, committed until {commitment['until']}")
-            card.cap("bench_overcommit", HARD_CAP, f"{commitment['engineer']} is committed elsewhere")
+        found = re.search(_phrase_regex(commitment["engineer"]), mail.text, _FLAGS)
+        if found:
+            card.flag("overcommit", f"offers {commitment['engineer']}, committed until {commitment['until']}",
+                      found.start(), found.end())
 
 
-def _score_tone(card: _Card, subject: str | None, body: str) -> None:
-    low = f"{subject or ''}\n{body}".lower()
-    for phrase in facts.BANNED_PHRASES:
-        if phrase in low:
-            card.deduct("tone", "banned_phrase", "SG-03", f"banned phrase {phrase!r}")
-    for marker in facts.CONDESCENSION_MARKERS:
-        if marker in low:
-            card.deduct("tone", "condescension", "SG-04", f"condescending phrase {marker!r}")
-    words = len(body.split())
-    if words > facts.WORD_LIMIT:
-        extra = min(0.3, 0.01 * (words - facts.WORD_LIMIT))
-        card.deduct("tone", "over_word_limit", "SG-05", f"{words} words > {facts.WORD_LIMIT}",
-                    PENALTIES["over_word_limit"] + extra)
+# --- tone ----------------------------------------------------------------------------------------
+
+
+def ask_count(sentence: str) -> int:
+    """How many things a sentence asks the reader to do or agree to (0 for a plain question or statement)."""
+    text = sentence.strip()
+    question = _is_question(text)
+    asks = bool(question and (_ASK_OPEN.search(text) or _ASK_MODAL.search(text))) or bool(_ASK_IMPERATIVE.search(text))
+    return asks + len(_ASK_MORE.findall(text)) if asks else 0
+
+
+def is_ask(sentence: str) -> bool:
+    """A call to action: something the reader is asked to do or agree to."""
+    return ask_count(sentence) > 0
+
+
+def _score_tone(card: _Card) -> None:
+    mail = card.mail
+    for match in _BANNED.finditer(mail.text):
+        card.flag("banned_phrase", f"cliché {match.group(0)!r}", match.start(), match.end())
+    for match in _CONDESCENSION.finditer(mail.text):
+        card.flag("condescension", f"talks down to the reader ({match.group(0)!r})", match.start(), match.end())
+    for match in _INSULT.finditer(mail.text):
+        card.flag("insult", f"insults the reader's company ({match.group(0)!r})", match.start(), match.end())
+    words = [w for w in _WORD.findall(mail.text) if len(w) >= 3 and w[0].isalpha()]
+    caps = [w for w in words if w.isupper() and w not in facts.FIXED_LABEL_OFFSETS and len(w) > 3]
+    if words and len(caps) / len(words) >= SHOUT_SHARE and len(caps) >= 3:
+        card.flag("shouting", f"{len(caps)} of {len(words)} words in capitals", 0, len(mail.text))
+    for match in _EMOJI.finditer(mail.text):
+        card.flag("emoji", "emoji in a business email", match.start(), match.end())
+        break
+    bangs = [m for m in re.finditer("!", mail.text)]
+    if len(bangs) > 1:
+        card.flag("exclamations", f"{len(bangs)} exclamation marks", bangs[1].start(), bangs[1].end())
+    body_words = len(mail.body().split())
+    if body_words > facts.WORD_LIMIT:
+        card.flag("over_word_limit", f"{body_words} words > {facts.WORD_LIMIT}", mail.body_start, len(mail.text),
+                  scale=1 + min(OVER_LIMIT_MAX_SCALE, (body_words - facts.WORD_LIMIT) / OVER_LIMIT_WORDS_PER_STEP))
+    subject = mail.subject_text()
+    subject_ok = False
     if not subject:
-        card.deduct("tone", "no_subject", "SG-05", "no 'Subject:' first line")
+        card.flag("no_subject", "no 'Subject:' first line")
     elif len(subject) > facts.SUBJECT_MAX_CHARS:
-        card.deduct("tone", "long_subject", "SG-05", f"subject has {len(subject)} characters")
-    asks = [s for s in sentences(body) if is_ask(s)]
+        card.flag("long_subject", f"subject has {len(subject)} characters", *mail.subject)
+    else:
+        subject_ok = True
+    asks = []
+    for sentence in mail.sentences:
+        asks += [sentence] * ask_count(sentence.text)
     if not asks:
-        card.deduct("tone", "no_ask", "SG-06", "no ask")
-    for extra_ask in asks[facts.MAX_ASKS:]:
-        card.deduct("tone", "extra_ask", "SG-06", f"extra ask: {extra_ask!r}")
+        card.flag("no_ask", "no ask")
+    for extra in asks[facts.MAX_ASKS:]:
+        card.flag("extra_ask", f"extra ask: {extra.text!r}", extra.start, extra.end)
+    concise = min(1.0, max(0.0, (facts.WORD_LIMIT - body_words) / (facts.WORD_LIMIT - CONCISE_WORDS)))
+    card.credit["tone"] = (TONE_CREDIT["subject"] * subject_ok + TONE_CREDIT["greeting"] * mail.greeting
+                           + TONE_CREDIT["one_ask"] * (len(asks) == facts.MAX_ASKS)
+                           + TONE_CREDIT["sign_off"] * mail.sign_off + TONE_CREDIT["concise"] * concise)
 
 
-def _segments_pitched(text: str) -> dict[str, list[str]]:
-    low = text.lower()
-    hits = {seg: [p for p in facts.SEGMENTS[seg]["fingerprint"] if p in low] for seg in facts.PITCH_SEGMENTS}
-    return {seg: found for seg, found in hits.items() if found}
+# --- ICP fit and the AI gate ---------------------------------------------------------------------
 
 
-def _score_icp(card: _Card, task: dict, subject: str, body: str) -> None:
+def segment_hits(text: str) -> dict[str, list[re.Match]]:
+    """Segment -> the angle concepts of that segment found in `text` (first match of each concept)."""
+    out = {}
+    low = text.lower() if text.isascii() else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for seg, pattern in _SEGMENT_ANGLES.items():
+        first: dict[str, re.Match] = {}
+        for match in pattern.finditer(low):
+            first.setdefault(match.lastgroup, match)
+        if first:
+            out[seg] = sorted(first.values(), key=lambda m: m.start())
+    return out
+
+
+def _score_icp(card: _Card, task: dict) -> None:
+    mail = card.mail
     own = task["context"]["segment"]
-    pitched = _segments_pitched(f"{subject}\n{body}")
+    scope = [(mail.subject[0], mail.subject[1])] if mail.subject else []
+    scope += [(s.start, s.end) for s in mail.sentences if s.prose is not None]
+    hits: dict[str, list[tuple[int, int, str]]] = {}
+    for seg, found in segment_hits(mail.text).items():
+        for m in found:
+            if any(a <= m.start() < b for a, b in scope):
+                hits.setdefault(seg, []).append((m.start(), m.end(), m.group(0)))
     if task.get("goal") == "check_back":
-        for seg, found in sorted(pitched.items()):
-            card.deduct("icp_fit", "pitch_after_no", "SG-07", f"pitches {seg} ({', '.join(found)}) after a soft no")
+        for seg, found in sorted(hits.items()):
+            card.flag("pitch_after_no", f"pitches {seg} after a soft no", found[0][0], found[0][1])
+        acknowledged = any(s.prose and _ACK.search(s.text) for s in mail.sentences)
+        card.credit["icp_fit"] = 1.0 if acknowledged and not hits else 0.0
         return
-    for seg, found in sorted(pitched.items()):
-        if seg != own:
-            card.deduct("icp_fit", "off_segment", "SG-07", f"pitches {seg} ({', '.join(found)}) to a {own} prospect")
     if own == "abstain":
-        if not any(_is_question(s) and not is_ask(s) for s in sentences(body)):
-            card.deduct("icp_fit", "abstain_no_question", "SG-07", "abstain prospect but no exploratory question")
-    elif own not in pitched:
-        card.deduct("icp_fit", "no_segment_angle", "SG-07", f"no {own} angle in the pitch")
+        for seg, found in sorted(hits.items()):
+            card.flag("abstain_pitched", f"pitches {seg} to an unclear-fit prospect", found[0][0], found[0][1])
+        explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
+        if not explores:
+            card.flag("abstain_no_question", "unclear-fit prospect but no exploratory question")
+        card.credit["icp_fit"] = 1.0 if explores else 0.0
+        return
+    own_words = {h[2].lower() for h in hits.get(own, [])}
+    for seg, found in sorted(hits.items()):
+        foreign = [h for h in found if h[2].lower() not in own_words]
+        if seg != own and foreign:
+            card.flag("off_segment", f"pitches {seg} ({foreign[0][2]!r}) to a {own} prospect",
+                      foreign[0][0], foreign[0][1])
+    concepts = len({h[2].lower() for h in hits.get(own, [])})
+    if not concepts:
+        card.flag("no_segment_angle", f"no {own} angle in the pitch")
+    card.credit["icp_fit"] = ANGLE_CREDIT[min(concepts, 2)] if concepts else 0.0
 
 
-def _score_ai_gate(card: _Card, task: dict, subject: str, body: str) -> None:
+def _score_ai_gate(card: _Card, task: dict) -> None:
+    mail = card.mail
     maturity = task["context"]["ai_maturity"]["score"]
+    card.credit["ai_maturity"] = 1.0
     if maturity >= facts.AI_PITCH_MIN_MATURITY:
         return
-    for sentence in [subject] + sentences(body):
-        match = _AI_TERMS.search(sentence)
-        if match and not _is_question(sentence):
-            card.deduct("ai_maturity", "ai_pitch", "SG-08", f"AI pitch {match.group(0)!r} at maturity {maturity}")
+    units = [(mail.subject[0], mail.subject[1])] if mail.subject else []
+    units += [(s.start, s.end) for s in mail.sentences]
+    for start, end in units:
+        text = mail.text[start:end]
+        term = _AI_TERMS.search(text)
+        headline = mail.subject is not None and start == mail.subject[0]  # an AI term in the subject sells AI
+        if term and (headline or _AI_OFFER.search(text) or _AI_SUGGEST.search(text)):
+            card.flag("ai_pitch", f"AI/ML pitch ({term.group(0)!r}) at AI maturity {maturity}", start, end)
 
 
-def _score_scheduling(card: _Card, task: dict, body: str) -> None:
+# --- scheduling ----------------------------------------------------------------------------------
+
+
+def _is_clock(match: re.Match) -> bool:
+    """A clock time, not just any number: has minutes, am/pm, 'noon' or a zone label."""
+    return bool(match.group("noon") or match.group("m") or match.group("ap") or match.group("zone"))
+
+
+def _hour(match: re.Match) -> float:
+    if match.group("noon"):
+        return 12.0
+    hour = int(match.group("h")) % 24
+    ap = (match.group("ap") or "").lower().replace(".", "")
+    if ap:
+        hour = hour % 12 + (12 if ap == "pm" else 0)
+    return hour + int(match.group("m") or 0) / 60
+
+
+def _date_of(match: re.Match) -> tuple[date | None, str | None]:
+    """(date, weekday written next to it) for a _DATE match; the year defaults to REFERENCE_WEEK's."""
+    year = int(match.group("y") or match.group("iy") or facts.REFERENCE_WEEK.year)
+    try:
+        if match.group("iy"):
+            return date(year, int(match.group("im")), int(match.group("id"))), None
+        month = _MONTHS.index((match.group("m1") or match.group("m2"))[:3].lower()) + 1
+        return date(year, month, int(match.group("d1") or match.group("d2"))), None
+    except ValueError:
+        return None, None
+
+
+def _slot_date(card: _Card, start: int, end: int) -> date:
+    """The slot's date: a date in its sentence, else any date in the email, else its weekday in REFERENCE_WEEK."""
+    text = card.mail.text
+    for scope in ((start, end), (card.mail.body_start, len(text))):
+        for match in _DATE.finditer(text, *scope):
+            day, _ = _date_of(match)
+            if day:
+                return day
+    for scope in ((start, end), (card.mail.body_start, len(text))):
+        weekday = _WEEKDAY.search(text, *scope)
+        if weekday:
+            return facts.REFERENCE_WEEK + timedelta(days=_WEEKDAYS.index(weekday.group(1).lower()))
+    return facts.REFERENCE_WEEK
+
+
+def _check_weekdays(card: _Card) -> None:
+    text = card.mail.text
+    for match in _DATE.finditer(text):
+        day, _ = _date_of(match)
+        before = re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\W{0,3}$", text[max(0, match.start() - 12):match.start()],
+                           _FLAGS)
+        if day and before and _WEEKDAYS.index(before.group(1).lower()) != day.weekday():
+            card.flag("weekday_mismatch", f"{day.isoformat()} is a {_WEEKDAYS[day.weekday()].title()}, "
+                      f"not a {before.group(1).title()}", match.start() - len(before.group(0)), match.end())
+
+
+def _score_scheduling(card: _Card, task: dict) -> None:
+    mail = card.mail
     zone = task["context"]["hq_timezone"]
     eat = facts.DELIVERY_TZ
-    window = facts.OVERLAP_WINDOWS[zone]
-    named = {_ZONE_OWNER[m.group(1).lower()] for m in _ZONE.finditer(body)}
-    for wrong in sorted(named - {zone, eat}):
-        card.deduct("scheduling", "wrong_zone", "SG-09", f"names {wrong} for a prospect in {zone}")
-    times = []  # (zone, hour as float)
-    for m in _TIME.finditer(body):
-        hour = int(m.group(1))
-        if m.group(3):
-            hour = hour % 12 + (12 if m.group(3).lower() == "pm" else 0)
-        times.append((_ZONE_OWNER[m.group(4).lower()], hour + int(m.group(2) or 0) / 60))
-    zoneless = len(_CLOCK.findall(body)) - len(times)
-    if zoneless > 0:
-        card.deduct("scheduling", "zoneless_time", "SG-09", "a proposed time names no time zone")
-    local = [h for z, h in times if z == zone]
-    eat_times = [h for z, h in times if z == eat and zone != eat]
-    if window is None and local:
-        card.deduct("scheduling", "no_overlap_slot", "SG-09", f"live slot proposed but {zone} has no overlap with EAT")
-    elif window and any(not window[0] <= h < window[1] for h in local):
-        card.deduct("scheduling", "outside_window", "SG-09",
-                    f"slot outside the {window[0]:02d}:00-{window[1]:02d}:00 {zone} overlap window")
-    if any(not facts.EAT_WORKING_HOURS[0] <= h < facts.EAT_WORKING_HOURS[1] for h in eat_times):
-        card.deduct("scheduling", "eat_outside_hours", "SG-09", "EAT time outside EAT working hours")
-    shift = facts.TIMEZONES[eat] - facts.TIMEZONES[zone]
-    if local and eat_times and any((h + shift) % 24 not in eat_times for h in local):
-        card.deduct("scheduling", "zone_mismatch", "SG-09", "prospect time and EAT time are not the same instant")
-    if times and zone != eat:
+    _check_weekdays(card)
+    for label in sorted({m.group(1) for m in _ZONE.finditer(mail.body())}):
+        owner = _ZONE_OF_LABEL[label.lower()]
+        if owner not in (zone, eat):
+            at = next(m for m in _ZONE.finditer(mail.text, mail.body_start) if m.group(1) == label)
+            card.flag("wrong_zone", f"names {label} ({owner}) for a prospect in {zone}", at.start(), at.end())
+    clocks = [m for m in _CLOCK.finditer(mail.text, mail.body_start) if _is_clock(m)]
+    slots = []  # (sentence span, zone, utc hour, local hour in that zone, match)
+    for index, m in enumerate(clocks):
+        label = m.group("zone")
+        if not label and index + 1 < len(clocks) and re.fullmatch(r"\s*(?:-|to|until)\s*",
+                                                                  mail.text[m.end():clocks[index + 1].start()]):
+            label = clocks[index + 1].group("zone")  # "10:00-11:00 CET"
+        sentence = next((s for s in mail.sentences if s.start <= m.start() < s.end), None)
+        bounds = (sentence.start, sentence.end) if sentence else (m.start(), m.end())
+        if not label:
+            card.flag("zoneless_time", "a proposed time names no time zone", m.start(), m.end())
+            continue
+        owner = _ZONE_OF_LABEL[label.lower()]
+        if owner == "other":
+            continue
+        day = _slot_date(card, *bounds)
+        hour = _hour(m)
+        real = facts.utc_offset(owner, day, hour)
+        fixed = facts.FIXED_LABEL_OFFSETS.get(label)
+        if fixed is not None and fixed != real:
+            card.flag("dst_label", f"{label} is UTC{fixed:+g}, but on {day.isoformat()} {owner} is on "
+                      f"{facts.zone_label(owner, day)} (UTC{real:+g})", m.start(), m.end())
+        utc = hour - (fixed if fixed is not None else real)
+        slots.append((bounds, owner, utc, day, m))
+    local = [s for s in slots if s[1] == zone]
+    eat_slots = [s for s in slots if s[1] == eat]
+    valid = bool(local) or (zone == eat and bool(eat_slots))
+    for bounds, _, utc, day, m in local:
+        window = facts.overlap_window(zone, day)
+        here = (utc + facts.utc_offset(zone, day, (utc + 3) % 24)) % 24
+        if window is None:
+            card.flag("no_overlap_slot", f"live slot proposed but {zone} has no overlap with EAT", m.start(), m.end())
+            valid = False
+        elif not window[0] <= here < window[1]:
+            card.flag("outside_window", f"{here:05.2f} local is outside the {window[0]:02d}:00-{window[1]:02d}:00 "
+                      f"{zone} overlap on {day.isoformat()}", m.start(), m.end())
+            valid = False
+    for bounds, _, utc, day, m in eat_slots:
+        eat_hour = (utc + 3) % 24
+        if not facts.EAT_WORKING_HOURS[0] <= eat_hour < facts.EAT_WORKING_HOURS[1]:
+            card.flag("eat_outside_hours", "EAT time outside EAT working hours", m.start(), m.end())
+            valid = False
+        twins = [s for s in local if s[0] == bounds]
+        if twins and all(abs((s[2] - utc) % 24) > 1e-6 for s in twins):
+            card.flag("zone_mismatch", "the prospect time and the EAT time are not the same instant",
+                      m.start(), m.end())
+            valid = False
+    named = {s[1] for s in slots}
+    if slots and zone != eat:
+        first = slots[0][4]
         if zone not in named:
-            card.deduct("scheduling", "prospect_zone_unnamed", "SG-09", f"slot does not name the {zone} zone")
+            card.flag("prospect_zone_unnamed", f"slot does not name the {zone} zone", first.start(), first.end())
         if eat not in named:
-            card.deduct("scheduling", "eat_unnamed", "SG-09", "slot does not name EAT")
-    if not times and task.get("needs_slot"):
-        if window is not None:
-            card.deduct("scheduling", "no_slot", "SG-09", "a call was asked for but no slot was proposed")
-        elif not _ASYNC.search(body):
-            card.deduct("scheduling", "no_async", "SG-09", f"no overlap with {zone} and no async alternative")
+            card.flag("eat_unnamed", "slot does not name EAT", first.start(), first.end())
+    both = zone in named and eat in named
+    if not task.get("needs_slot"):
+        card.credit["scheduling"] = 1.0
+        return
+    if facts.overlap_window(zone, slots[0][3] if slots else facts.REFERENCE_WEEK) is None:
+        offered = any(s.prose is not None and _ASYNC.search(s.text) for s in mail.sentences)
+        if not offered:
+            card.flag("no_async", f"no overlap with {zone} and no async alternative")
+        card.credit["scheduling"] = 1.0 if offered and not local else 0.0
+        return
+    if not slots:
+        card.flag("no_slot", "a call was asked for but no time was proposed")
+        card.credit["scheduling"] = 0.0
+        return
+    card.credit["scheduling"] = (SCHEDULING_CREDIT["slot"] + SCHEDULING_CREDIT["both_zones"] * (both or zone == eat)
+                                 + SCHEDULING_CREDIT["valid_slot"] * valid)
+
+
+# --- entry point ---------------------------------------------------------------------------------
 
 
 def score(task: dict, email: str) -> dict:
-    """Score one email for one critic task: overall, five dimensions, violations and caps."""
-    subject, body = parse_email(email)
-    card = _Card()
-    _score_grounding(card, task, subject or "", body)
-    _score_tone(card, subject, body)
-    _score_icp(card, task, subject or "", body)
-    _score_ai_gate(card, task, subject or "", body)
-    _score_scheduling(card, task, body)
-    dims = {d: round(max(0.0, v), 4) for d, v in card.dimensions.items()}
+    """Score one email for one critic task: overall, five dimensions, violations (with spans) and hard caps."""
+    return json.loads(_score_cached(json.dumps(task, sort_keys=True), email))
+
+
+@lru_cache(maxsize=8192)
+def _score_cached(task_json: str, email: str) -> str:
+    """The build scores the same drafts for pairs, agreement and shortcuts: each (task, email) once, as JSON
+    so no caller can change a cached result."""
+    return json.dumps(_score(json.loads(task_json), email))
+
+
+def _score(task: dict, email: str) -> dict:
+    mail = _Email(email, task)
+    card = _Card(mail)
+    _score_grounding(card, task)
+    _score_tone(card)
+    _score_icp(card, task)
+    _score_ai_gate(card, task)
+    _score_scheduling(card, task)
+    substance = mail.substance()
+    dims = {}
     for dim in DIMENSIONS:
-        if dims[dim] < FAIL_THRESHOLD:
-            card.cap(f"failed_{dim}", FAIL_CAP, f"{dim} = {dims[dim]:.2f} < {FAIL_THRESHOLD}")
+        deducted = sum(v["deduction"] for v in card.violations if v["dimension"] == dim)
+        dims[dim] = round(min(1.0, max(0.0, substance * card.credit[dim] - deducted)), 4)
+    factor = 1.0
+    for violation in card.violations:
+        factor *= 1.0 - violation["severity"]
     weighted = sum(WEIGHTS[d] * dims[d] for d in DIMENSIONS)
-    overall = min([weighted] + [c["limit"] for c in card.caps])
-    return {"overall": round(overall, 4), "dimensions": dims, "violations": card.violations, "caps": card.caps}
+    caps = [{"cap": {"overcommit": "bench_overcommit", "contract_value": "invented_contract_value"}.get(
+        v["kind"], v["kind"]), "detail": v["detail"], "span": v["span"]} for v in card.violations
+        if v["kind"] in HARD_KINDS]
+    return {"overall": round(weighted * factor, 4), "dimensions": dims, "violations": card.violations,
+            "caps": caps, "substance": round(substance, 4), "penalty_factor": round(factor, 4)}

@@ -12,8 +12,11 @@ of one `template_id`) and never single units. Within that constraint each split 
   counts still add up to the total exactly.
 
 Which groups fill a quota is decided by a seeded shuffle followed by an exact subset-sum, so
-the same seed always gives the same partition and another seed gives another one. Units that
-no split claims form the `rest` split (train).
+the same seed always gives the same partition and another seed gives another one. With
+`widest=True` the subset-sum keeps, for every reachable count, the subset with the most groups, so
+a held-out stratum spreads over as many templates as its count allows (the critic's PRG held-out
+then covers many segment x goal cells instead of three large ones). Units that no split claims
+form the `rest` split (train).
 """
 
 from __future__ import annotations
@@ -30,17 +33,18 @@ class SplitError(ValueError):
     """The requested sizes cannot be met with whole groups."""
 
 
-def _subset_sums(sizes: Sequence[int], limit: int) -> dict[int, tuple[int, ...]]:
+def _subset_sums(sizes: Sequence[int], limit: int, widest: bool = False) -> dict[int, tuple[int, ...]]:
     """Every reachable sum <= limit, each with the first subset (indices, in order) found for it.
 
     Scanning the sizes in the given (shuffled) order and keeping the first way to reach a sum
-    makes the chosen groups a function of the shuffle, i.e. of the seed.
+    makes the chosen groups a function of the shuffle, i.e. of the seed. `widest` replaces a
+    sum's subset by a later one only when that one has more groups.
     """
     reach: dict[int, tuple[int, ...]] = {0: ()}
     for index, size in enumerate(sizes):
         for total, subset in sorted(reach.items()):
             new = total + size
-            if new <= limit and new not in reach:
+            if new <= limit and (new not in reach or (widest and len(subset) + 1 > len(reach[new]))):
                 reach[new] = (*subset, index)
     return reach
 
@@ -72,6 +76,7 @@ def grouped_split(
     plan: Sequence[tuple[str, dict[str, int] | int]],
     rest: str,
     seed: int,
+    widest: bool = False,
 ) -> dict[str, list[Unit]]:
     """Partition `units` into the splits of `plan` (filled in order) plus `rest`.
 
@@ -101,7 +106,7 @@ def grouped_split(
         for stratum in sorted(by_stratum):
             rng.shuffle(by_stratum[stratum])
         limit = target if isinstance(target, int) else max(target.values(), default=0)
-        reach = {s: _subset_sums([len(groups[g]) for g in by_stratum[s]], limit) for s in sorted(by_stratum)}
+        reach = {s: _subset_sums([len(groups[g]) for g in by_stratum[s]], limit, widest) for s in sorted(by_stratum)}
         if isinstance(target, int):
             n_all = sum(pool_size.values())
             ideal = {s: pool_size[s] * target / n_all for s in reach}

@@ -8,6 +8,8 @@ to hurt a given task simply scores well and is not picked as a rejected draft.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tenacious.bench import facts
 from tenacious.bench.context import money
 
@@ -32,6 +34,7 @@ RULE_IDS: tuple[str, ...] = tuple(sorted(RULES))
 
 SENDERS: tuple[str, ...] = ("Mekdelawit Araya", "Tsegaye Worku-Lind", "Hiwot Ambaye")
 DAYS: tuple[str, ...] = ("Tuesday", "Wednesday", "Thursday")
+_WEEKDAY_INDEX = {"Tuesday": 1, "Wednesday": 2, "Thursday": 3}  # days after the Monday of a slot week
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 # Segment angles, each carrying its segment's fingerprint and no AI/ML term (the AI line is separate).
@@ -145,23 +148,27 @@ def signal_sentence(context: dict, signal: dict, as_fact: bool) -> str:
 
 
 def slot_sentence(task: dict, index: int) -> str:
-    """The single ask. For a call: a slot inside the overlap window naming both zones, or an async
-    offer where no overlap exists; otherwise the goal's own ask."""
+    """The single ask. For a call: a dated slot inside that day's overlap window naming both zones with the
+    daylight-saving-correct labels (a winter or a summer week, per task), or an async offer where no overlap
+    exists; otherwise the goal's own ask."""
     context, goal = task["context"], task["goal"]
     if not task.get("needs_slot"):
         return GOAL_ASKS[goal][index % len(GOAL_ASKS[goal])]
     zone = context["hq_timezone"]
-    window = facts.OVERLAP_WINDOWS[zone]
+    week = facts.SLOT_WEEKS[_stable_index(task["task_id"], len(facts.SLOT_WEEKS))]
+    days = [d for d in DAYS if d.lower() not in " ".join(task.get("must_not", [])).lower()]
+    name = days[index % len(days)]
+    day = week + timedelta(days=_WEEKDAY_INDEX[name])
+    window = facts.overlap_window(zone, day)
     if window is None:
         return "Would a short recorded walkthrough you can watch async be useful?"
     hour = window[0] + index % (window[1] - window[0])
-    days = [d for d in DAYS if d.lower() not in " ".join(task.get("must_not", [])).lower()]
-    day = days[index % len(days)]
-    label = facts.TZ_LABELS[zone][0]
+    when = f"{name} {day.day} {day.strftime('%B')}"
     if zone == facts.DELIVERY_TZ:
-        return f"Would a 30-minute call on {day} at {hour:02d}:00 EAT work for you?"
-    eat = facts.local_to_eat(zone, hour)
-    return f"Would a 30-minute call on {day} at {hour:02d}:00 {label} ({eat:02d}:00 EAT) work for you?"
+        return f"Would a 30-minute call on {when} at {hour:02d}:00 EAT work for you?"
+    eat = facts.local_to_eat(zone, hour, day)
+    return (f"Would a 30-minute call on {when} at {hour:02d}:00 {facts.zone_label(zone, day)} ({eat:02d}:00 EAT) "
+            "work for you?")
 
 
 GOAL_ASKS: dict[str, tuple[str, ...]] = {

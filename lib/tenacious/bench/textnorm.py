@@ -1,0 +1,345 @@
+"""Text and number normalisation shared by the scorer and the judge rule engine.
+
+Both read emails nobody on the team wrote, so a figure must be found however it is spelled:
+"$12M", "USD 12m", "12 million dollars", "twelve million", "EUR 3.5M", "3,500,000", and Unicode
+tricks (full-width digits, narrow no-break spaces, zero-width joiners, Cyrillic look-alikes) must
+not hide it. Every Mention keeps the span of the ORIGINAL text so explanations can point at it.
+
+Decisions fixed here:
+- `normalize` folds NFKC forms, dashes, quotes, spaces and a few Cyrillic/Greek look-alike letters,
+  and drops invisible format characters. It never touches digits or letters otherwise: "1O0" stays
+  "1O0" (not a number) except inside an obvious figure (`repair_digit_lookalikes`: "$1O0k" reads as
+  $100k, "4O%" as 40 %).
+- A money amount has a currency (symbol, code or word) or, without one, is a scaled or >= 1,000
+  figure in a sentence that talks about money, not followed by a counted noun ("2 million users")
+  and not a bare year. Such amounts carry unit "" (no currency written).
+- The two ends of a range share a unit, and the first takes the second's scale: "$6-9M" is $6M to
+  $9M, "30-40%" is 30 % to 40 %.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CURRENCIES: tuple[str, ...] = ("USD", "EUR", "GBP")
+PERCENT = "%"
+
+_FOLD: dict[str, str] = {
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d", "-"),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    "\u2044": "/",
+    # Cyrillic and Greek capitals/lower-case letters that render like Latin ones ("Асme" with a Cyrillic A).
+    **dict(zip("АВЕКМНОРСТХаеорсухіјѕԁ", "ABEKMHOPCTXaeopcyxijsd")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "ABEZHIKMNOPTYXo")),
+}
+
+_UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SUFFIX_SCALE: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e6, "million": 1e6,
+    "b": 1e9, "bn": 1e9, "billion": 1e9,
+}
+
+# Digits: comma grouping, dot grouping with 2+ groups (European), space grouping (checked against the
+# original: only a no-break/thin space groups digits), plain and decimal. Single-letter suffixes must be
+# attached ("12m"); word suffixes may follow a space ("12 million").
+_DIGITS = re.compile(
+    r"(?<![\w.,:/])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?: \d{3})+(?!\d)|"
+    r"\d+(?:\.\d+)?|\.\d+)"
+    r"(?:(?P<tight>k|K|mm|MM|mn|Mn|m|M|bn|Bn|BN|b|B)|[ -]?(?P<word>thousand|million|billion|mio|mil)\b)?"
+    r"(?![\w:]|[.,]\d)")
+# Obvious figures with look-alike letters for digits: a money token ("$1O0k", "€5O0,000", "$l2M") or a figure
+# right before a percent sign or k/m scale ("4O%", "1Om").
+_LOOKALIKE_MONEY = re.compile(
+    r"(?<=[$€£])\s?(?P<tok>[0-9OolI][0-9OolI,.]*)(?=(?:k|K|m|M|mm|mn|bn|b|B)?(?![A-Za-z0-9]))")
+_LOOKALIKE_FIGURE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<tok>(?=[0-9OolI.,]*\d)[0-9OolI][0-9OolI.,]*?)(?=\s?(?:%|percent\b|per cent\b)|[kKmM]\b)")
+_LOOKALIKE_DIGIT = str.maketrans("OolI", "0011")
+
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<usd>US\s?\$|\$|\bUSD|\bUS dollars?)|(?P<eur>€|\bEUR)|(?P<gbp>£|\bGBP))\s?$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:(?P<usd>(?:US |American )?dollars?\b|bucks\b|USD\b|\$)|(?P<eur>euros?\b|EUR\b|€)|"
+    r"(?P<gbp>pounds?(?: sterling)?\b|quid\b|GBP\b|£))", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s?(?:-|to|and)\s?", re.IGNORECASE)
+
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:rais\w*|round|funding|funded|fundraise|financing|valuation|valued|invest\w*|capital|backed|budget\w*|"
+    r"contract|deal|revenue|arr|mrr|spend\w*|cost\w*|price\w*|pricing|fee|fees|pay|paid|paying|worth|series|seed|"
+    r"cheque|check|grant|loan|debt|cash|salary|salaries|saving|savings|burn|money|dollars?|euros?|pounds|"
+    r"closed|secured|landed|bagged)\b",
+    re.IGNORECASE)
+_COUNTED_NOUN = re.compile(
+    r"\s?(?:[a-z-]+ )?(?:users?|customers?|clients?|people|persons?|employees?|engineers?|developers?|"
+    r"downloads?|installs?|transactions?|requests?|calls?|rows?|records?|patients?|members?|subscribers?|"
+    r"visitors?|orders?|shipments?|lines?|messages?|events?|devices?|students?|learners?|sessions?|units?|"
+    r"tonnes?|tons?|km|miles?|hours?|minutes?|years?|months?|days?|weeks?|parcels?|policies|accounts?|"
+    r"loans?|cards?|trips?|rides?|merchants?|stores?|seats?|views?|clicks?|pages?|tickets?|claims?)\b",
+    re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number found in a text: its face value, unit ("USD", "EUR", "GBP", "%" or ""), span and original text."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    text: str
+
+
+# --- normalisation -----------------------------------------------------------------------------
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """Normalised text plus, per normalised character, the [start, end) of the original character it came from."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1  # keep a base character with its combining marks so NFKC can compose them
+        for ch in unicodedata.normalize("NFKC", text[i:j]):
+            if unicodedata.category(ch) == "Cf":
+                continue  # zero-width spaces/joiners, soft hyphens, bidi controls
+            if unicodedata.category(ch) == "Zs":
+                ch = " "
+            out.append(_FOLD.get(ch, ch))
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(out), starts, ends
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """A normalised text that still knows, per character, where in the original it came from."""
+
+    text: str
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) that produced normalised [start, end)."""
+        if not self.text:
+            return 0, 0
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+def align(text: str) -> Aligned:
+    """Normalise `text` and keep the map back to it, so matches on the normalised text can cite the original."""
+    norm, starts, ends = normalize_with_offsets(text)
+    return Aligned(norm, text, tuple(starts), tuple(ends))
+
+
+def normalize(text: str) -> str:
+    """NFKC text with dashes, quotes, spaces and look-alike letters folded and invisible characters removed."""
+    return normalize_with_offsets(text)[0]
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def repair_digit_lookalikes(text: str) -> str:
+    """Same-length copy of `text` where look-alike letters in an obvious figure become digits.
+
+    Obvious: right after a currency symbol ("$1O0k") or right before "%", "percent" or a k/m scale
+    ("4O%", "1Om"). Elsewhere "1O0" stays as written.
+    """
+    chars = list(text)
+    for pattern in (_LOOKALIKE_MONEY, _LOOKALIKE_FIGURE):
+        for match in pattern.finditer(text):
+            token = match.group("tok")
+            if any(c.isdigit() for c in token):
+                start = match.start("tok")
+                chars[start:start + len(token)] = token.translate(_LOOKALIKE_DIGIT)
+    return "".join(chars)
+
+
+def _digit_numbers(norm: str, text: str, starts: list[int]) -> list[tuple[float, int, int, bool]]:
+    """(value, start, end, scaled) for every digit number in the normalised text."""
+    out = []
+    for match in _DIGITS.finditer(repair_digit_lookalikes(norm)):
+        raw, at = match.group("num"), match.start()
+        suffix = (match.group("tight") or match.group("word") or "").lower()
+        if " " in raw and any(text[starts[at + k]] == " " for k, c in enumerate(raw) if c == " "):
+            # a plain space does not group digits ("2 300" may be two numbers): one number per group
+            groups = raw.split(" ")
+            for group in groups[:-1]:
+                out.append((float(group), at, at + len(group), False))
+                at += len(group) + 1
+            raw = groups[-1]
+        if raw.count(".") >= 2:
+            raw = raw.replace(".", "")
+        value = float(raw.replace(",", "").replace(" ", ""))
+        out.append((value * _SUFFIX_SCALE.get(suffix, 1.0), at, match.end(), bool(suffix)))
+    return out
+
+
+def _word_numbers(norm: str) -> list[tuple[float, int, int, bool]]:
+    """(value, start, end, scaled) for spelled-out numbers: "forty-five", "a dozen", "two and a half million"."""
+    lower = norm.lower()
+    tokens = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(lower)]
+    out = []
+    i = 0
+    while i < len(tokens):
+        parsed = _parse_number_words(tokens, i, lower)
+        if parsed is None:
+            i += 1
+            continue
+        value, first, last, scaled = parsed
+        out.append((value, tokens[first][1], tokens[last][2], scaled))
+        i = last + 1
+    return out
+
+
+def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
+                        lower: str) -> tuple[float, int, int, bool] | None:
+    """The longest spelled-out number starting at token i: (value, first token, last token, scaled), or None.
+
+    "a" and "and" only join ("a dozen", "a hundred and five", "two and a half million"); a bare "half"
+    or "a" is not a number.
+    """
+    total = current = 0.0
+    first = last = None
+    previous = ""
+    scaled = False
+    for k in range(i, len(tokens)):
+        word = tokens[k][0]
+        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if k > i and lower[tokens[k - 1][2]:tokens[k][1]] not in (" ", "-"):
+            break  # only spaces or hyphens join the words of one number
+        if word == "a":
+            if not (nxt in ("hundred", "dozen", "half") or nxt in _SCALES) or previous not in ("", "and", "half"):
+                break
+        elif word == "and":
+            if last is None or previous not in ("hundred", *_SCALES) and nxt != "a":
+                break  # "one and two" is two numbers
+        elif word in _UNITS:
+            if previous in _UNITS or (previous in _TENS and _UNITS[word] >= 10):
+                break
+            current += _UNITS[word]
+        elif word in _TENS:
+            if previous in _UNITS or previous in _TENS:
+                break
+            current += _TENS[word]
+        elif word in ("hundred", "dozen") or word in _SCALES:
+            if last is None and previous != "a":
+                break
+            if word in _SCALES:
+                total += (current or 1.0) * _SCALES[word]
+                current, scaled = 0.0, True
+            else:
+                current = (current or 1.0) * (100 if word == "hundred" else 12)
+        elif word == "half" and previous == "a" and last is not None:
+            current += 0.5  # "two and a half"
+        elif word == "half" and previous == "" and nxt == "a":
+            current = 0.5  # "half a million"
+        else:
+            break
+        if first is None:
+            first = k
+        if word not in ("a", "and"):
+            last = k
+        previous = word
+    if last is None or (tokens[last][0] == "half" and not scaled and current == 0.5):
+        return None
+    return total + current, first, last, scaled
+
+
+def _scan(text: str) -> list[tuple[Mention, bool]]:
+    """Every number with its unit attached, and whether it carried a scale (k, m, million ...)."""
+    norm, starts, ends = normalize_with_offsets(text)
+    found = sorted(_digit_numbers(norm, text, starts) + _word_numbers(norm), key=lambda r: r[1])
+    spans: list[list] = []  # [value, start, end, unit, scaled] in the normalised text
+    for value, start, end, scaled in found:
+        if spans and start < spans[-1][2]:
+            continue
+        unit = ""
+        after = _PERCENT_AFTER.match(norm, end)
+        if after:
+            unit, end = PERCENT, after.end()
+        else:
+            before = _CURRENCY_BEFORE.search(norm[max(0, start - 12):start])
+            if before:
+                unit = _currency(before)
+                start -= len(before.group(0))
+            after = _CURRENCY_AFTER.match(norm, end)
+            if after:
+                unit = unit or _currency(after)
+                end = after.end()
+        spans.append([value, start, end, unit, scaled])
+    _spread_ranges(spans, norm)
+    return [(Mention(value, unit, starts[start], ends[end - 1], text[starts[start]:ends[end - 1]]), scaled)
+            for value, start, end, unit, scaled in spans]
+
+
+def numbers(text: str) -> list[Mention]:
+    """Every number in `text` (digits or words), with percent or currency units attached, in text order."""
+    return [mention for mention, _ in _scan(text)]
+
+
+def _currency(match: re.Match) -> str:
+    return "USD" if match.group("usd") else "EUR" if match.group("eur") else "GBP"
+
+
+def _spread_ranges(spans: list[list], norm: str) -> None:
+    """In a range "A-B" the ends share a unit ("$6-9M", "30-40%"), and A takes B's scale when it has none."""
+    for left, right in itertools.pairwise(spans):
+        if not _RANGE_JOIN.fullmatch(norm[left[2]:right[1]]):
+            continue
+        if right[4] and not left[4] and left[0] < 1000:
+            left[0] *= next(s for s in (1e9, 1e6, 1e3) if right[0] >= s)
+            left[4] = True
+        if bool(left[3]) != bool(right[3]):
+            left[3] = right[3] = left[3] or right[3]
+
+
+def percentages(text: str) -> list[Mention]:
+    """Numbers written as percentages ("40%", "forty percent", "30-40 per cent")."""
+    return [m for m in numbers(text) if m.unit == PERCENT]
+
+
+def money_amounts(text: str) -> list[Mention]:
+    """Money at face value: any currency-marked number, or an unmarked large/scaled figure in money talk."""
+    return [mention for mention, scaled in _scan(text)
+            if mention.unit in CURRENCIES or (mention.unit == "" and _bare_money(mention, scaled, text))]
+
+
+def _bare_money(mention: Mention, scaled: bool, text: str) -> bool:
+    """An unmarked number is money when it is large or scaled, not a year, not counting things, in money talk."""
+    if not scaled and mention.value < 1000:
+        return False
+    if not scaled and mention.value.is_integer() and 1900 <= mention.value <= 2100 and "," not in mention.text:
+        return False  # a year
+    if _COUNTED_NOUN.match(normalize(text[mention.end:mention.end + 40])):
+        return False
+    return _MONEY_CONTEXT.search(normalize(_sentence_around(text, mention.start, mention.end))) is not None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_BREAK.search(text, end)
+    return text[left:right.start() if right else len(text)]
+

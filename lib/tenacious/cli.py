@@ -1,0 +1,223 @@
+"""The `tenacious` command: judge and score your own drafts, evaluate a judge, import published formats.
+
+    tenacious judge FILE [--rubric v2|v1]            # decision, rule that fired, explanation per draft
+    tenacious judge FILE --adapter DIR [--backbone NAME] [--device auto|cpu|cuda]   # a trained judge
+    tenacious judge FILE --eval [--json]             # accuracy (Wilson CI), per class, per probe, confusion
+    tenacious score FILE                             # explained critic score per email
+    tenacious import {judge-card,pairs} FILE         # the published formats -> the project's records
+
+FILE is JSONL or one JSON object, '-' reads stdin; the input schema is tenacious.inputs
+(data/schema/draft_input.schema.json). Results go to stdout as JSONL (an --eval report as Markdown
+tables, or one JSON object with --json), a summary to stderr. Every input is read and checked
+before anything is written, so bad input prints one line `error: file:line: field: message`,
+exits with status 2 and leaves stdout empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tqdm.auto import tqdm
+
+from tenacious import importers, inputs, stats
+from tenacious.backbones import BackboneError
+from tenacious.bench import judge_rules, rubric
+from tenacious.bench.scorer import score
+from tenacious.cards import markdown_table
+from tenacious.io import InputError, read_json, stable_json
+
+EXIT_BAD_INPUT = 2
+PROGRESS_MIN_RECORDS = 50  # fewer records finish before a progress bar would be read
+UNSPECIFIED_PROBE = "unspecified"
+
+
+# --- judges ----------------------------------------------------------------------------------------
+
+
+def _verdict(item: dict, judge: str, decision: str, explanation: list[dict], likelihoods: dict | None) -> dict:
+    """One output line; rules fill rule, reason, evidence span and explanation, a model fills label_likelihoods."""
+    first = explanation[0] if explanation else {}
+    out = {"item_id": item["item_id"], "judge": judge, "decision": decision, "rule": first.get("rule"),
+           "rule_name": first.get("name"), "reason": first.get("reason"), "evidence": first.get("evidence"),
+           "span": first.get("span"), "explanation": explanation,
+           "label_likelihoods": likelihoods}
+    if "gold_decision" in item:
+        out["gold_decision"] = item["gold_decision"]
+    return out
+
+
+def judge_with_rules(items: list[dict], rubric_name: str) -> list[dict]:
+    """The rule engine on every item: the first rule that fires decides; all that fire explain it."""
+    out = []
+    for item in tqdm(items, desc="judge", unit="draft", disable=len(items) < PROGRESS_MIN_RECORDS, file=sys.stderr):
+        fired = judge_rules.explain(item, rubric_name)
+        out.append(_verdict(item, f"rules-{rubric_name}", fired[0]["decision"], fired, None))
+    return out
+
+
+def _adapter_backbone(adapter: Path, backbone: str | None) -> tuple[str, int]:
+    """(backbone name, seed): --backbone wins; else the run_config.json that training wrote beside the adapter.
+
+    The seed matters for the `tiny` test backbone, whose random weights are drawn from it."""
+    config_path = adapter.parent / "run_config.json"
+    config = read_json(config_path) if config_path.is_file() else {}
+    name = backbone or config.get("backbone", {}).get("name")
+    if name is None:
+        raise InputError(f"{adapter}: no run_config.json beside the adapter; name its base model with --backbone")
+    return name, int(config.get("seed", 0))
+
+
+def judge_with_adapter(items: list[dict], adapter: Path, backbone: str | None, device: str) -> list[dict]:
+    """Load the backbone and the PEFT adapter once, then classify every draft by label likelihood."""
+    from peft import PeftModel
+
+    from tenacious.backbones import load_backbone
+    from tenacious.infer import classify_by_likelihood, encode_prompt, judge_label_scorer
+    from tenacious.prompts import judge_messages
+
+    if not (adapter / "adapter_config.json").is_file():
+        raise InputError(f"{adapter}: not a PEFT adapter folder (no adapter_config.json)")
+    name, seed = _adapter_backbone(adapter, backbone)
+    loaded = load_backbone(name, device=device, seed=seed)
+    model = PeftModel.from_pretrained(loaded.model, str(adapter)).eval()
+    judge = f"adapter:{adapter.name}@{name}"
+    out = []
+    for item in tqdm(items, desc="judge", unit="draft", file=sys.stderr):
+        prompt = encode_prompt(loaded.tokenizer, judge_messages(item))
+        decision, likelihoods = classify_by_likelihood(judge_label_scorer(model, loaded.tokenizer, prompt))
+        out.append(_verdict(item, judge, decision, [], {k: round(v, 4) for k, v in likelihoods.items()}))
+    return out
+
+
+# --- evaluation ------------------------------------------------------------------------------------
+
+
+def evaluate(items: list[dict], verdicts: list[dict]) -> dict:
+    """Accuracy with its Wilson interval, per-class precision/recall, per-probe accuracy, confusion matrix."""
+    gold = [item["gold_decision"] for item in items]
+    pred = [v["decision"] for v in verdicts]
+    by_probe: dict[str, list[bool]] = {}
+    for item, g, p in zip(items, gold, pred, strict=True):
+        by_probe.setdefault(item.get("probe_id", UNSPECIFIED_PROBE), []).append(g == p)
+    per_probe = []
+    for probe, hits in sorted(by_probe.items()):
+        interval = stats.wilson_interval(sum(hits), len(hits))
+        per_probe.append({"probe": probe, "n": len(hits), "correct": sum(hits), "accuracy": interval.point,
+                          "ci_low": interval.low, "ci_high": interval.high})
+    return {"judge": verdicts[0]["judge"], "n": len(items), "accuracy": stats.accuracy(gold, pred).as_dict(),
+            "per_class": {label: row for label, row in stats.per_class_prf(gold, pred, rubric.DECISIONS).items()},
+            "per_probe": per_probe,
+            "confusion": {"labels": list(rubric.DECISIONS),
+                          "matrix": stats.confusion_matrix(gold, pred, rubric.DECISIONS)}}
+
+
+def evaluation_markdown(report: dict) -> str:
+    """The --eval report as Markdown tables (rows of the confusion matrix are gold, columns predicted)."""
+    acc = report["accuracy"]
+    per_class = [{"decision": label, **row} for label, row in report["per_class"].items()]
+    labels = report["confusion"]["labels"]
+    confusion = [{"gold \\ predicted": g, **dict(zip(labels, row, strict=True))}
+                 for g, row in zip(labels, report["confusion"]["matrix"], strict=True)]
+    return "\n".join([
+        f"**Judge evaluation: {report['judge']} on {report['n']} labelled drafts**\n",
+        markdown_table([{"accuracy": acc["point"], "95% CI (Wilson)": f"[{acc['low']:.3f}, {acc['high']:.3f}]",
+                         "n": acc["n"]}]),
+        "### Per class\n", markdown_table(per_class, ["decision", "precision", "recall", "f1", "support", "predicted"]),
+        "### Per probe\n", markdown_table(report["per_probe"]),
+        "### Confusion matrix\n", markdown_table(confusion),
+    ])
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+def _emit(records: list[dict]) -> None:
+    sys.stdout.write("".join(stable_json(r, indent=None) + "\n" for r in records))
+
+
+def _judge(args: argparse.Namespace) -> None:
+    name, records = inputs.read_records(args.file)
+    items = [inputs.complete_judge_record(record, name, line) for line, record in records]
+    if args.eval:
+        for (line, _), item in zip(records, items, strict=True):
+            if "gold_decision" not in item:
+                raise InputError(f"{name}:{line}: gold_decision: missing required field (--eval needs one per record)")
+    if args.adapter is None:
+        verdicts = judge_with_rules(items, args.rubric)
+    else:
+        verdicts = judge_with_adapter(items, args.adapter, args.backbone, args.device)
+    counts = Counter(v["decision"] for v in verdicts)
+    summary = ", ".join(f"{counts[d]} {d}" for d in rubric.DECISIONS if counts[d])
+    print(f"judged {len(verdicts)} drafts with {verdicts[0]['judge']}: {summary}", file=sys.stderr)
+    if not args.eval:
+        _emit(verdicts)
+        return
+    report = evaluate(items, verdicts)
+    sys.stdout.write(stable_json(report) if args.json else evaluation_markdown(report))
+    acc = report["accuracy"]
+    print(f"accuracy {acc['point']:.3f} (95% CI {acc['low']:.3f}-{acc['high']:.3f}, n={acc['n']})", file=sys.stderr)
+
+
+def _score(args: argparse.Namespace) -> None:
+    name, records = inputs.read_records(args.file)
+    pairs = [inputs.complete_score_record(record, name, line) for line, record in records]
+    out = [{"task_id": task["task_id"], **score(task, email)}
+           for task, email in tqdm(pairs, desc="score", unit="email", disable=len(pairs) < PROGRESS_MIN_RECORDS,
+                                   file=sys.stderr)]
+    _emit(out)
+    overall = [r["overall"] for r in out]
+    print(f"scored {len(out)} emails: mean overall {sum(overall) / len(overall):.3f} "
+          f"(min {min(overall):.3f}, max {max(overall):.3f})", file=sys.stderr)
+
+
+def _import(args: argparse.Namespace) -> None:
+    name, records = inputs.read_records(args.file)
+    items, losses = importers.FORMATS[args.format](name, records)
+    _emit(items)
+    lost = ", ".join(f"{key} {count}" for key, count in sorted(losses.items()) if count) or "none"
+    print(f"imported {len(items)} records from {len(records)} {args.format} lines; mapping losses: {lost}",
+          file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tenacious", description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter,
+                                epilog=__doc__.split("\n\n", 1)[1])
+    sub = p.add_subparsers(dest="command", required=True)
+    j = sub.add_parser("judge", help="send-gate decisions for drafts (rules, or a trained adapter)")
+    j.add_argument("file", help="JSONL or one JSON object; '-' reads stdin")
+    j.add_argument("--rubric", default="v2", choices=rubric.RUBRICS, help="rule engine rubric (default v2)")
+    j.add_argument("--adapter", type=Path, help="a trained judge adapter folder (PEFT), instead of the rules")
+    j.add_argument("--backbone", help="base model of the adapter (default: from its run_config.json)")
+    j.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="for --adapter (default auto)")
+    j.add_argument("--eval", action="store_true", help="compare with each record's gold_decision; print tables")
+    j.add_argument("--json", action="store_true", help="with --eval: one JSON object instead of tables")
+    j.set_defaults(run=_judge)
+    s = sub.add_parser("score", help="explained critic score for emails against their task")
+    s.add_argument("file", help="JSONL or one JSON object; '-' reads stdin")
+    s.set_defaults(run=_score)
+    i = sub.add_parser("import", help="convert a published format into the project's judge records")
+    i.add_argument("format", choices=sorted(importers.FORMATS))
+    i.add_argument("file", help="JSONL or one JSON object; '-' reads stdin")
+    i.set_defaults(run=_import)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command == "judge" and args.json and not args.eval:
+        p.error("--json needs --eval")
+    try:
+        args.run(args)
+    except (InputError, BackboneError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
