@@ -80,3 +80,11 @@ def test_bad_choice_rejected(tmp_path):
 def test_int_accepted_where_float_expected(tmp_path):
     path = _write(tmp_path, lambda d: d["train"]["critic"].update(beta=2))
     assert load_profile_file(path).train.critic.beta == 2.0
+
+
+def test_prompt_format_is_validated_and_set_per_profile(tmp_path):
+    assert {n: load_profile(n).prompt_format for n in PROFILE_NAMES} == {
+        "smoke": "compact", "cpu": "compact", "paper": "full"}
+    path = _write(tmp_path, lambda d: d.update(prompt_format="terse"))
+    with pytest.raises(ProfileError, match="prompt_format"):
+        load_profile_file(path)

@@ -38,7 +38,7 @@ from tenacious.infer import (
     simpo_scores,
 )
 from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, write_jsonl
-from tenacious.prompts import critic_messages, judge_messages
+from tenacious.prompts import critic_messages, judge_messages, trained_messages
 
 
 def _load_with_adapter(profile, track: str, seed: int) -> Backbone:
@@ -122,17 +122,19 @@ def critic_greedy(backbone: Backbone, tasks: list[dict], condition: str, seed: i
     return rows
 
 
-def rank_candidates(backbone: Backbone, task: dict, candidates: list[str], beta: float) -> list[float]:
-    """The critic's SimPO reward of each candidate: one shared-prompt scoring pass, adapter on."""
+def rank_candidates(backbone: Backbone, task: dict, candidates: list[str], beta: float,
+                    prompt_format: str = "full") -> list[float]:
+    """The critic's SimPO reward of each candidate: one shared-prompt scoring pass, adapter on, in the
+    prompt format the critic was trained on."""
     tok = backbone.tokenizer
-    prompt = encode_prompt(tok, critic_messages(task, "neutral"))
+    prompt = encode_prompt(tok, trained_messages("critic", task, prompt_format))
     conts = [encode_completion(tok, c) for c in candidates]
     return simpo_scores(continuation_logprobs(backbone.model, prompt, conts), beta)
 
 
 def critic_rejection_sampling(backbone: Backbone, tasks: list[dict], condition: str, seed: int,
                               temperatures: Sequence[float], system_variants: Sequence[str], beta: float,
-                              max_new_tokens: int, batch_size: int) -> list[dict]:
+                              max_new_tokens: int, batch_size: int, prompt_format: str = "full") -> list[dict]:
     """k candidates per task from one batched generate call (adapter off), ranked by the critic.
 
     Candidate i of a task is sampled at temperatures[i] with system_variants[i]; `critic_rs` uses one
@@ -150,7 +152,7 @@ def critic_rejection_sampling(backbone: Backbone, tasks: list[dict], condition: 
         for j, task in enumerate(batch):
             outs = gen.texts[j * k:(j + 1) * k]
             start = time.perf_counter()
-            scores = rank_candidates(backbone, task, outs, beta)
+            scores = rank_candidates(backbone, task, outs, beta, prompt_format)
             best = max(range(k), key=lambda i: (scores[i], -i))
             rows.append(_critic_trace(task, condition, seed, outs, scores, best, k + 1,
                                       sum(gen.new_tokens[j * k:(j + 1) * k]),
@@ -175,7 +177,7 @@ def run_critic(profile, tasks: list[dict], seed: int, backbone: Backbone | None 
         prompts = c.settings["prompts"]  # cycled over the k candidates
         return critic_rejection_sampling(backbone, tasks, c.name, seed, temperatures[c.settings["temperatures"]],
                                          [prompts[i % len(prompts)] for i in range(k)], beta, a.max_new_tokens,
-                                         a.batch_size)
+                                         a.batch_size, profile.prompt_format)
 
     producers = {"greedy": greedy, "rejection_sampling": rejection_sampling}
     rows = []
@@ -218,12 +220,16 @@ def judge_bag_of_words(train_items: list[dict], items: list[dict], seed: int, co
 
 
 def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, seed: int,
-                        adapter_on: bool) -> list[dict]:
-    """Label-likelihood classification: one prompt pass, five label continuations, argmax."""
+                        adapter_on: bool, prompt_format: str = "full") -> list[dict]:
+    """Label-likelihood classification: one prompt pass, five label continuations, argmax.
+
+    The adapter sees the prompt format it was trained on; zero-shot (adapter off) keeps the full rubric prompt.
+    """
     rows = []
     for item in tqdm(items, desc=f"judge {condition}", unit="item"):
         start = time.perf_counter()
-        prompt = encode_prompt(backbone.tokenizer, judge_messages(item))
+        messages = trained_messages("judge", item, prompt_format) if adapter_on else judge_messages(item)
+        prompt = encode_prompt(backbone.tokenizer, messages)
         scorer = judge_label_scorer(backbone.model, backbone.tokenizer, prompt)
         if adapter_on:
             predicted, logprobs = classify_by_likelihood(scorer)
@@ -241,7 +247,8 @@ def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None =
     def likelihood(c: experiment.Condition) -> list[dict]:
         nonlocal backbone
         backbone = backbone or _load_with_adapter(profile, "judge", seed)
-        return judge_by_likelihood(backbone, items, c.name, seed, adapter_on=c.settings["adapter"])
+        return judge_by_likelihood(backbone, items, c.name, seed, adapter_on=c.settings["adapter"],
+                                   prompt_format=profile.prompt_format)
 
     producers: dict[str, Callable[[experiment.Condition], list[dict]]] = {
         "constant": lambda c: judge_constant(items, c.name, seed, c.settings["decision"]),

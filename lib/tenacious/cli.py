@@ -58,16 +58,18 @@ def judge_with_rules(items: list[dict], rubric_name: str) -> list[dict]:
     return out
 
 
-def _adapter_backbone(adapter: Path, backbone: str | None) -> tuple[str, int]:
-    """(backbone name, seed): --backbone wins; else the run_config.json that training wrote beside the adapter.
+def _adapter_backbone(adapter: Path, backbone: str | None) -> tuple[str, int, str]:
+    """(backbone name, seed, prompt format): --backbone wins; else the run_config.json that training wrote
+    beside the adapter.
 
-    The seed matters for the `tiny` test backbone, whose random weights are drawn from it."""
+    The seed matters for the `tiny` test backbone, whose random weights are drawn from it; the prompt format is
+    the one the adapter was trained on (`full` for adapters trained before the setting existed)."""
     config_path = adapter.parent / "run_config.json"
     config = read_json(config_path) if config_path.is_file() else {}
     name = backbone or config.get("backbone", {}).get("name")
     if name is None:
         raise InputError(f"{adapter}: no run_config.json beside the adapter; name its base model with --backbone")
-    return name, int(config.get("seed", 0))
+    return name, int(config.get("seed", 0)), config.get("prompt_format", "full")
 
 
 def judge_with_adapter(items: list[dict], adapter: Path, backbone: str | None, device: str) -> list[dict]:
@@ -76,17 +78,17 @@ def judge_with_adapter(items: list[dict], adapter: Path, backbone: str | None, d
 
     from tenacious.backbones import load_backbone
     from tenacious.infer import classify_by_likelihood, encode_prompt, judge_label_scorer
-    from tenacious.prompts import judge_messages
+    from tenacious.prompts import trained_messages
 
     if not (adapter / "adapter_config.json").is_file():
         raise InputError(f"{adapter}: not a PEFT adapter folder (no adapter_config.json)")
-    name, seed = _adapter_backbone(adapter, backbone)
+    name, seed, prompt_format = _adapter_backbone(adapter, backbone)
     loaded = load_backbone(name, device=device, seed=seed)
     model = PeftModel.from_pretrained(loaded.model, str(adapter)).eval()
     judge = f"adapter:{adapter.name}@{name}"
     out = []
     for item in tqdm(items, desc="judge", unit="draft", file=sys.stderr):
-        prompt = encode_prompt(loaded.tokenizer, judge_messages(item))
+        prompt = encode_prompt(loaded.tokenizer, trained_messages("judge", item, prompt_format))
         decision, likelihoods = classify_by_likelihood(judge_label_scorer(model, loaded.tokenizer, prompt))
         out.append(_verdict(item, judge, decision, [], {k: round(v, 4) for k, v in likelihoods.items()}))
     return out

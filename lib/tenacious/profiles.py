@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from tenacious import paths
+from tenacious.prompts import PROMPT_FORMATS
 
 PROFILE_NAMES = ("smoke", "cpu", "paper")
 
@@ -43,6 +44,7 @@ SCHEMA: dict[str, Any] = {
     "name": str,
     "backbones": {"critic": str, "judge": str},
     "device": str,
+    "prompt_format": str,
     "data": {"seed": int, "embedding_check": bool},
     "train": {"critic": _TRACK, "judge": _TRACK},
     "ablate": {
@@ -59,6 +61,7 @@ SCHEMA: dict[str, Any] = {
 
 _CHOICES = {
     "device": ("cpu", "cuda", "auto"),
+    "prompt_format": PROMPT_FORMATS,
     "train.critic.method": ("simpo",),
     "train.judge.method": ("orpo",),
     "train.critic.precision": ("fp32", "bf16", "fp16"),

@@ -11,6 +11,9 @@ from tenacious.bench.context import money
 
 JUDGE_LABELS: tuple[str, ...] = rubric.DECISIONS
 SYSTEM_VARIANTS: tuple[str, ...] = ("neutral", "promptaug")
+# `full` is the cards' prompt (rubric / style-rule wording spelled out); `compact` drops the text every prompt
+# shares and keeps every field a rule reads, so a trained model spends its tokens on what differs (profiles.py).
+PROMPT_FORMATS: tuple[str, ...] = ("full", "compact")
 JUDGE_RULE_MAX = rubric.PASS_RULE
 
 CRITIC_SYSTEM = (
@@ -27,6 +30,17 @@ JUDGE_SYSTEM = (
     f"DECISION: <{'|'.join(rubric.DECISIONS)}>\nRULE: <number>\nRATIONALE: <one sentence>\n\n"
     "Rules:\n" + "\n".join(JUDGE_RUBRIC)
 )
+
+CRITIC_SYSTEM_COMPACT = "Write one Tenacious outreach email: 'Subject: <subject>', a blank line, then the body."
+JUDGE_SYSTEM_COMPACT = (
+    "Tenacious pre-send gate. Answer:\n"
+    f"DECISION: <{'|'.join(rubric.DECISIONS)}>\nRULE: <number>\nRATIONALE: <one sentence>"
+)
+
+
+def _check_format(prompt_format: str) -> None:
+    if prompt_format not in PROMPT_FORMATS:
+        raise ValueError(f"prompt_format must be one of {PROMPT_FORMATS}, got {prompt_format!r}")
 
 
 def render_bench(context: dict) -> str:
@@ -69,13 +83,20 @@ def render_brief(context: dict) -> str:
     return "\n".join(lines)
 
 
-def critic_messages(task: dict, system_variant: str = "neutral") -> list[dict]:
+def critic_messages(task: dict, system_variant: str = "neutral", prompt_format: str = "full") -> list[dict]:
     """System + user messages asking for one email for a critic task.
 
     `promptaug` adds the condensed style guide to the system prompt (the prompt-only baseline).
+    `compact` names the task's style rules by id instead of spelling them out (the trained critic's prompt).
     """
     if system_variant not in SYSTEM_VARIANTS:
         raise ValueError(f"system_variant must be one of {SYSTEM_VARIANTS}, got {system_variant!r}")
+    _check_format(prompt_format)
+    if prompt_format == "compact":
+        if system_variant != "neutral":
+            raise ValueError("the compact prompt is the trained critic's; it has no promptaug variant")
+        user = f"{critic_instance_text(task)}\nStyle rules: {', '.join(task['style_guide_excerpts']) or 'none'}."
+        return [{"role": "system", "content": CRITIC_SYSTEM_COMPACT}, {"role": "user", "content": user}]
     system = CRITIC_SYSTEM
     if system_variant == "promptaug":
         system += "\n\nStyle guide:\n" + style_guide.condensed_guide()
@@ -104,10 +125,23 @@ def judge_instance_text(item: dict) -> str:
     return f"Brief:\n{render_brief(item['context'])}\n\nDraft:\n{item['draft']}"
 
 
-def judge_messages(item: dict) -> list[dict]:
-    """System + user messages asking the send gate for a decision on one draft."""
+def judge_messages(item: dict, prompt_format: str = "full") -> list[dict]:
+    """System + user messages asking the send gate for a decision on one draft.
+
+    `full` spells out the rubric (what a zero-shot model needs); `compact` keeps the brief, which carries every
+    field a rule reads, and the draft (the trained judge learns the rubric from its pairs).
+    """
+    _check_format(prompt_format)
+    system = JUDGE_SYSTEM if prompt_format == "full" else JUDGE_SYSTEM_COMPACT
     user = f"{judge_instance_text(item)}\n\nDecide: DECISION, RULE, RATIONALE."
-    return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": user}]
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def trained_messages(track: str, record: dict, prompt_format: str) -> list[dict]:
+    """The messages a trained adapter sees, in training and at inference alike (the one renderer for both)."""
+    if track == "critic":
+        return critic_messages(record, "neutral", prompt_format)
+    return judge_messages(record, prompt_format)
 
 
 def format_judge_completion(decision: str, rule: int, rationale: str) -> str:

@@ -1,7 +1,7 @@
 """Preference training: SimPO for the critic (TRL CPO, loss_type="simpo") and ORPO for the judge.
 
 `train(profile, track, seed)` verifies the data seal, renders every pair's prompt with the prompt
-builder inference uses, trains a LoRA adapter with the profile's hyper-parameters, and writes under
+builder inference uses (in the profile's `prompt_format`), trains a LoRA adapter with the profile's hyper-parameters, and writes under
 `runs/<profile>/<track>/seed<N>/`: `adapter/` (PEFT format), `trainer_state.json`, `history.json`
 (the trainer's log history, each row with wall seconds) and `run_config.json` (resolved
 hyper-parameters + provenance). Re-running an interrupted run resumes from its last checkpoint.
@@ -10,6 +10,7 @@ hyper-parameters + provenance). Re-running an interrupted run resumes from its l
 from __future__ import annotations
 
 import math
+import random
 import shutil
 import time
 from pathlib import Path
@@ -17,9 +18,9 @@ from typing import Any
 
 from tenacious import paths
 from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
-from tenacious.bench.load import TRACKS
+from tenacious.bench.load import TRACKS, load_critic_tasks, load_judge_items
 from tenacious.io import write_json
-from tenacious.prompts import render_prompt
+from tenacious.prompts import render_prompt, trained_messages
 from tenacious.provenance import device_info, library_versions, stamp
 
 
@@ -33,13 +34,38 @@ def check_track(track: str) -> str:
     return track
 
 
-def pairs_dataset(pairs: list[dict], tokenizer: Any, limit: int = 0):
-    """TRL's prompt/chosen/rejected columns, prompts rendered by the shared prompt builder."""
+def pair_messages(pairs: list[dict], track: str, prompt_format: str, split: str) -> list[list[dict]]:
+    """Each pair's prompt messages in `prompt_format`.
+
+    `full` is what the pairs store; any other format is re-rendered from the pair's source task/item with
+    `trained_messages`, the renderer inference uses, so data/ holds one format and training follows the profile.
+    """
+    if prompt_format == "full":
+        return [p["prompt_messages"] for p in pairs]
+    records = load_critic_tasks(split) if track == "critic" else load_judge_items(split)
+    by_id = {r["task_id" if track == "critic" else "item_id"]: r for r in records}
+    missing = sorted({p["source_id"] for p in pairs} - set(by_id))
+    if missing:
+        raise TrainError(f"{track} {split} pair source {missing[0]!r} is not in the {split} split; rebuild data/")
+    return [trained_messages(track, by_id[p["source_id"]], prompt_format) for p in pairs]
+
+
+def pairs_dataset(pairs: list[dict], tokenizer: Any, messages: list[list[dict]] | None = None):
+    """TRL's prompt/chosen/rejected columns, prompts rendered by the shared prompt builder
+    (from `messages` where given, else the pairs' stored messages)."""
     from datasets import Dataset
 
-    rows = [{"prompt": render_prompt(tokenizer, p["prompt_messages"]), "chosen": p["chosen"],
-             "rejected": p["rejected"]} for p in (pairs[:limit] if limit else pairs)]
+    messages = messages if messages is not None else [p["prompt_messages"] for p in pairs]
+    rows = [{"prompt": render_prompt(tokenizer, m), "chosen": p["chosen"], "rejected": p["rejected"]}
+            for p, m in zip(pairs, messages, strict=True)]
     return Dataset.from_list(rows)
+
+
+def eval_sample(pairs: list[dict], n: int, seed: int) -> list[dict]:
+    """A seeded sample of `n` dev pairs in file order (0 = all): a sample, not the first n of a sorted file."""
+    if not n or n >= len(pairs):
+        return pairs
+    return [pairs[i] for i in sorted(random.Random(seed).sample(range(len(pairs)), n))]
 
 
 def _optim(name: str, device: str) -> str:
@@ -85,6 +111,20 @@ def trainer_config(track: str, cfg: dict, out_dir: Path, seed: int, device: str)
     return ORPOConfig(**common)
 
 
+def completion_nll(chosen_logits: Any, chosen_labels: Any) -> Any:
+    """Mean NLL of the chosen completion tokens only.
+
+    `chosen_logits` are TRL's shifted logits (position t predicts token t+1); `chosen_labels` are the
+    tokenized labels, -100 on every prompt and padding token, so the mask keeps completion tokens alone.
+    """
+    import torch.nn.functional as F
+
+    width = chosen_logits.shape[1] + 1
+    labels = F.pad(chosen_labels, (0, max(0, width - chosen_labels.shape[1])), value=-100)[:, 1:width]
+    return F.cross_entropy(chosen_logits.reshape(-1, chosen_logits.shape[-1]), labels.reshape(-1).to(
+        chosen_logits.device), ignore_index=-100)
+
+
 def _trainer_class(track: str):
     if track == "critic":
         from trl.experimental.cpo import CPOTrainer
@@ -92,7 +132,18 @@ def _trainer_class(track: str):
         return CPOTrainer
     from trl.experimental.orpo import ORPOTrainer
 
-    return ORPOTrainer
+    class CompletionOnlyORPOTrainer(ORPOTrainer):
+        """ORPO whose NLL term covers the chosen completion only.
+
+        TRL 1.15 computes ORPO's NLL over prompt + completion; with a long fixed prompt that mostly
+        teaches the model to recite the prompt, so the SFT signal is moved onto the answer (every profile).
+        """
+
+        def concatenated_forward(self, model, batch):
+            out = super().concatenated_forward(model, batch)
+            return (*out[:4], completion_nll(out[2], batch["chosen_labels"]), *out[5:])
+
+    return CompletionOnlyORPOTrainer
 
 
 def _wall_clock_callback():
@@ -143,6 +194,7 @@ def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int,
     cfg = dict(profile.train[track])
     cfg.pop("seeds")
     return {"track": track, "seed": seed, "method": cfg["method"], "hyperparameters": cfg,
+            "prompt_format": profile.prompt_format,
             "train_pairs": n_train, "eval_pairs": n_eval, "backbone": backbone.describe(),
             "provenance": stamp(profile.name, backbone.name, [seed]),
             "libraries": library_versions(), "device": device_info()}
@@ -161,12 +213,15 @@ def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: P
     train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
     if not train_pairs or not dev_pairs:
         raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
+    train_pairs = train_pairs[:max_train_pairs] if max_train_pairs else train_pairs
+    dev_pairs = eval_sample(dev_pairs, cfg["max_eval_pairs"], seed)
+    fmt = profile.prompt_format
     device = resolve_device(profile.device)
     model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
     return _trainer_class(track)(
         model=model, args=trainer_config(track, cfg, out_dir, seed, device),
-        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, max_train_pairs),
-        eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, cfg["max_eval_pairs"]),
+        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, pair_messages(train_pairs, track, fmt, "train")),
+        eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, pair_messages(dev_pairs, track, fmt, "dev")),
         processing_class=backbone.tokenizer, callbacks=[_wall_clock_callback(), *callbacks])
 
 

@@ -266,7 +266,10 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict,
          "the engine or the rubric module), and of the two labelers against each other. Below 1.0 is where a "
          "labeler misses a paraphrase; undefined kappa is reported as undefined, never forced to 1.\n"),
         _kappa_table(agreement_report, "judge"),
-        "Accuracy against gold per authoring stratum (the hand-written drafts are where paraphrase bites):\n",
+        ("Accuracy against gold per authoring stratum. Caveat on the HND row: the v0.2 rule engine was revised "
+         "after reading its misses on the hand-written drafts, so its accuracy there is an in-sample figure, not "
+         "an estimate of how it reads drafts nobody on the team wrote; the second labeler was not tuned on "
+         "them.\n"),
         _stratum_accuracy(agreement_report),
         "## Shortcut baselines\n",
         _judge_shortcut_lines(shortcuts["judge"]),
