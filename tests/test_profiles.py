@@ -88,3 +88,12 @@ def test_prompt_format_is_validated_and_set_per_profile(tmp_path):
     path = _write(tmp_path, lambda d: d.update(prompt_format="terse"))
     with pytest.raises(ProfileError, match="prompt_format"):
         load_profile_file(path)
+
+
+def test_cpu_schedule_is_lora_scale_and_validates_on_a_sample_not_a_prefix():
+    for track in ("critic", "judge"):
+        t = load_profile("cpu").train[track]
+        assert t.learning_rate >= 1e-4 and t.lr_scheduler == "constant_with_warmup" and t.warmup_ratio >= 1
+        assert (t.per_device_batch, t.grad_accum) == (2, 1) and t.max_steps >= 2 * t.eval_steps
+    assert load_profile("cpu").train.critic.max_eval_pairs == 0  # all dev pairs
+    assert load_profile("cpu").ablate.max_judge_items > 30

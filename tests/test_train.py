@@ -11,8 +11,16 @@ from tenacious.bench.seal import SealError
 from tenacious.infer import encode_prompt
 from tenacious.io import read_json
 from tenacious.profiles import load_profile
-from tenacious.prompts import render_prompt
-from tenacious.train import TrainError, build_trainer, check_track, planned_steps, train
+from tenacious.prompts import render_prompt, trained_messages
+from tenacious.train import (
+    TrainError,
+    build_trainer,
+    check_track,
+    completion_nll,
+    eval_sample,
+    planned_steps,
+    train,
+)
 
 HISTORY_KEYS = {"loss", "learning_rate", "eval_loss", "eval_rewards/margins", "eval_rewards/accuracies", "wall_seconds"}
 
@@ -61,16 +69,51 @@ def test_adapter_reloads_and_changes_the_output(smoke_runs, track):
     assert not torch.allclose(before, after), "a trained adapter must change the model's output"
 
 
-def test_training_and_inference_build_identical_prompt_ids():
-    from tenacious.bench.load import load_pairs
+def test_training_and_inference_build_identical_prompt_ids(tmp_path):
+    from tenacious.bench.load import load_judge_items, load_pairs
 
     profile = load_profile("smoke")
+    assert profile.prompt_format == "compact"
     backbone = load_backbone(TINY, device="cpu", seed=0)
-    trainer = build_trainer(profile, "judge", 0, backbone, paths.runs_dir("pytest") / "ids")
+    trainer = build_trainer(profile, "judge", 0, backbone, tmp_path, max_train_pairs=1)
     pair = load_pairs("judge", "train")[0]
-    prompt = render_prompt(backbone.tokenizer, pair["prompt_messages"])
+    item = next(i for i in load_judge_items("train") if i["item_id"] == pair["source_id"])
+    messages = trained_messages("judge", item, profile.prompt_format)  # what ablate's adapter-on judge encodes
+    assert trainer.train_dataset[0]["prompt_input_ids"] == encode_prompt(backbone.tokenizer, messages)
+    prompt = render_prompt(backbone.tokenizer, messages)
     row = trainer.tokenize_row({"prompt": prompt, "chosen": pair["chosen"], "rejected": pair["rejected"]})
-    assert row["prompt_input_ids"] == encode_prompt(backbone.tokenizer, pair["prompt_messages"])
+    assert row["prompt_input_ids"] == encode_prompt(backbone.tokenizer, messages)
+
+
+def test_orpo_nll_covers_the_completion_and_never_a_prompt_token(tmp_path):
+    profile = load_profile("smoke")
+    backbone = load_backbone(TINY, device="cpu", seed=0)
+    trainer = build_trainer(profile, "judge", 0, backbone, tmp_path, max_train_pairs=2)
+    batch = next(iter(trainer.get_train_dataloader()))
+    labels = batch["chosen_labels"]
+    for row, prompt_ids in enumerate(trainer.train_dataset["prompt_input_ids"][:labels.shape[0]]):
+        n_prompt, n_full = len(prompt_ids), int(batch["chosen_attention_mask"][row].sum())
+        assert (labels[row, :n_prompt] == -100).all(), "a prompt token is in the NLL mask"
+        assert (labels[row, n_prompt:n_full] != -100).all(), "a completion token is missing from the NLL mask"
+    # The trainer's NLL is the completion-only one, and prompt logits cannot move it.
+    with torch.no_grad():
+        _, _, chosen_logits, _, nll = trainer.concatenated_forward(trainer.model, batch)[:5]
+        assert torch.allclose(nll, completion_nll(chosen_logits, labels))
+        noisy = chosen_logits.clone()
+        firsts = [len(ids) - 1 for ids in trainer.train_dataset["prompt_input_ids"][:labels.shape[0]]]
+        for row, first in enumerate(firsts):  # logits at t predict token t+1: [0, first) predict prompt tokens
+            noisy[row, :first] += torch.randn_like(noisy[row, :first]) * 10
+        assert torch.allclose(completion_nll(noisy, labels), nll)
+        noisy[0, firsts[0]] += torch.randn_like(noisy[0, firsts[0]]) * 10  # predicts the first answer token
+        assert not torch.allclose(completion_nll(noisy, labels), nll)
+
+
+def test_validation_is_a_seeded_sample_not_the_first_pairs():
+    pairs = [{"pair_id": f"p{i:02d}"} for i in range(40)]
+    sample = eval_sample(pairs, 8, seed=11)
+    assert sample == eval_sample(pairs, 8, seed=11) and len(sample) == 8
+    assert sample != pairs[:8] and sample == sorted(sample, key=lambda p: p["pair_id"])
+    assert eval_sample(pairs, 8, seed=12) != sample and eval_sample(pairs, 0, seed=11) == pairs
 
 
 def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch):

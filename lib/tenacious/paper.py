@@ -143,6 +143,11 @@ def model_card(numbers: dict, track: str) -> str:
     intro = (f"LoRA adapter trained with {METHOD[track]} on the Tenacious-Bench {track} track; this card reproduces "
              f"the published card *{PUBLISHED[track]}*. Every number is computed by the artifact's pipeline and "
              "read from `numbers.json`; nothing is copied from the published card.\n")
+    if track == "judge":
+        intro += ("\nTraining choice: ORPO's NLL term covers the chosen completion only (TRL 1.15 computes it over "
+                  "prompt + completion, which mostly teaches the model to recite the fixed prompt). The prompt format "
+                  "the adapters saw (`prompt_format`: `full` = the published cards' rubric prompt, `compact` = brief "
+                  "and draft only) is listed with the hyper-parameters.\n")
     sections = [
         _section("Deploy recommendation", f"**{rec['decision']}** — {rec['reason']}\n\n_Rule: {rec['rule']}._"),
         _section("Headline", tables[f"{track}_headline"]),

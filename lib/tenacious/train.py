@@ -151,6 +151,9 @@ def _wall_clock_callback():
     from transformers import TrainerCallback
 
     class WallClock(TrainerCallback):
+        def __init__(self):  # an evaluate() before train() logs too
+            self.offset, self.start = 0.0, time.perf_counter()
+
         def on_train_begin(self, args, state, control, **kwargs):
             done = [r["wall_seconds"] for r in state.log_history if "wall_seconds" in r]
             self.offset = done[-1] if done else 0.0
@@ -193,6 +196,9 @@ def last_checkpoint(out_dir: Path) -> Path | None:
 def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int, n_eval: int) -> dict:
     cfg = dict(profile.train[track])
     cfg.pop("seeds")
+    cfg["prompt_format"] = profile.prompt_format  # shown with the hyper-parameters in the cards' tables
+    if track == "judge":
+        cfg["orpo_nll"] = "completion only"  # CompletionOnlyORPOTrainer
     return {"track": track, "seed": seed, "method": cfg["method"], "hyperparameters": cfg,
             "prompt_format": profile.prompt_format,
             "train_pairs": n_train, "eval_pairs": n_eval, "backbone": backbone.describe(),
