@@ -35,7 +35,7 @@ from jsonschema import Draft202012Validator
 
 from tenacious.bench import facts, judge_rules, rubric, style_guide
 from tenacious.bench.context import CONTEXT_FIELDS, bench_from_commitments
-from tenacious.io import InputError
+from tenacious.io import InputError, parse_jsonl
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = {"type": "string", "minLength": 1}
@@ -157,17 +157,7 @@ def read_records(source: str) -> tuple[str, list[tuple[int, dict]]]:
         whole = None
     if isinstance(whole, dict):
         return name, [(1, whole)]
-    records = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{name}:{lineno}: expected a JSON object, got {type(record).__name__}")
-        records.append((lineno, record))
+    records = parse_jsonl(text, name)
     if not records:
         raise InputError(f"{name}: no records (expected JSONL or one JSON object)")
     return name, records

@@ -66,26 +66,33 @@ def write_jsonl(path: Path, records: Iterable[dict], validate: Callable[[dict], 
     return len(lines)
 
 
+def parse_jsonl(text: str, name: str) -> list[tuple[int, dict]]:
+    """(line number, record) for every non-blank line; a malformed line raises InputError naming `name:line`."""
+    out = []
+    for lineno, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may sit inside a string
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(rec, dict):
+            raise InputError(f"{name}:{lineno}: expected a JSON object, got {type(rec).__name__}")
+        out.append((lineno, rec))
+    return out
+
+
 def read_jsonl(path: Path, validate: Callable[[dict], None] | None = None) -> list[dict]:
-    """Read JSONL; a malformed line raises InputError naming the file and the line number."""
+    """Read JSONL; a malformed or invalid line raises InputError naming the file and the line number."""
     path = Path(path)
     out = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
+    for lineno, rec in parse_jsonl(path.read_text(encoding="utf-8"), str(path)):
+        if validate is not None:
             try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from exc
-            if not isinstance(rec, dict):
-                raise InputError(f"{path}:{lineno}: expected a JSON object, got {type(rec).__name__}")
-            if validate is not None:
-                try:
-                    validate(rec)
-                except Exception as exc:
-                    raise InputError(f"{path}:{lineno}: {exc}") from exc
-            out.append(rec)
+                validate(rec)
+            except Exception as exc:
+                raise InputError(f"{path}:{lineno}: {exc}") from exc
+        out.append(rec)
     return out
 
 
