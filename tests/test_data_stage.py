@@ -274,9 +274,9 @@ def judge_v2():
 
 
 def test_gold_from_construction_keeps_every_case_and_quotes_its_evidence(judge_v2):
-    from tenacious.bench import judge_cases, rubric
+    from tenacious.bench import probes, rubric
     items = [i for s in load.SPLITS for i in _generated(judge_v2[s])]
-    assert len({i["case_id"] for i in items}) == sum(judge_cases.CASE_COUNTS.values()) == 323
+    assert len({i["case_id"] for i in items}) == sum(probes.CASE_COUNTS.values()) == 323
     for item in items:
         assert item["gold_rule"] == rubric.intended_rule(item["probe_id"], item["kind"])
         ev = item["evidence"]
@@ -287,8 +287,8 @@ def test_gold_from_construction_keeps_every_case_and_quotes_its_evidence(judge_v
 
 
 def test_heldout_violation_wordings_never_occur_in_train_or_dev(judge_v2):
-    from tenacious.bench import wording
-    for bank in (wording.VIOLATIONS, wording.TWINS):
+    from tenacious.bench import probes
+    for bank in (probes.VIOLATIONS, probes.TWINS):
         for probe, pools in bank.items():
             assert len(set(pools["train"])) >= 8 and len(set(pools["heldout"])) >= 4, probe
             assert not set(pools["train"]) & set(pools["heldout"]), probe

@@ -4,12 +4,15 @@ import shutil
 
 import pytest
 import torch
+from trl.experimental.cpo import CPOTrainer
+from trl.experimental.orpo import ORPOTrainer
 
 from tenacious import paths
 from tenacious.backbones import TINY, load_backbone
 from tenacious.bench.seal import SealError
 from tenacious.infer import encode_prompt
 from tenacious.io import read_json
+from tenacious.pair_forward import split_batch
 from tenacious.profiles import load_profile
 from tenacious.prompts import render_prompt, trained_messages
 from tenacious.train import (
@@ -97,15 +100,51 @@ def test_orpo_nll_covers_the_completion_and_never_a_prompt_token(tmp_path):
         assert (labels[row, n_prompt:n_full] != -100).all(), "a completion token is missing from the NLL mask"
     # The trainer's NLL is the completion-only one, and prompt logits cannot move it.
     with torch.no_grad():
-        _, _, chosen_logits, _, nll = trainer.concatenated_forward(trainer.model, batch)[:5]
-        assert torch.allclose(nll, completion_nll(chosen_logits, labels))
+        chosen_logits = ORPOTrainer.concatenated_forward(trainer, trainer.model, batch)[2]  # TRL's full logits
+        nll = trainer.concatenated_forward(trainer.model, batch)[4]  # the shared-prompt forward's NLL
+        assert torch.allclose(nll, completion_nll(chosen_logits, labels), atol=1e-5)
         noisy = chosen_logits.clone()
         firsts = [len(ids) - 1 for ids in trainer.train_dataset["prompt_input_ids"][:labels.shape[0]]]
         for row, first in enumerate(firsts):  # logits at t predict token t+1: [0, first) predict prompt tokens
             noisy[row, :first] += torch.randn_like(noisy[row, :first]) * 10
-        assert torch.allclose(completion_nll(noisy, labels), nll)
+        assert torch.allclose(completion_nll(noisy, labels), nll, atol=1e-5)
         noisy[0, firsts[0]] += torch.randn_like(noisy[0, firsts[0]]) * 10  # predicts the first answer token
-        assert not torch.allclose(completion_nll(noisy, labels), nll)
+        assert not torch.allclose(completion_nll(noisy, labels), nll, atol=1e-5)
+
+
+@pytest.mark.parametrize("track", ["critic", "judge"])
+def test_shared_prompt_forward_matches_trls_forward_and_gradients(tmp_path, track):
+    """One prompt pass per pair gives TRL's log-probs and the same gradients in the LoRA weights."""
+    profile = load_profile("smoke")
+    backbone = load_backbone(TINY, device="cpu", seed=0)
+    trainer = build_trainer(profile, track, 0, backbone, tmp_path, max_train_pairs=4)
+    batch = next(iter(trainer.get_train_dataloader()))
+    assert split_batch(batch) is not None, "the collated batch is not prompt + completion rows"
+    base = CPOTrainer if track == "critic" else ORPOTrainer
+
+    def grads(forward):
+        trainer.model.zero_grad()
+        chosen, rejected = forward(trainer, trainer.model, batch)[:2]
+        (chosen.sum() - 0.5 * rejected.sum()).backward()
+        return chosen.detach(), [p.grad.clone() for p in trainer.model.parameters() if p.requires_grad]
+
+    shared_logps, shared_grads = grads(type(trainer).concatenated_forward)
+    trl_logps, trl_grads = grads(base.concatenated_forward)
+    assert torch.allclose(shared_logps, trl_logps, atol=1e-5)
+    assert all(torch.allclose(a, b, atol=1e-5, rtol=1e-4) for a, b in zip(shared_grads, trl_grads, strict=True))
+    assert any(g.abs().sum() > 0 for g in shared_grads)
+
+
+def test_shared_prompt_forward_declines_rows_it_cannot_split():
+    ids, mask = torch.tensor([[5, 6, 7, 0]]), torch.tensor([[1, 1, 1, 0]])
+    batch = {"chosen_input_ids": ids, "chosen_attention_mask": mask, "chosen_labels": torch.tensor([[-100, 6, 7, -100]]),
+             "rejected_input_ids": ids, "rejected_attention_mask": mask,
+             "rejected_labels": torch.tensor([[-100, -100, 7, -100]])}
+    assert split_batch(batch) is None  # the two prompts differ in length
+    batch["rejected_labels"] = batch["chosen_labels"]
+    assert split_batch(batch) == [([5], [6, 7], [6, 7])]
+    batch["chosen_attention_mask"] = torch.tensor([[0, 1, 1, 1]])  # left padding
+    assert split_batch(batch) is None
 
 
 def test_validation_is_a_seeded_sample_not_the_first_pairs():

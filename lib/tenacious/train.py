@@ -20,6 +20,7 @@ from tenacious import paths
 from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
 from tenacious.bench.load import TRACKS, load_critic_tasks, load_judge_items
 from tenacious.io import write_json
+from tenacious.pair_forward import shared_prompt_forward
 from tenacious.prompts import render_prompt, trained_messages
 from tenacious.provenance import device_info, library_versions, stamp
 
@@ -125,25 +126,35 @@ def completion_nll(chosen_logits: Any, chosen_labels: Any) -> Any:
         chosen_logits.device), ignore_index=-100)
 
 
-def _trainer_class(track: str):
+def _trainer_class(track: str, shared_prompt: bool):
+    """TRL's trainer for the track, with ORPO's NLL on the completion only and, where `shared_prompt`,
+    one prompt pass per pair (`pair_forward`); any batch it cannot take goes through TRL's own forward."""
     if track == "critic":
-        from trl.experimental.cpo import CPOTrainer
+        from trl.experimental.cpo import CPOTrainer as Base
+    else:
+        from trl.experimental.orpo import ORPOTrainer as Base
 
-        return CPOTrainer
-    from trl.experimental.orpo import ORPOTrainer
-
-    class CompletionOnlyORPOTrainer(ORPOTrainer):
-        """ORPO whose NLL term covers the chosen completion only.
-
-        TRL 1.15 computes ORPO's NLL over prompt + completion; with a long fixed prompt that mostly
-        teaches the model to recite the prompt, so the SFT signal is moved onto the answer (every profile).
-        """
+    class PairTrainer(Base):
+        """TRL 1.15 computes ORPO's NLL over prompt + completion; with a long fixed prompt that mostly
+        teaches the model to recite the prompt, so the judge's SFT signal is moved onto the answer (every
+        profile). The critic's SimPO has no NLL term (cpo_alpha 0)."""
 
         def concatenated_forward(self, model, batch):
-            out = super().concatenated_forward(model, batch)
-            return (*out[:4], completion_nll(out[2], batch["chosen_labels"]), *out[5:])
+            import torch
 
-    return CompletionOnlyORPOTrainer
+            simpo_like = track == "judge" or (self.cpo_alpha == 0 and self.loss_type in ("simpo", "ipo"))
+            if shared_prompt and simpo_like and not self.aux_loss_enabled:
+                out = shared_prompt_forward(model, batch, average=True)
+                if out is not None:
+                    nll = out.chosen_nll if track == "judge" else torch.tensor(0.0, device=out.chosen_logps.device)
+                    return out.chosen_logps, out.rejected_logps, out.chosen_logits, out.rejected_logits, nll
+            out = super().concatenated_forward(model, batch)
+            if track == "judge":
+                return (*out[:4], completion_nll(out[2], batch["chosen_labels"]), *out[5:])
+            return out
+
+    PairTrainer.__name__ = PairTrainer.__qualname__ = f"Pair{Base.__name__}"
+    return PairTrainer
 
 
 def _wall_clock_callback():
@@ -224,7 +235,9 @@ def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: P
     fmt = profile.prompt_format
     device = resolve_device(profile.device)
     model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
-    return _trainer_class(track)(
+    # unsloth's fast forwards are not meant to continue a cache in training: TRL's forward there
+    shared = backbone.loader != "unsloth"
+    return _trainer_class(track, shared)(
         model=model, args=trainer_config(track, cfg, out_dir, seed, device),
         train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, pair_messages(train_pairs, track, fmt, "train")),
         eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, pair_messages(dev_pairs, track, fmt, "dev")),

@@ -14,12 +14,12 @@ import yaml
 
 from tenacious.bench import contamination, load, rubric
 from tenacious.bench.agreement import summary_rows
+from tenacious.bench.schema import STRATA
 from tenacious.bench.splits import counts_by
 from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text, read_jsonl
 
 LICENSE = "apache-2.0"
-STRATA = ("ADV", "PRG", "SYN", "TRC", "HND")
 PROBES = (*rubric.PROBES, rubric.PASS_PROBE)
 DECISIONS = rubric.DECISIONS
 
@@ -206,7 +206,8 @@ def _sentence_lines(report: dict) -> str:
             {"measure": f"shared sentences deciding the label (>= {report['label_deciding_min_train']} in train)",
              "share": len(report["label_deciding_sentences"]), "gate": "0"}]
     return ("Wording split: train/dev drafts and held-out drafts are written from two disjoint wording pools "
-            "(`tenacious.bench.wording`: violations, honest twins, subjects, greetings, openers, asks, sign-offs). "
+            "(violations and honest twins in each probe's module under `tenacious.bench.probes`; subjects, greetings, "
+            "openers, asks and sign-offs in `tenacious.bench.wording`). "
             f"Sentence-level check ({report['masking']}):\n\n" + markdown_table(rows, digits=4))
 
 

@@ -20,7 +20,8 @@ import numpy as np
 
 from tenacious import plots
 from tenacious.bench import load
-from tenacious.bench.cards import DECISIONS, PROBES, STRATA
+from tenacious.bench.cards import DECISIONS, PROBES
+from tenacious.bench.schema import STRATA
 from tenacious.io import atomic_write_bytes
 
 _BINS = np.linspace(0.0, 1.0, 21)

@@ -14,15 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tenacious import io, paths
-from tenacious.bench import critic_tasks, facts, rubric, schema
+from tenacious.bench import critic_tasks, facts, probes, rubric, schema
 from tenacious.bench.context import CONTEXT_FIELDS, bench_from_commitments, company_domain
 from tenacious.prompts import critic_messages
 
 JUDGE_GLOB = "judge_hand*.jsonl"
 CRITIC_FILE = "critic_hand_pairs.jsonl"
 MODE = "hand_authored"
-# Where a context probe's violation lives when the row quotes nothing from the draft.
-_CONTEXT_FIELD: dict[str, str] = {"A07": "disqualifiers", "E03": "opt_out_channels", "G03": "recipient"}
 
 
 def context_defaults(context: dict, record_id: str) -> dict:
@@ -62,12 +60,6 @@ def complete_context(context: dict, record_id: str) -> dict:
 # --- judge drafts -----------------------------------------------------------------------------------
 
 
-def _field_text(probe: str, ctx: dict) -> str:
-    if probe == "G03":
-        return ctx["recipient"].get("title") or facts.ROLE_LABELS[ctx["recipient"]["role"]]
-    return ", ".join(ctx[_CONTEXT_FIELD[probe]])
-
-
 def judge_item(row: dict) -> dict:
     """One JudgeItem from a validated hand row (its case is its template group)."""
     probe, kind, draft = row["probe_id"], row["kind"], row["draft"]
@@ -76,7 +68,8 @@ def judge_item(row: dict) -> dict:
         start = draft.find(row["evidence"])
         evidence = {"start": start, "end": start + len(row["evidence"]), "text": row["evidence"]}
     elif kind == "violation" and probe in rubric.CONTEXT_PROBES:
-        evidence = {"field": _CONTEXT_FIELD[probe], "text": _field_text(probe, ctx)}
+        spec = probes.SPECS[probe]  # the violation is in the brief field the probe names
+        evidence = {"field": spec.evidence_field, "text": spec.field_text(ctx)}
     else:
         evidence = None
     item = {"item_id": row["item_id"], "case_id": row["case_id"], "template_id": row["case_id"], "probe_id": probe,
@@ -104,8 +97,9 @@ def _check_judge_row(row: dict, seen: set[str]) -> None:
     if row["evidence"] is None and kind == "violation" and probe not in rubric.CONTEXT_PROBES:
         raise ValueError(f"field 'evidence': a {probe} violation is in the draft and must quote it")
     ctx = complete_context(row["context"], row["case_id"])
-    if kind == "violation" and probe in rubric.CONTEXT_PROBES and not _field_text(probe, ctx):
-        raise ValueError(f"field 'context/{_CONTEXT_FIELD[probe]}': empty, but the row is a {probe} violation")
+    spec = probes.SPECS[probe]
+    if kind == "violation" and probe in rubric.CONTEXT_PROBES and not spec.field_text(ctx):
+        raise ValueError(f"field 'context/{spec.evidence_field}': empty, but the row is a {probe} violation")
 
 
 def judge_items(raw_dir: Path | None = None) -> list[dict]:

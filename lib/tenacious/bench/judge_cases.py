@@ -10,9 +10,12 @@ carry a brief that looks alike but breaks nothing (gold PASS). PASS controls pai
 with a near miss plus style flaws. No case is dropped or relabelled because a rule engine
 disagrees: the rule engine is a baseline measured against this gold (agreement.py).
 
-Wording: a case draws every sentence from one pool of `wording` (train or held-out). The build
+Wording: a case draws every sentence from one pool (train or held-out) of `wording` and the probes' banks. The build
 first generates with the train pool, splits, then regenerates the held-out cases with the
 held-out pool; each case has its own rng, so the split does not move.
+
+What is particular to a probe (case counts, wordings, the brief's premise, extra slots, the draft's
+layout) comes from its module in tenacious.bench.probes; this module assembles every case the same way.
 
 Authoring modes: `programmatic` (house voice), `template` (four more writer voices, all
 templates: no language model wrote any of it) and `trace_derived` (the agent's next turn in a
@@ -26,41 +29,20 @@ import re
 from pathlib import Path
 
 from tenacious import io, paths
-from tenacious.bench import facts, rubric, schema, wording
+from tenacious.bench import facts, probes, rubric, schema, wording
 from tenacious.bench.context import make_context, money
+from tenacious.bench.probes.writing import amount_words, stage_words
+from tenacious.bench.schema import STRATUM
 
-AUTHORING_MODES: tuple[str, ...] = ("trace_derived", "programmatic", "template", "hand_authored")
-STRATUM: dict[str, str] = {"programmatic": "PRG", "template": "SYN", "trace_derived": "TRC", "hand_authored": "HND"}
-DRAFT_PROBES: tuple[str, ...] = tuple(p for p in rubric.PROBES if p not in rubric.CONTEXT_PROBES)
-
-# Cases per probe (323 in all).
-CASE_COUNTS: dict[str, int] = {
-    "A07": 22, "E03": 20, "D05": 30, "G03": 40, "E01": 26, "B04": 26, "B03": 26, "C02": 26,
-    "E02": 36, "C04": 36, "PASS": 35,
-}
 TWIN_EVERY = 4  # every fourth case of a context probe is a twin (a look-alike brief, gold PASS)
-# template-mode cases per probe; trace_derived takes what the logged threads support, programmatic the rest.
-SYN_COUNTS: dict[str, int] = {
-    "A07": 8, "E03": 8, "D05": 6, "G03": 12, "E01": 6, "B04": 8, "B03": 8, "C02": 8, "E02": 12, "C04": 12,
-    "PASS": 10,
-}
 THREADS_PATH = paths.RAW_DIR / "threads.jsonl"
 SENDERS: dict[str, tuple[str, ...]] = {"train": ("Noor", "Tomas", "Ilse"), "heldout": ("Kofi", "Amaru", "Wanjiru")}
 _DAYS = ("Tuesday", "Wednesday", "Thursday")
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five")
-_STAGE_WORDS = {"seed": "seed", "series_a": "Series A", "series_b": "Series B", "series_c": "Series C"}
-_FUNDED = ("seed", "series_a", "series_b", "series_c")
-# Other ways a writer names a stage it gets wrong (e.g. "early-stage" to a Series C company).
-_WRONG_TIER_WORDS = {"series_b": ("early-stage", "seed"), "series_c": ("early-stage", "Series A"),
-                     "seed": ("late-stage", "Series C"), "series_a": ("growth-stage", "Series C")}
 
 
 class JudgeCaseError(ValueError):
     """A case that cannot be built as asked (a quota overrun, a wording whose evidence is missing)."""
-
-
-def stage_words(stage: str) -> str:
-    return _STAGE_WORDS.get(stage, stage.replace("_", " "))
 
 
 def _distinct(a: dict, b: dict) -> bool:
@@ -140,7 +122,7 @@ class Draft:
         self.value = rng.choice(bank["value"]).format(**slots)
         self.proof = rng.choice(wording.PROOFS[pool]) if rng.random() < 0.4 else ""
         self.value_first = rng.random() < 0.25
-        self.caveat = rng.choice(wording.TWINS["C04"][pool]) if ctx["regulated"] else ""
+        self.caveat = rng.choice(probes.CAVEATS[pool]) if ctx["regulated"] else ""
         self.ask = rng.choice(bank["ask" if when else "ask_async"]).format(**slots)
         self.postscript = rng.choice(wording.POSTSCRIPTS[pool]) if rng.random() < 0.3 else ""
         self.close = rng.choice(bank["close"]).format(**slots)
@@ -157,79 +139,30 @@ class Draft:
         return f"Subject: {self.subject}\n\n" + "\n\n".join(paragraphs)
 
 
-# --- context premises ------------------------------------------------------------------------------
-
-
-def _commitments_for(rng: random.Random) -> list[dict]:
-    """One engineer committed elsewhere, in a stack that still has someone free."""
-    stack = rng.choice([s for s in facts.BENCH_STACKS if len(facts.BENCH_ROSTER[s]) >= 2])
-    engineer = rng.choice(facts.BENCH_ROSTER[stack])
-    until = f"2026-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-    return [{"engineer": engineer, "stack": stack, "until": until}]
-
-
-def _funding(rng: random.Random, confidences: tuple[str, ...], stages: tuple[str, ...]) -> dict:
-    stage = rng.choice(stages)
-    band = facts.FUNDING_STAGES[stage]
-    amount = rng.randrange(band[0] // 500_000, band[1] // 500_000 + 1) * 500_000
-    return {"stage": stage, "amount_usd": amount, "confidence": rng.choice(confidences)}
-
-
-def _person(rng: random.Random) -> str:
-    return _other_prospect(rng)["recipient"]["name"]
-
-
-def _premise(rng: random.Random, probe: str, line: str | None, twin: bool) -> dict:
-    """make_context overrides a probe needs: its violation's premise, or the look-alike of a twin."""
-    if probe == "A07":
-        return {} if twin else {"disqualifiers": [line]}
-    if probe == "E03":
-        if twin:  # the prospect opted out of another channel than the one this draft uses
-            return {"channel": "email", "opt_out_channels": [line]}
-        return {"channel": line, "opt_out_channels": [line]}
-    if probe == "G03":
-        size = "large" if not twin else line
-        headcount = rng.randrange(2001, 12001) if size == "large" else rng.randrange(300, 2001)
-        return {"segment": rng.choice(("segment_2", "abstain")), "headcount": headcount}
-    if probe == "B04":
-        return {"segment": "segment_1", "funding": _funding(rng, ("low", "insufficient_signal"), _FUNDED[:3])}
-    if probe == "B03":
-        return {"funding": _funding(rng, ("high", "medium"), _FUNDED)}
-    if probe == "C02":
-        return {"prior_commitments": _commitments_for(rng)}
-    if probe == "C04":
-        return {"industry": rng.choice(facts.REGULATED_INDUSTRIES), "regulated": True}
-    return {}
+# --- the brief ---------------------------------------------------------------------------------------
 
 
 def _neutralise(rng: random.Random, ctx: dict, probe: str) -> dict:
     """Keep rule 4 out of cases that do not probe it (make_context draws C-level recipients freely)."""
     limit = facts.ESCALATION_HEADCOUNT
-    if probe != "G03" and ctx["recipient"]["role"] in ("cto", "c_level") and ctx["headcount"] > limit:
+    c_level = ctx["recipient"]["role"] in ("cto", "c_level")
+    if not probes.SPECS[probe].keeps_c_level_enterprise and c_level and ctx["headcount"] > limit:
         ctx["headcount"] = rng.randrange(limit // 2, limit + 1)
     return ctx
-
-
-_TITLE_ROLE = (("cto", re.compile(r"\bCTO\b|Chief Technology")), ("c_level", re.compile(r"\bC[EOIP]O\b|Chief|President")),
-               ("vp_eng", re.compile(r"VP|Vice President")), ("founder", re.compile(r"Founder")))
-
-
-def title_role(title: str) -> str:
-    """The role code of a free-text title (first match wins: a CTO before a founder)."""
-    return next((role for role, pattern in _TITLE_ROLE if pattern.search(title)), "other")
 
 
 # --- the probing sentences -------------------------------------------------------------------------
 
 
-def _slots(rng: random.Random, probe: str, ctx: dict, pool: str, other: dict | None) -> dict:
-    """Values for every slot a wording of `probe` may use."""
+def _slots(rng: random.Random, probe: str, ctx: dict, pool: str, other: dict | None, carrier: dict) -> dict:
+    """Values for every slot a wording of `probe` may use; `carrier` holds the carrier draft's slots."""
+    spec = probes.SPECS[probe]
     slots = {"first": ctx["recipient"]["name"].split()[0], "thread_id": ctx["thread_id"]}
     funding = ctx["funding"]
     if funding["amount_usd"]:
         slots["amount"] = amount_words(rng, funding["amount_usd"])
     slots["stage"] = stage_words(funding["stage"])
-    if probe in ("E01", "E02"):
+    if spec.names_other_prospects:
         other = other or _other_prospect(rng, ctx)
         second = _other_prospect(rng, ctx, other)
         third = _other_prospect(rng, ctx, other, second)
@@ -237,30 +170,15 @@ def _slots(rng: random.Random, probe: str, ctx: dict, pool: str, other: dict | N
                      other_thread=other["thread_id"], peer1=other["company"], peer2=second["company"],
                      peer3=third["company"])
         slots["generic1"], slots["generic2"] = rng.sample(wording.GENERIC_PEERS[pool], 2)
-    if probe == "B03":
-        wrong = rng.choice([s for s in _FUNDED if s != funding["stage"]])
-        slots["wrong_stage"] = rng.choice((stage_words(wrong), *_WRONG_TIER_WORDS.get(funding["stage"], ())))
-        slots["wrong_amount"] = amount_words(rng, int(funding["amount_usd"] * rng.choice((0.3, 2.5, 4.0))))
-    if probe == "C02":
-        commitment = ctx["prior_commitments"][0]
-        free = [e for e in facts.BENCH_ROSTER[commitment["stack"]] if e != commitment["engineer"]]
-        slots.update(engineer=commitment["engineer"], engineer_first=commitment["engineer"].split()[0],
-                     stack=facts.STACK_LABELS[commitment["stack"]], until=commitment["until"], free=rng.choice(free))
+    if spec.slots is not None:
+        slots.update(spec.slots(rng, ctx, pool, carrier))
     return slots
 
 
-def amount_words(rng: random.Random, amount: int) -> str:
-    """A funding figure the way people write it: with or without "$", spelled scale, digit groups."""
-    millions = f"{amount / 1e6:g}"
-    return rng.choice((money(amount), f"{millions} million dollars", f"USD {millions}m", f"${amount:,}",
-                       f"{millions} million"))
-
-
-def _sentence(rng: random.Random, bank: dict, probe: str, pool: str, index: int, slots: dict) -> tuple[str, str]:
-    """(wording id, filled sentence) of wording `index` (cycled) of `bank[probe][pool]`."""
-    entries = bank[probe][pool]
+def _sentence(side: str, probe: str, pool: str, index: int, slots: dict) -> tuple[str, str]:
+    """(wording id, filled sentence) of wording `index` (cycled) of the probe's `side` wordings in `pool`."""
+    entries = (probes.VIOLATIONS if side == "violation" else probes.TWINS)[probe][pool]
     text = entries[index % len(entries)]
-    side = "violation" if bank is wording.VIOLATIONS else "twin"
     filled = text.format(**slots, Offer=_cap(slots.get("offer", "")))
     return f"{probe}:{side}:{pool}:{index % len(entries)}", filled
 
@@ -292,25 +210,15 @@ def make_case(case_id: str, template_id: str, probe: str, mode: str, ctx: dict, 
             "items": items}
 
 
-_EVIDENCE_FIELD: dict[str, str] = {"A07": "disqualifiers", "E03": "opt_out_channels", "G03": "recipient"}
-
-
 def _draft_probe_drafts(rng: random.Random, probe: str, ctx: dict, draft: Draft, pool: str, index: int,
                         other: dict | None) -> list[dict]:
     """(twin, violation) drafts of a draft probe, the only difference being the probing sentence."""
-    slots = _slots(rng, probe, ctx, pool, other)
-    if probe == "D05":
-        family = ctx["_family"]
-        slots["offer"] = rng.choice(wording.OFFER_NAMES[family]).format(stack=draft.slots["stack"])
-    vid, violation = _sentence(rng, wording.VIOLATIONS, probe, pool, index, slots)
-    tid, twin = _sentence(rng, wording.TWINS, probe, pool, index + rng.randrange(3), slots)
-    if probe == "D05":
-        reply = rng.choice(wording.REPLY_OPENERS[pool])
-        good = draft.text(lead=(reply, twin, rng.choice(wording.ACK_EXTRAS[pool])), ask=False)
-        bad = draft.text(lead=(reply, violation), ask=False)
-    elif probe == "C04":
-        good = draft.text(extra=(twin,), caveat=False)
-        bad = draft.text(extra=(violation,), caveat=False)
+    render = probes.SPECS[probe].render
+    slots = _slots(rng, probe, ctx, pool, other, draft.slots)
+    vid, violation = _sentence("violation", probe, pool, index, slots)
+    tid, twin = _sentence("twin", probe, pool, index + rng.randrange(3), slots)
+    if render is not None:
+        good, bad = render(rng, draft, pool, twin, violation)
     else:
         good, bad = draft.text(extra=(twin,)), draft.text(extra=(violation,))
     name = rubric.probe_rule(probe).name
@@ -324,13 +232,13 @@ def _context_probe_drafts(rng: random.Random, probe: str, ctx: dict, draft: Draf
                           wording_id: str, line: str) -> list[dict]:
     """Both drafts of a context case: a clean one and one with a lower-priority slip (or style flaws)."""
     kind = "twin" if twin else "violation"
-    evidence = {"field": _EVIDENCE_FIELD[probe], "text": line}
-    secondary = rng.choice(("E01", "E02", "style"))
+    evidence = {"field": probes.SPECS[probe].evidence_field, "text": line}
+    secondary = rng.choice((*probes.SECONDARY_PROBES, "style"))
     if secondary == "style" or twin:
         extra = tuple(rng.sample(wording.STYLE_FLAWS[pool], 2))
     else:
-        extra = (_sentence(rng, wording.VIOLATIONS, secondary, pool, rng.randrange(8),
-                           _slots(rng, secondary, ctx, pool, None))[1],)
+        extra = (_sentence("violation", secondary, pool, rng.randrange(8),
+                           _slots(rng, secondary, ctx, pool, None, draft.slots))[1],)
     name = rubric.probe_rule(probe).name
     reason = (f"looks like {name} but is not: {line}" if twin else f"{name}: {line}")
     return [{"draft_kind": "good", "kind": kind, "draft": draft.text(), "evidence": evidence, "wording": wording_id,
@@ -341,8 +249,10 @@ def _context_probe_drafts(rng: random.Random, probe: str, ctx: dict, draft: Draf
 
 def _pass_drafts(rng: random.Random, ctx: dict, draft: Draft, pool: str, index: int) -> list[dict]:
     """A clean draft and a near miss (another probe's honest twin) with two style flaws the gate ignores."""
-    near_probe = ("E01", "E02", "B04")[index % 3]
-    wid, near = _sentence(rng, wording.TWINS, near_probe, pool, index // 3, _slots(rng, near_probe, ctx, pool, None))
+    near_misses = probes.SPECS[rubric.PASS_PROBE].near_misses
+    near_probe = near_misses[index % len(near_misses)]
+    wid, near = _sentence("twin", near_probe, pool, index // len(near_misses),
+                          _slots(rng, near_probe, ctx, pool, None, draft.slots))
     bad = draft.text(extra=(near, *rng.sample(wording.STYLE_FLAWS[pool], 2)))
     return [{"draft_kind": "good", "kind": "clean", "draft": draft.text(), "evidence": None, "wording": None,
              "reason": "clean draft: no rule applies"},
@@ -350,44 +260,28 @@ def _pass_drafts(rng: random.Random, ctx: dict, draft: Draft, pool: str, index: 
              "reason": f"near miss, breaks no rule: {near}"}]
 
 
-def _declined_thread(rng: random.Random, family: str, stack: str, pool: str) -> list[dict]:
-    return [{"from": "agent", "text": rng.choice(wording.FIRST_OFFERS[family]).format(stack=stack)},
-            {"from": "prospect", "text": rng.choice(wording.DECLINES[pool])}]
-
-
-_FAMILIES = tuple(sorted(wording.FIRST_OFFERS))
-
-
 def synthetic_case(seed: int, probe: str, index: int, voice: str, mode: str, case_id: str, template_id: str,
                    pool: str, twin: bool = False) -> dict:
     """One programmatic or template case; its rng depends on the seed and case id only."""
     rng = random.Random(f"{seed}:judge:{case_id}")
+    spec = probes.SPECS[probe]
     draft_voice = wording.VOICE_OF[pool][voice]
     if probe in rubric.CONTEXT_PROBES:
-        bank = wording.TWINS if twin else wording.VIOLATIONS
-        wording_id, raw = _sentence(rng, bank, probe, pool, index, {})
+        wording_id, raw = _sentence("twin" if twin else "violation", probe, pool, index, {})
         tag, line = wording.label_and_text(raw)
-        overrides = _premise(rng, probe, tag, twin)
-        if probe == "G03":
-            overrides["recipient"] = {"name": _person(rng), "role": title_role(line), "title": line}
-        ctx = _neutralise(rng, make_context(rng, **overrides), probe)
-        if probe in ("A07", "E03"):
+        ctx = _neutralise(rng, make_context(rng, **spec.premise(rng, tag, line, twin)), probe)
+        if spec.quoted_in_thread:
             ctx["prior_thread"] = [{"from": "agent", "text": rng.choice(wording.FIRST_OFFERS["call"])},
                                    {"from": "prospect", "text": line}]
         drafts = _context_probe_drafts(rng, probe, ctx, Draft(rng, ctx, voice, pool), pool, twin, wording_id, line)
     else:
-        ctx = _neutralise(rng, make_context(rng, **_premise(rng, probe, None, False)), probe)
+        ctx = _neutralise(rng, make_context(rng, **spec.premise(rng, None, None, False)), probe)
         draft = Draft(rng, ctx, voice, pool)
-        if probe == "PASS":
+        if probe == rubric.PASS_PROBE:
             drafts = _pass_drafts(rng, ctx, draft, pool, index)
         else:
-            if probe == "D05":
-                family = _FAMILIES[index % len(_FAMILIES)]
-                ctx["prior_thread"] = _declined_thread(rng, family, draft.slots["stack"], pool)
-                ctx_with_family = dict(ctx, _family=family)
-                drafts = _draft_probe_drafts(rng, probe, ctx_with_family, draft, pool, index, None)
-            else:
-                drafts = _draft_probe_drafts(rng, probe, ctx, draft, pool, index, None)
+            read = ctx if spec.prepare is None else spec.prepare(rng, ctx, draft.slots, pool, index)
+            drafts = _draft_probe_drafts(rng, probe, read, draft, pool, index, None)
     for d in drafts:
         d["voice"] = draft_voice
     return make_case(case_id, template_id, probe, mode, ctx, drafts)
@@ -395,9 +289,6 @@ def synthetic_case(seed: int, probe: str, index: int, voice: str, mode: str, cas
 
 # --- trace-derived cases ----------------------------------------------------------------------------
 
-# Probes for threads that do not end in a decline, in sorted thread order.
-TRACE_PROBE_CYCLE: tuple[str, ...] = ("E01", "C02", "C04", "G03", "E02", "PASS", "A07", "E03", "B03", "PASS",
-                                      "E01", "C02", "PASS", "E02", "C04", "B04", "G03", "E03")
 _DECLINE_INTENT = "soft_no"
 
 
@@ -427,21 +318,20 @@ def _trace_context(seed: int, thread: dict, history: list[dict], overrides: dict
 
 def _trace_premise(rng: random.Random, probe: str, index: int, pool: str) -> tuple[dict, str | None, str | None]:
     """(overrides, wording id, evidence line) of a trace case's probe; context probes use their wordings."""
+    premise = probes.SPECS[probe].premise
     if probe not in rubric.CONTEXT_PROBES:
-        return _premise(rng, probe, None, False), None, None
-    wording_id, raw = _sentence(rng, wording.VIOLATIONS, probe, pool, index, {})
+        return premise(rng, None, None, False), None, None
+    wording_id, raw = _sentence("violation", probe, pool, index, {})
     tag, line = wording.label_and_text(raw)
-    overrides = _premise(rng, probe, tag, False)
-    if probe == "G03":
-        overrides["recipient"] = {"name": _person(rng), "role": title_role(line), "title": line}
-    return overrides, wording_id, line
+    return premise(rng, tag, line, False), wording_id, line
 
 
 def trace_derived_cases(seed: int, threads: list[dict], pool_of=lambda case_id: "train") -> list[dict]:
     """The agent's next turn after a prospect turn of a logged thread; one thread is one template group.
 
-    A thread whose last prospect turn declines an offer feeds D05 (the violation pushes that offer
-    again); every other thread feeds one probe of TRACE_PROBE_CYCLE, one case per prospect turn.
+    A thread whose last prospect turn declines an offer feeds probes.TRACE_DECLINE_PROBE (the violation
+    pushes that offer again); every other thread feeds one probe of probes.TRACE_CYCLE, one case per
+    prospect turn.
     """
     threads = sorted(threads, key=lambda t: t["thread_id"])
     contexts = {t["thread_id"]: _trace_context(seed, t, [], {}) for t in threads}
@@ -456,15 +346,16 @@ def trace_derived_cases(seed: int, threads: list[dict], pool_of=lambda case_id: 
             pool = pool_of(case_id)
             rng = random.Random(f"{seed}:judge:{case_id}")
             history = [{"from": t["from"], "text": t["text"]} for t in turns[: last + 1]]
-            ctx = _neutralise(rng, _trace_context(seed, thread, history, {}), "D05")
+            ctx = _neutralise(rng, _trace_context(seed, thread, history, {}), probes.TRACE_DECLINE_PROBE)
             draft = Draft(rng, ctx, "followup", pool)
             family = _offered_families(turns[: last + 1])[0]
-            drafts = _draft_probe_drafts(rng, "D05", dict(ctx, _family=family), draft, pool, len(cases), None)
+            drafts = _draft_probe_drafts(rng, probes.TRACE_DECLINE_PROBE, dict(ctx, _family=family), draft, pool,
+                                         len(cases), None)
             for d in drafts:
                 d["voice"] = wording.VOICE_OF[pool]["followup"]
-            cases.append(make_case(case_id, template_id, "D05", "trace_derived", ctx, drafts))
+            cases.append(make_case(case_id, template_id, probes.TRACE_DECLINE_PROBE, "trace_derived", ctx, drafts))
             continue
-        probe = TRACE_PROBE_CYCLE[probed % len(TRACE_PROBE_CYCLE)]
+        probe = probes.TRACE_CYCLE[probed % len(probes.TRACE_CYCLE)]
         probed += 1
         others = [contexts[k] for k in sorted(contexts) if k != thread["thread_id"]]
         for n, index in enumerate(i for i in cuts if turns[i]["intent"] != _DECLINE_INTENT):
@@ -477,7 +368,7 @@ def trace_derived_cases(seed: int, threads: list[dict], pool_of=lambda case_id: 
             draft = Draft(rng, ctx, "followup", pool)
             draft.opener = _reply(rng, turns[index], ctx, pool)
             other = rng.choice([o for o in others if _distinct(o, ctx)])
-            if probe == "PASS":
+            if probe == rubric.PASS_PROBE:
                 drafts = _pass_drafts(rng, ctx, draft, pool, n + len(cases))
             elif probe in rubric.CONTEXT_PROBES:
                 drafts = _context_probe_drafts(rng, probe, ctx, draft, pool, False, wording_id, line)
@@ -493,7 +384,7 @@ def trace_derived_cases(seed: int, threads: list[dict], pool_of=lambda case_id: 
 
 
 def _count(cases: list[dict]) -> dict[str, int]:
-    counts = dict.fromkeys(CASE_COUNTS, 0)
+    counts = dict.fromkeys(probes.CASE_COUNTS, 0)
     for case in cases:
         counts[case["probe_id"]] += 1
     return counts
@@ -528,13 +419,13 @@ def generate_judge_cases(seed: int, threads_path: Path = THREADS_PATH, heldout: 
 
     threads = io.read_jsonl(threads_path, validate=schema.validate_thread_row)
     trace = trace_derived_cases(seed, threads, pool_of)
-    syn = _mode_cases(seed, SYN_COUNTS, "template", pool_of, dict.fromkeys(CASE_COUNTS, 0))
+    syn = _mode_cases(seed, probes.TEMPLATE_COUNTS, "template", pool_of, dict.fromkeys(probes.CASE_COUNTS, 0))
     taken = _count(trace + syn)
-    short = {p: CASE_COUNTS[p] - taken[p] for p in CASE_COUNTS}
+    short = {p: probes.CASE_COUNTS[p] - taken[p] for p in probes.CASE_COUNTS}
     over = sorted(p for p, n in short.items() if n < 0)
     if over:
         raise JudgeCaseError(f"probes {over} already exceed their case quota before the programmatic fill")
-    return trace + syn + _mode_cases(seed, short, "programmatic", pool_of, SYN_COUNTS)
+    return trace + syn + _mode_cases(seed, short, "programmatic", pool_of, probes.TEMPLATE_COUNTS)
 
 
 def case_items(cases: list[dict]) -> list[dict]:

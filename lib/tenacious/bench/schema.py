@@ -78,8 +78,14 @@ PROSPECT_CONTEXT: dict = {
 
 GOALS: tuple[str, ...] = ("intro_call", "case_study", "bench_offer", "price_band", "check_back")
 HAND_GOALS: tuple[str, ...] = ("pilot", "reply")  # asks only the hand-authored critic pairs make
-STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC")  # generated critic tasks
+# The strata, defined here only: ADV hand-written adversarial, PRG programmatic, SYN template-synthesised,
+# TRC derived from logged threads (critic tasks all four, judge items all but ADV), HND the hand-written slice.
+STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC", "HND")
 HAND_STRATUM = "HND"  # hand-authored (critic pairs and judge drafts)
+# How a judge item was authored, and the stratum each mode falls in.
+AUTHORING_MODES: tuple[str, ...] = ("trace_derived", "programmatic", "template", "hand_authored")
+STRATUM: dict[str, str] = {"trace_derived": "TRC", "programmatic": "PRG", "template": "SYN",
+                           "hand_authored": HAND_STRATUM}
 _OFFER = {"oneOf": [{"type": "null"}, {
     "type": "object", "additionalProperties": False, "required": ["stack", "count"],
     "properties": {"stack": {"enum": list(facts.BENCH_STACKS)}, "count": {"type": "integer", "minimum": 1}},
@@ -93,9 +99,9 @@ CRITIC_TASK: dict = {
     "required": ["task_id", "template_id", "stratum", "context", "instruction", "goal", "needs_slot", "offer",
                  "style_guide_excerpts", "must_include", "must_not", "notes"],
     "properties": {
-        "task_id": {"type": "string", "pattern": r"^(ADV|PRG|SYN|TRC|HND)-[A-Za-z0-9_-]+$"},
+        "task_id": {"type": "string", "pattern": rf"^({'|'.join(STRATA)})-[A-Za-z0-9_-]+$"},
         "template_id": _STR,
-        "stratum": {"enum": [*STRATA, HAND_STRATUM]},
+        "stratum": {"enum": list(STRATA)},
         "context": PROSPECT_CONTEXT,
         "instruction": _STR,
         "goal": {"enum": [*GOALS, *HAND_GOALS]},
@@ -131,8 +137,8 @@ JUDGE_ITEM: dict = {
         "case_id": _STR,
         "template_id": _STR,
         "probe_id": {"enum": [*rubric.PROBES, rubric.PASS_PROBE]},
-        "authoring_mode": {"enum": ["trace_derived", "programmatic", "template", "hand_authored"]},
-        "stratum": {"enum": ["TRC", "PRG", "SYN", HAND_STRATUM]},
+        "authoring_mode": {"enum": list(AUTHORING_MODES)},
+        "stratum": {"enum": [STRATUM[mode] for mode in AUTHORING_MODES]},
         "context": PROSPECT_CONTEXT,
         "draft": {"type": "string"},  # empty: nothing is sent (a suppressed send has no text)
         "draft_kind": {"enum": ["good", "bad"]},

@@ -1,0 +1,181 @@
+"""The cpu judge's learning curve: held-out accuracy against pairs seen, up to 2 epochs, beside its baselines.
+
+Trains the profile's judge (ORPO, its own hyper-parameters, no step cap: `--epochs` passes over the 375
+train pairs) and, at each evaluation point, scores the same evenly spaced held-out items by label
+likelihood, as the ablation does. Beside it, on the same items: always-PASS, the bag-of-words judge and
+the published 7-rule engine (rules_v1), with exact McNemar p-values of the judge against the first two.
+A checkpoint is saved at every point and the JSON is rewritten after each one, so an interrupted run
+resumes where it stopped (re-run the same command). Writes benchmarks/results/judge_learning_curve.json
+and .png.
+
+    .venv/bin/python benchmarks/judge_learning_curve.py [--profile cpu] [--epochs 2] [--items 80]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import math
+import time
+from pathlib import Path
+
+from tenacious import paths
+from tenacious.io import read_json, write_json
+
+RESULT = paths.BENCHMARKS_DIR / "results" / "judge_learning_curve.json"
+# Evaluation points in epochs: dense early, where a short CPU schedule lives, then every quarter epoch.
+POINTS: tuple[float, ...] = (0.0, 1 / 16, 1 / 8, 1 / 4, 3 / 8, 1 / 2, 3 / 4, 1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+def eval_steps(steps_per_epoch: int, epochs: int) -> list[int]:
+    """Optimiser steps at which the curve is measured (0 = the untrained adapter), sorted, distinct."""
+    return sorted({round(f * steps_per_epoch) for f in (*POINTS, float(epochs)) if f <= epochs})
+
+
+def baselines(items: list[dict], seed: int) -> dict[str, list[str]]:
+    """Predictions of the cheap judges on `items` (the registry's producers, same items as the curve)."""
+    from tenacious.ablate import judge_bag_of_words, judge_constant, judge_rule_based
+    from tenacious.bench.load import load_judge_items
+
+    rows = {"always_pass": judge_constant(items, "always_pass", seed, "PASS"),
+            "bow": judge_bag_of_words(load_judge_items("train"), items, seed),
+            "rules_v1": judge_rule_based(items, "rules_v1", seed, "v1")}
+    return {name: [r["predicted"] for r in rs] for name, rs in rows.items()}
+
+
+def summarise(gold: list[str], predicted: list[str], others: dict[str, list[str]]) -> dict:
+    """Accuracy with its Wilson interval, the prediction mix, and exact McNemar against each baseline."""
+    from collections import Counter
+
+    from tenacious.stats import accuracy, mcnemar_exact
+
+    acc = accuracy(gold, predicted)
+    right = [g == p for g, p in zip(gold, predicted, strict=True)]
+    tests = {}
+    for name, preds in others.items():
+        m = mcnemar_exact(right, [g == p for g, p in zip(gold, preds, strict=True)])
+        tests[name] = {"judge_only_right": m.b, "baseline_only_right": m.c, "p_value": m.p_value}
+    return {"accuracy": acc.point, "ci95": [acc.low, acc.high], "predicted": dict(sorted(Counter(predicted).items())),
+            "mcnemar": tests}
+
+
+def plot(result: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    pts = result["points"]
+    x = [p["epoch"] for p in pts]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.plot(x, [p["accuracy"] for p in pts], marker="o", color="C0", label="ORPO judge (label likelihood)")
+    ax.fill_between(x, [p["ci95"][0] for p in pts], [p["ci95"][1] for p in pts], color="C0", alpha=0.15,
+                    label="95% Wilson interval")
+    for i, (name, b) in enumerate(sorted(result["baselines"].items())):
+        ax.axhline(b["accuracy"], color=f"C{i + 1}", linestyle="--", label=f"{name} {b['accuracy']:.2f}")
+    ax.set_xlabel(f"epochs over the {result['train_pairs']} train pairs")
+    ax.set_ylabel(f"held-out accuracy ({result['items']} items)")
+    ax.set_ylim(0, 1)
+    ax.set_title(f"Judge learning curve, {result['profile']} profile ({result['backbone']})")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    fig.tight_layout()
+    tmp = path.with_suffix(".tmp.png")
+    fig.savefig(tmp, dpi=120)
+    plt.close(fig)
+    tmp.replace(path)
+
+
+def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
+    from transformers import TrainerCallback
+
+    from tenacious.ablate import evenly_spaced, judge_by_likelihood
+    from tenacious.backbones import load_backbone
+    from tenacious.bench.load import load_judge_items, load_pairs
+    from tenacious.bench.seal import verify_seal
+    from tenacious.profiles import load_profile
+    from tenacious.provenance import stamp
+    from tenacious.train import build_trainer, last_checkpoint
+
+    profile = load_profile(profile_name)
+    cfg = dict(profile.train["judge"])
+    seed = cfg["seeds"][0]
+    verify_seal(paths.DATA_DIR)  # the held-out items are read below
+    items = evenly_spaced(load_judge_items("heldout"), n_items)
+    gold = [i["gold_decision"] for i in items]
+    n_pairs = len(load_pairs("judge", "train"))
+    per_epoch = math.ceil(n_pairs / (cfg["per_device_batch"] * cfg["grad_accum"]))
+    steps = eval_steps(per_epoch, epochs)
+    base_preds = baselines(items, seed)
+    result = read_json(out) if out.is_file() else {}
+    done = {p["step"]: p for p in result.get("points", []) if result.get("items") == len(items)}
+    backbone = load_backbone(profile.backbones["judge"], device=profile.device, seed=seed,
+                             max_seq_length=cfg["max_length"], dtype=cfg["precision"])
+    result = {"profile": profile.name, "backbone": backbone.name, "seed": seed, "epochs": epochs,
+              "train_pairs": n_pairs, "steps_per_epoch": per_epoch, "eval_steps": steps, "items": len(items),
+              "item_ids": [i["item_id"] for i in items], "hyperparameters": {k: v for k, v in cfg.items()
+                                                                             if k != "seeds"},
+              "prompt_format": profile.prompt_format,
+              "baselines": {name: summarise(gold, preds, {}) for name, preds in base_preds.items()},
+              "points": sorted(done.values(), key=lambda p: p["step"]),
+              "provenance": stamp(profile.name, backbone.name, [seed])}
+
+    def measure(model, step: int, train_loss: float | None, wall: float) -> None:
+        if step in done:
+            return
+        start = time.perf_counter()
+        model.eval()
+        scored = judge_by_likelihood(dataclasses.replace(backbone, model=model), items, "orpo", seed,
+                                     adapter_on=True, prompt_format=profile.prompt_format)
+        model.train()
+        point = {"step": step, "epoch": round(step / per_epoch, 4), "pairs_seen": step * cfg["per_device_batch"],
+                 "train_loss": train_loss, "train_seconds": round(wall, 1),
+                 "eval_seconds": round(time.perf_counter() - start, 1),
+                 **summarise(gold, [r["predicted"] for r in scored], base_preds)}
+        done[step] = point
+        result["points"] = [done[s] for s in sorted(done)]
+        result["complete"] = steps[-1] in done
+        write_json(out, result)
+        plot(result, out.with_suffix(".png"))
+        print(f"step {step:4d} ({point['epoch']:.2f} ep): accuracy {point['accuracy']:.3f} "
+              f"{point['predicted']}", flush=True)
+
+    class Curve(TrainerCallback):
+        def on_train_begin(self, args, state, control, model=None, **kwargs):
+            if state.global_step in steps:  # resumed from a checkpoint whose point was not measured
+                measure(model, state.global_step, None, 0.0)
+
+        def on_step_end(self, args, state, control, **kwargs):
+            if state.global_step in steps:
+                control.should_save = True  # the checkpoint this point resumes from
+
+        def on_save(self, args, state, control, model=None, **kwargs):
+            losses = [r["loss"] for r in state.log_history if "loss" in r]
+            walls = [r["wall_seconds"] for r in state.log_history if "wall_seconds" in r]
+            measure(model, state.global_step, losses[-1] if losses else None, walls[-1] if walls else 0.0)
+
+    cfg.update(max_steps=steps[-1], num_epochs=epochs, eval_steps=10 ** 6, save_steps=10 ** 6)
+    run_dir = paths.runs_dir(profile.name) / "judge_curve" / f"seed{seed}"
+    trainer = build_trainer(profile, "judge", seed, backbone, run_dir, cfg, callbacks=(Curve(),))
+    resume = last_checkpoint(run_dir)
+    if resume is None:
+        measure(trainer.model, 0, None, 0.0)
+    trainer.train(resume_from_checkpoint=str(resume) if resume else None)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--profile", default="cpu")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--items", type=int, default=80, help="evenly spaced held-out items (0 = all 258)")
+    parser.add_argument("--out", type=Path, default=RESULT)
+    args = parser.parse_args()
+    result = run(args.profile, args.epochs, args.items, args.out)
+    last = result["points"][-1]
+    print(f"{len(result['points'])} points; last at {last['epoch']:.2f} epochs: accuracy {last['accuracy']:.3f}; "
+          + ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in sorted(result["baselines"].items())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

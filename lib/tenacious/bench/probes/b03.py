@@ -1,0 +1,136 @@
+"""B03, rubric rule 7 (BLOCK): the draft pitches a funding tier that contradicts the brief's stage or amount.
+
+The rule fires on a tier word the brief's stage rules out ("early-stage round" to a Series C, "your
+investors" to a bootstrapped company; a cold email's tier talk is about the prospect, "most Series C
+teams ..." included) or a funding amount (reading.funding_amounts) off the known one by more than 5 %
+(or, with no known amount, outside the stage's typical range). The twin names the tier the brief holds.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping
+
+from tenacious.bench import facts, textnorm
+from tenacious.bench.probes.reading import (
+    FX_TO_USD,
+    DraftText,
+    Firing,
+    PeerIndex,
+    close,
+    funding_amounts,
+    mention_firing,
+)
+from tenacious.bench.probes.spec import Probe, Wordings
+from tenacious.bench.probes.writing import FUNDED, amount_words, funding, stage_words
+
+VIOLATIONS: Wordings = {
+    "train": ("As a {wrong_stage} company, you are past hiring one engineer at a time.",
+              "Now that the {wrong_stage} round has closed, the hiring plan must be big.",
+              "Congratulations on the {wrong_amount} round.",
+              "Your {wrong_stage} raise is a big step.",
+              "Companies at the {wrong_stage} stage are exactly who we work with.",
+              "With {wrong_amount} in the bank, hiring can speed up.",
+              "Most {wrong_stage} teams we meet are short of senior engineers.",
+              "The {wrong_amount} raise should fund a bigger team."),
+    "heldout": ("Being {wrong_stage}, you probably feel the hiring pressure.",
+                "Closing {wrong_amount} is a strong signal.",
+                "Plenty of {wrong_stage} startups lean on partners like us.",
+                "Fresh off your {wrong_stage} funding, the roadmap must be busy."),
+}
+# Twins: the funding tier the brief actually holds.
+TWINS: Wordings = {
+    "train": ("Congratulations on the {amount} {stage} round.",
+              "Congratulations on closing the {stage} round.",
+              "As a {stage} company, you have probably outgrown ad-hoc hiring.",
+              "The {stage} funding should make the roadmap easier to staff.",
+              "Teams right after a {stage} often need help scaling delivery.",
+              "The {amount} raise gives you room to grow the team.",
+              "Your {stage} is a good moment to think about capacity.",
+              "Well done on the {amount} round."),
+    "heldout": ("Nice work on the {stage}.",
+                "With the {amount} behind you, delivery speed matters.",
+                "Most {stage} companies we know are hiring hard.",
+                "Closing {amount} is a real milestone."),
+}
+
+
+# Other ways a writer names a stage it gets wrong (e.g. "early-stage" to a Series C company).
+_WRONG_TIER_WORDS = {"series_b": ("early-stage", "seed"), "series_c": ("early-stage", "Series A"),
+                     "seed": ("late-stage", "Series C"), "series_a": ("growth-stage", "Series C")}
+_ANY_STAGE = frozenset({"pre_seed", "seed", "series_a", "series_b", "series_c", "late_stage"})
+# Words that place a company at a funding tier, with the stages they are compatible with.
+_STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
+    (re.compile(r"\bpre-?seed\b", re.IGNORECASE), frozenset({"pre_seed"})),
+    (re.compile(r"(?<!pre-)(?<!pre)\bseed(?:[- ](?:round|stage|funding|money|company|startup|raise|investors?|cheque|"
+                r"check)|-funded)|\byour seed\b|\bat seed\b|\bfrom seed\b|\bseed (?:to|through|and)\b", re.IGNORECASE),
+     frozenset({"seed"})),
+    (re.compile(r"\bseries[ -]?a\b|\byour a round\b", re.IGNORECASE), frozenset({"series_a"})),
+    (re.compile(r"\bseries[ -]?b\b|\byour b round\b", re.IGNORECASE), frozenset({"series_b"})),
+    (re.compile(r"\bseries[ -]?c\b|\byour c round\b", re.IGNORECASE), frozenset({"series_c"})),
+    (re.compile(r"\bseries[ -]?[d-h]\b", re.IGNORECASE), frozenset({"late_stage"})),
+    (re.compile(r"\bearly[- ]stage\b|\bfirst (?:institutional )?round\b|\bangel (?:round|money|investors?)\b|"
+                r"\bjust (?:getting|got) started\b|\bpre-revenue\b", re.IGNORECASE),
+     frozenset({"pre_seed", "seed", "series_a"})),
+    (re.compile(r"\b(?:late|growth)[- ]stage\b|\bgrowth (?:round|equity)\b|\bpre-ipo\b|\bmezzanine\b", re.IGNORECASE),
+     frozenset({"series_c", "late_stage"})),
+    (re.compile(r"\bbootstrapp\w+|\bself-funded\b|\bno (?:outside|external) (?:funding|investors?|capital|money)\b|"
+                r"\bwithout (?:outside |external )?(?:investors?|vc|venture)", re.IGNORECASE),
+     frozenset({"bootstrapped"})),
+    (re.compile(r"\b(?:venture|vc|investor)[- ]backed\b|\byour (?:investors?|vcs?|board of investors)\b|"
+                r"\b(?:fresh|new|recent|latest) (?:round|raise|funding|capital)\b|\bnewly funded\b|"
+                r"\bjust raised\b|\byour (?:round|raise)\b|\bthe (?:round|raise) you\b", re.IGNORECASE),
+     _ANY_STAGE),
+)
+_FX_TOLERANCE = 0.15
+
+
+def _premise(rng: random.Random, tag: str | None, line: str | None, twin: bool) -> dict:
+    return {"funding": funding(rng, ("high", "medium"), FUNDED)}
+
+
+def _slots(rng: random.Random, ctx: dict, pool: str, carrier: dict) -> dict:
+    """A wrong stage (in words) and a wrong amount for the violation."""
+    stage, amount = ctx["funding"]["stage"], ctx["funding"]["amount_usd"]
+    wrong = rng.choice([s for s in FUNDED if s != stage])
+    return {"wrong_stage": rng.choice((stage_words(wrong), *_WRONG_TIER_WORDS.get(stage, ()))),
+            "wrong_amount": amount_words(rng, int(amount * rng.choice((0.3, 2.5, 4.0))))}
+
+
+def _amount_fits(mention: textnorm.Mention, stage: str, actual: float | None) -> bool:
+    """The amount agrees with the brief: the known amount (5 %, or 15 % after currency conversion), or the
+    stage's typical range when no amount is known (bootstrapped: no amount fits)."""
+    usd = mention.value * FX_TO_USD[mention.unit]
+    if actual is None:
+        band = facts.FUNDING_STAGES.get(stage)
+        if band is None:
+            return stage != "bootstrapped"  # an unknown stage cannot be contradicted
+        return band[0] * (1 - _FX_TOLERANCE) <= usd <= band[1] * (1 + _FX_TOLERANCE)
+    return close(mention.value, actual) or (mention.unit not in ("USD", "") and close(usd, actual, _FX_TOLERANCE))
+
+
+def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
+    """A tier word that the brief's stage rules out, or an amount that disagrees with the brief.
+
+    A sentence naming two or more tiers is a range ("from seed to Series C"), not a claim about the prospect.
+    """
+    stage = ctx["funding"]["stage"]
+    for start, sentence in draft.sentence_texts():
+        named = [(m, stages) for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
+        if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1:
+            continue
+        for match, stages in named:
+            if stage not in stages:
+                return draft.fire(f"the draft places the prospect at {match.group(0)!r} but the brief says {stage}",
+                                  start + match.start(), start + match.end())
+    actual = ctx["funding"]["amount_usd"]
+    for mention in funding_amounts(ctx, draft):
+        if not _amount_fits(mention, stage, actual):
+            known = f"the known amount is ${actual:,.0f}" if actual is not None else f"the prospect is {stage}"
+            return mention_firing(f"the draft cites {mention.text} but {known}", mention)
+    return None
+
+
+PROBE = Probe(cases=26, template_cases=8, check=check, violations=VIOLATIONS, twins=TWINS, premise=_premise,
+              slots=_slots)

@@ -1,0 +1,218 @@
+"""D05, rubric rule 3 (SUPPRESS): the prospect soft-rejected and the draft pushes the same offer again.
+
+Its cases answer a declined offer: the violation pushes the offer again, the twin respects the decline.
+The check reads the prospect's LATEST message as a decline (plainly or politely: "we'll pass", "not a
+fit", "we're covered", "circle back next year" ...). The draft pushes the same offer when a sentence
+names an offer family that was on the table before the decline (or any family, when nothing
+recognisable was), unless the prospect asked for that family in the decline or the sentence defers to
+the prospect ("if things change ...") or negates the offer ("I won't push the call"). Restating the
+offer counts ("I am holding two engineers for you"), and keeping it alive counts even when worded as
+deference ("still on the table if you change your mind"); a call must be proposed, since "Speak soon"
+is not one.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping
+
+from tenacious.bench import textnorm, wording
+from tenacious.bench.probes.reading import AGENT, SENTENCE, DraftText, Firing, PeerIndex
+from tenacious.bench.probes.spec import Probe, Wordings
+
+VIOLATIONS: Wordings = {
+    "train": ("Could we revisit {offer}?",
+              "I still think {offer} would pay off quickly.",
+              "{Offer} is still on the table if you change your mind this month.",
+              "Would you reconsider {offer}?",
+              "Just in case, I have kept {offer} open for you.",
+              "Let me try once more: {offer} would really help your team.",
+              "Could we find a slot for {offer} anyway?",
+              "I know you said no, but {offer} is worth another look."),
+    "heldout": ("Circling back on {offer}; any chance now?",
+                "Maybe {offer} makes sense after all?",
+                "One last nudge about {offer}.",
+                "Happy to hold {offer} for you if you reconsider soon."),
+}
+# Twins: a follow-up that respects the decline.
+TWINS: Wordings = {
+    "train": ("Thanks for the clear answer, {first}. I will not press the point.",
+              "Understood, and thank you for saying so. I have closed this on my side.",
+              "Noted, {first}. No more nudges from me on this.",
+              "That is completely fair, {first}, and I appreciate the honesty.",
+              "Thank you for taking the time to reply; I will leave the idea with you.",
+              "Message received, {first}. I would rather hear a clear no than nothing at all.",
+              "Fair enough. If the timing changes, a one-line reply reaches me.",
+              "Thanks for letting me know; I will not follow up again."),
+    "heldout": ("All good, {first} - I'll step back.",
+                "Totally understand; I won't bother you with this again.",
+                "Thank you, {first}. Consider the topic closed.",
+                "Respect the decision. Good luck this year."),
+}
+
+
+# The reply that carries the probing sentence, the decline it answers and the offer it names, per pool.
+REPLY_OPENERS: dict[str, tuple[str, ...]] = {
+    "train": ("Thanks for getting back to me.", "Appreciate the reply.", "Good to hear from you.",
+              "Thank you for the quick answer."),
+    "heldout": ("Got your message, thanks.", "Many thanks for writing back.", "Nice to see your reply."),
+}
+DECLINES: dict[str, tuple[str, ...]] = {
+    "train": ("Thanks, but not right now. Budgets are locked until next year.",
+              "We're covered for this year, so let's park this.",
+              "Appreciate it, but there is no budget for outside help this half.",
+              "Timing isn't right: we are under a hiring freeze.",
+              "Not a priority for us at the moment. Maybe check back after the summer.",
+              "Honestly, not this year. The board wants us lean."),
+    "heldout": ("We'll pass for now, the plan for this year is already set.",
+                "Thanks but we decided to keep everything in-house.",
+                "I have to say no at the moment; no spend approved for vendors.",
+                "Please hold off, we are not taking on partners before Q3."),
+}
+OFFER_NAMES: dict[str, tuple[str, ...]] = {
+    "engineers": ("the two {stack} engineers", "a couple of {stack} engineers", "extra {stack} developers"),
+    "pilot": ("the two-week pilot", "a small pilot", "a trial run with our team"),
+    "call": ("a 20-minute call", "a brief conversation", "a quick chat"),
+    "audit": ("the architecture review", "a free look at your delivery setup", "the two-day review"),
+    "case_study": ("the case study", "a walkthrough of the case study", "the write-up on a similar team"),
+}
+ACK_EXTRAS: dict[str, tuple[str, ...]] = {
+    "train": ("Good luck with the quarter.", "I hope the roadmap lands the way you want it to.", ""),
+    "heldout": ("All the best for the launch.", "Take care.", ""),
+}
+_FAMILIES = tuple(sorted(wording.FIRST_OFFERS))
+
+
+# Declines that leave the door open, plain and polite. A hard "never contact me" is a do_not_contact disqualifier.
+SOFT_REJECTION = re.compile(
+    r"\bnot (?:right )?now\b|not a (?:priority|fit|good fit|match)|not the right (?:time|fit|moment)|"
+    r"\btiming (?:isn't|is not|is bad|is wrong|doesn't work|does not work)|\bbad timing\b|\bnot this (?:year|quarter)\b|"
+    r"\bno budget\b|not in (?:the|this year's|our) budget|\bnot budgeted\b|budget (?:is|was|has been) (?:frozen|cut|spent)|"
+    r"\bmaybe (?:later|next)|\brevisit\b|\bcheck back\b|\bcircle back\b|\breach out (?:again )?(?:in|next)\b|"
+    r"\bhiring freeze\b|\bfreeze\b|\bon hold\b|\bpaus(?:e|ed|ing) (?:all|any|new|hiring|vendor)|\bnot looking\b|"
+    r"\bnot interested\b|\bwe(?:'re| are) (?:covered|all set|set|good|fine)\b|\ball set\b|"
+    r"(?:do not|don't|dont) (?:want|need|plan) to (?:add|bring|take|use|work)|\b(?:do not|don't|dont) need\b|"
+    r"\bno (?:capacity|bandwidth|appetite|need)\b|\bpark (?:this|it)\b|\blet's park\b|\bnot for us\b|"
+    r"\b(?:we'll|we will|i'll|i will|going to|gonna|have to|must|'ll) pass\b|\bpass (?:for now|on this|this time)\b|"
+    r"\bno,? thanks?\b|\bno,? thank you\b|\bthanks,? but\b|\bnot at (?:this|the) (?:time|moment|stage)\b|"
+    r"\bhold(?:ing)? off\b|\bnot in a position\b|\bcan(?:'t|not) (?:commit|take on|justify|do)\b|"
+    r"\bdecided (?:to|against)\b|\bgo(?:ing)? (?:another|a different) (?:way|direction)|"
+    r"\b(?:went|go|going) with (?:another|a different|an?other)\b|\bchose (?:another|a different)\b|"
+    r"\bin-?house\b|\bhave (?:it|this) (?:handled|covered)\b|\bnot (?:something|a thing) we(?:'re| are)\b|"
+    r"\bdeprioriti[sz]ed\b|\bshelved\b|\bnot pursuing\b|\bdecline\b|\bnext (?:year|quarter)\b|"
+    r"\bstop (?:emailing|messaging|reaching out)",
+    re.IGNORECASE)
+
+# What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
+OFFER_FAMILIES: dict[str, re.Pattern] = {
+    "engineers": re.compile(
+        r"\bengineers?\b|\bdevelopers?\b|\bdevs\b|\bprogrammers?\b|\bsquads?\b|\bpods?\b|team extension|"
+        r"extend(?:ing)? (?:your|the) (?:\w+ )?team|staff augmentation|\baugment\w*|"
+        r"\bextra (?:hands|capacity|people|help)\b|\bcapacity\b|\bcontractors?\b|\bpeople free\b|\bplacements?\b",
+        re.IGNORECASE),
+    "pilot": re.compile(
+        r"\bpilot\b|\btrial\b|proof[- ]of[- ]concept|\bpoc\b|\b(?:test|starter|paid|trial) (?:project|sprint|engagement)\b|"
+        r"\btwo-week sprint\b|\bsmall (?:first )?(?:project|engagement)\b|\btry (?:us|it) out\b",
+        re.IGNORECASE),
+    "call": re.compile(
+        r"\bcall\b|\bchat\b|\bconversation\b|\bcatch[- ]?up\b|\bmeeting\b|\bmeet\b|\bzoom\b|\bgoogle meet\b|"
+        r"\bhop on\b|\bjump on\b|\bon the (?:phone|line)\b|\bsync\b|\bwalk you through\b|\bdemo\b|\bspeak\b|\btalk\b|"
+        r"\b(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)[- ]?(?:minutes?|mins?)\b|\bhalf an hour\b|"
+        r"\bslot\b|\bbook (?:a |some )?time\b|\bfind (?:a )?time\b|\bfew minutes\b",
+        re.IGNORECASE),
+    "audit": re.compile(
+        r"architecture review|code (?:audit|review)|\baudit\b|\bassessment\b|health[- ]check|teardown|"
+        r"\b(?:review|look|audit) (?:of|at) your (?:code|codebase|architecture|pipeline|stack|platform|delivery|setup|"
+        r"set-up)|\b(?:delivery|platform|pipeline|codebase|\w+-day|\w+-week|free) review\b",
+        re.IGNORECASE),
+    "case_study": re.compile(
+        r"case stud(?:y|ies)|\bwrite-?up\b|one-?pager|one-page|\bdeck\b|customer stor(?:y|ies)|\breferences?\b|"
+        r"sample profiles|\bprofiles\b|\bcvs?\b|\bresumes?\b|\boutline\b|\bbrochure\b|examples? of our work",
+        re.IGNORECASE),
+}
+# Families whose words also occur in passing ("Speak soon", "nothing waits for a meeting"): only a sentence
+# that proposes something (a question, an invitation, an offer to act) pushes them.
+_PROPOSAL_ONLY: frozenset[str] = frozenset({"call"})
+_PROPOSAL = re.compile(
+    r"\?|\b(?:could|can|shall|should) (?:we|i)\b|\bwould (?:you|it|a|an|that)\b|\bare you (?:open|free|available|up)\b|"
+    r"\bhow about\b|\bwhat about\b|\blet's\b|\blet me\b|\bi'd (?:like|love)\b|\bi would (?:like|love)\b|"
+    r"\b(?:we|i) (?:can|could|will|'ll)\b|\bwe'll\b|\bi'll\b|\bhappy to\b|\bglad to\b|\bfree (?:on|for|next)\b|"
+    r"\bworth\b|\bhere (?:is|are)\b|\battached\b|\binvite\b|\bsending\b|\bpropose\b|\bsuggest\b|\bready to\b|"
+    r"\b(?:could|can) (?:start|join|begin)\b|\bjoin your\b|\bavailable (?:on|from|next|this)\b|\bbook\b|\bpick\b|"
+    r"\bgrab\b|\bstill (?:keen|happy|open)\b|\bone more\b|\brestart\b|\bresume\b|\bquick(?:ly)?\b",
+    re.IGNORECASE)
+# A sentence that leaves the next step to the prospect or withdraws the offer is not a push.
+_DEFERS = re.compile(
+    r"\b(?:if|when|whenever|once|should)\b[^.?!]{0,80}\b(?:change|changes|changed|ready|opens?|opened|back|"
+    r"priorit\w*|budget|timing|things|circumstances|makes sense|useful again|revisit|the time comes)\b|"
+    r"\b(?:won't|will not|not going to|no need to|don't need to|do not need to|never) (?:\w+ ){0,2}?(?:push|chase|"
+    r"follow|bother|pester|contact|email|write|call|ask|pitch|raise|send|suggest|propose|offer|reach)\w*|\bno pressure\b|"
+    r"\bnot (?:contact|follow up|chase|push|pester|bother)\b|\bmade a note\b|\bleave (?:it|this|you)\b|"
+    r"\bwhenever (?:suits|works|you)\b|\bin your own time\b|\bthe ball is in your court\b|"
+    r"\b(?:we are|we're) hiring\b|\bcareers\b|\bour recruit\w*",
+    re.IGNORECASE)
+# Keeping the declined offer alive ("still on the table", "I have kept the review open") pushes it, however deferential.
+_KEEPS_ALIVE = re.compile(
+    r"\bstill (?:on the table|stands|open|available|there for you)\b|\bkept (?:\w+ ){0,4}?(?:open|free|aside|for you)\b|"
+    r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b",
+    re.IGNORECASE)
+_REQUEST = re.compile(
+    r"\b(?:send|share|forward|email|pass along|drop)\b|\bhappy to (?:read|look|see|review|take)\b|"
+    r"\b(?:would be|is) (?:useful|helpful|welcome|fine|ok|okay)\b|\bfeel free\b",
+    re.IGNORECASE)
+
+
+def _prepare(rng: random.Random, ctx: dict, carrier: dict, pool: str, index: int) -> dict:
+    """The prior thread: an offer of the case's family, declined; the drafts also read the family."""
+    family = _FAMILIES[index % len(_FAMILIES)]
+    offer = rng.choice(wording.FIRST_OFFERS[family]).format(stack=carrier["stack"])
+    ctx["prior_thread"] = [{"from": "agent", "text": offer}, {"from": "prospect", "text": rng.choice(DECLINES[pool])}]
+    return dict(ctx, _family=family)
+
+
+def _slots(rng: random.Random, ctx: dict, pool: str, carrier: dict) -> dict:
+    """The declined offer (`_family` of the drafts' context), named as a writer would."""
+    return {"offer": rng.choice(OFFER_NAMES[ctx["_family"]]).format(stack=carrier["stack"])}
+
+
+def _render(rng: random.Random, draft, pool: str, twin: str, violation: str) -> tuple[str, str]:
+    """A reply: the probing sentence leads, no new ask; the twin adds a friendly line."""
+    reply = rng.choice(REPLY_OPENERS[pool])
+    good = draft.text(lead=(reply, twin, rng.choice(ACK_EXTRAS[pool])), ask=False)
+    return good, draft.text(lead=(reply, violation), ask=False)
+
+
+def _offer_families(text: str) -> set[str]:
+    return {family for family, pattern in OFFER_FAMILIES.items() if pattern.search(text)}
+
+
+def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
+    """The prospect's latest message declines, and a draft sentence proposes an offer made before it."""
+    thread = ctx["prior_thread"]
+    prospect_turns = [i for i, m in enumerate(thread) if m["from"] != AGENT]
+    if not prospect_turns:
+        return None
+    last = textnorm.normalize(thread[prospect_turns[-1]]["text"])
+    decline = SOFT_REJECTION.search(last)
+    if decline is None:
+        return None
+    offered = _offer_families(last)
+    for message in thread[:prospect_turns[-1]]:
+        if message["from"] == AGENT:
+            offered |= _offer_families(textnorm.normalize(message["text"]))
+    requested = {f for s in SENTENCE.findall(last) if _REQUEST.search(s) for f in _offer_families(s)}
+    declined = (offered or set(OFFER_FAMILIES)) - requested
+    for start, sentence in draft.sentence_texts()[1:]:  # the subject line proposes nothing
+        if _DEFERS.search(sentence) and not _KEEPS_ALIVE.search(sentence):
+            continue
+        for family in sorted(declined):
+            match = OFFER_FAMILIES[family].search(sentence)
+            if match and (family not in _PROPOSAL_ONLY or _PROPOSAL.search(sentence)):
+                return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft pushes the same "
+                                  f"offer ({family})", start + match.start(), start + match.end())
+    return None
+
+
+PROBE = Probe(cases=30, template_cases=6, check=check, violations=VIOLATIONS, twins=TWINS, slots=_slots,
+              render=_render, prepare=_prepare)

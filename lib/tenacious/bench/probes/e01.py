@@ -1,0 +1,135 @@
+"""E01, rubric rule 5 (BLOCK): the draft references another prospect's thread.
+
+The violation cites another prospect's conversation; its twin cites the prospect's own thread or public
+information about another company. The check fires on a thread id other than ours, or a sentence that
+attributes a conversation or what was said/shared/mentioned to a named party who is not the prospect,
+its recipient, Tenacious or one of our engineers ("what the folks at Brightmoor shared with us", "your
+peer at X mentioned").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from tenacious.bench.probes.reading import (
+    BENCH_NAMES,
+    NAME,
+    NOT_A_PARTY,
+    THREAD_ID,
+    DraftText,
+    Firing,
+    PeerIndex,
+)
+from tenacious.bench.probes.spec import Probe, Wordings
+
+VIOLATIONS: Wordings = {
+    "train": ("In my thread with {other_company} last week, their team asked the same question.",
+              "As I told {other_person} at {other_company}, we can start within two weeks.",
+              "The plan we agreed in {other_thread} would work for you as well.",
+              "{other_company}'s team told us the overlap hours worked well for them.",
+              "I was just emailing {other_person} over at {other_company} about this very thing.",
+              "When I spoke with {other_person} from {other_company}, she said the same.",
+              "My notes from the {other_company} conversation suggest you face the same gap.",
+              "{other_person} at {other_company} replied to my last note with almost your words."),
+    "heldout": ("Funny enough, {other_person} from {other_company} wrote back to me yesterday with the same worry.",
+                "Reusing what I sent {other_company} in {other_thread}, here is the short version.",
+                "Our exchange with the {other_company} folks went well, so I thought of you.",
+                "I promised {other_person} ({other_company}) a similar plan last Friday."),
+}
+# Twins: the prospect's own thread, or public information about another company.
+TWINS: Wordings = {
+    "train": ("As you said in your last note, the backlog is the main worry.",
+              "Following your reply in {thread_id}, here is the short version.",
+              "I read {other_company}'s public blog post on remote teams and thought of you.",
+              "You mentioned the platform migration when we last spoke.",
+              "Picking up our conversation from last month, the offer still stands.",
+              "Your team's talk at the meetup covered exactly this problem.",
+              "In your note you asked about overlap hours, so here they are.",
+              "Your careers page lists the same roles we could help with."),
+    "heldout": ("Circling back to what you wrote to me in {thread_id}.",
+                "You told me the release slipped, so timing may matter.",
+                "A public case study from {other_company} shows the model works.",
+                "Since we last emailed, your job ads have doubled."),
+}
+
+
+# Structures that attribute a conversation, or what was said in it, to a named party.
+THREAD_PHRASES: tuple[re.Pattern, ...] = (
+    re.compile(rf"\b(?i:thread|conversation|exchange|call|calls|emails?|chat|discussion|talks|meeting|correspondence) "
+               rf"(?i:with|at) (?i:the team at |the folks at |folks at |the people at |people at |the |your peers? at |"
+               rf"your counterparts? at |someone at |a contact at )?({NAME})"),
+    re.compile(rf"\b(?i:as I|I|we|as we) (?i:told|mentioned to|promised|wrote to|said to|explained to|showed|proposed to|"
+               rf"pitched|offered) (?i:the team at |the folks at |folks at |the people at |people at |the )?({NAME})"),
+    re.compile(rf"\b(?i:spoke|speaking|talked|talking|chatted|chatting|met|meeting|in touch|discussed|discussing|"
+               rf"scoping|negotiating|emailing|corresponding) (?i:to|with) "
+               rf"(?i:the team at |the folks at |folks at |the people at |people at |your peers? at |"
+               rf"your counterparts? at |someone at |a contact at |the )?({NAME})"),
+    re.compile(rf"\b(?i:the |your |our |a |my )?(?i:folks|team|people|peers?|counterparts?|friends?|contacts?|"
+               rf"founders?|CTO|CEO|VP|engineers|colleagues|neighbou?rs|competitors?|rivals?|opposite numbers?|"
+               rf"someone|somebody|lead|head of engineering) (?i:at|from|over at) ({NAME})[^.?!\n]{{0,60}}?"
+               rf"\b(?i:shared|said|says|told|tells|mentioned|mention|asked|flagged|raised|described|explained|"
+               rf"confided|let slip|let us know|admitted|complained|wrote|noted|pointed out)\b"),
+    re.compile(rf"\b({NAME})(?:'s)?(?: (?i:team|folks|people|CTO|CEO|founders?|leadership|engineers))? "
+               rf"(?i:told|tells|asked|mentioned|shared|said|flagged|confided|let slip|let us know|complained|"
+               rf"admitted) (?i:us|me|that|how|their|they|it|the|to us|with us|to me|with me)\b"),
+    re.compile(rf"\b(?i:heard|learned|learnt|got wind|found out|gathered) (?i:from|via|through) (?i:the team at |"
+               rf"the folks at |folks at |the people at |people at |someone at |your peers? at |a contact at |the )?"
+               rf"({NAME})"),
+    re.compile(rf"\b(?i:the|our|my) ({NAME}) (?i:thread|conversation|exchange|deal|call|discussion|emails?)\b"),
+    re.compile(rf"\b(?i:talking|talked|walking|walked|going|went|thinking|thought) (?i:through|over) ({NAME})'"),
+    re.compile(rf"\b(?i:emailing|emailed|messaging|messaged|pinged|pinging|called|calling|wrote to|writing to|"
+               rf"replied to|heard back from) ({NAME})"),
+    re.compile(rf"\b{NAME} (?i:at|from|over at) ({NAME})[^.?!\n]{{0,40}}?\b(?i:replied|responded|wrote|said|says|"
+               rf"told|tells|mentioned|shared|asked|complained|confided|admitted)\b"),
+)
+# No name, but plainly another prospect's conversation ("a founder we're talking to in your space told us").
+_ANONYMOUS_THREAD = re.compile(
+    r"\b(?:another|other|a|one) (?:prospect|company|team|founder|cto|client|customer|fintech|business)s? "
+    r"(?:we(?:'re| are)|i(?:'m| am)) (?:also |currently )?(?:speaking|talking|in talks|in touch|chatting|emailing) "
+    r"(?:to|with)\b|\b(?:thread|conversation|exchange|emails?|call) with (?:another|a different|an?other) "
+    r"(?:prospect|company|team|founder|client)\b|\banother prospect\b",
+    re.IGNORECASE)
+
+
+def _ours(ctx: Mapping) -> set[str]:
+    """Names that are this prospect or us: a conversation with them is not another prospect's thread."""
+    names = {ctx["company"], ctx["recipient"]["name"], "Tenacious"} | BENCH_NAMES
+    return names | {part for name in names for part in name.split()}
+
+
+def _third_party(name: str, ours: set[str]) -> str | None:
+    """The name as a party outside this prospect and us, or None."""
+    name = re.sub(r"^(?:The|Our|Your|This|That|Their|My|Mr|Mrs|Ms|Dr) |'s?$|[.,]$", "", name.strip())
+    if not name or name in ours or name in NOT_A_PARTY:
+        return None
+    first = name.split()[0]
+    if first in ours or first in NOT_A_PARTY:
+        return None
+    return name
+
+
+def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
+    """A foreign thread id, or a sentence attributing a conversation to a party outside this prospect and us."""
+    own = ctx["thread_id"].lower()
+    for match in THREAD_ID.finditer(draft.text):
+        if match.group(0).lower() != own:
+            return draft.fire(f"the draft cites another thread id ({match.group(0)})", match.start(), match.end())
+    ours = _ours(ctx)
+    hits = []
+    for pattern in THREAD_PHRASES:
+        for match in pattern.finditer(draft.text):
+            party = _third_party(match.group(1), ours)
+            if party is not None:
+                hits.append((match.start(), match.end(), party))
+    if hits:
+        start, end, party = min(hits)
+        return draft.fire(f"the draft refers to a conversation with another party ({party!r})", start, end)
+    anonymous = _ANONYMOUS_THREAD.search(draft.text)
+    if anonymous:
+        return draft.fire("the draft refers to a conversation with another prospect", anonymous.start(),
+                          anonymous.end())
+    return None
+
+
+PROBE = Probe(cases=26, template_cases=6, check=check, violations=VIOLATIONS, twins=TWINS, names_other_prospects=True)

@@ -1,0 +1,167 @@
+"""What every rule check reads a draft with: the draft's sentences, names, roles, peers and funding amounts.
+
+The probe modules' checks (one per rubric rule) share these readings, so a name, a role or an amount is
+found one way for every rule; judge_rules applies the checks and re-exports the public readings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
+
+from tenacious.bench import facts, textnorm
+
+C_LEVEL_ACRONYMS: frozenset[str] = frozenset(
+    {"ceo", "cto", "cfo", "coo", "cio", "cpo", "cmo", "cro", "ciso", "cdo", "cso", "chro", "cxo"})
+
+AGENT = "agent"  # prior_thread `from` of our side; every other sender is the prospect
+
+THREAD_ID = re.compile(r"\bth-[a-z0-9]+(?:-[a-z0-9]+)*\b", re.IGNORECASE)
+NAME = r"[A-Z][\w&'.-]*(?: (?:of |de |&amp; |& )?[A-Z][\w&'.-]*)*"
+NAME_LIST = rf"{NAME}(?:(?:, and |, | and | & | or ){NAME})*"
+
+NOT_A_PARTY: frozenset[str] = frozenset({
+    "The", "Our", "Your", "You", "We", "This", "That", "Their", "My", "I", "A", "An", "It", "He", "She", "They",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "EAT", "GMT", "CET", "UTC", "ET",
+    "PT", "Zoom", "Teams", "Google", "Slack", "LinkedIn", "Addis", "Ababa", "Addis Ababa", "Ethiopia", "Engineering",
+    "Python", "Go", "ML", "Data", "DevOps", "Mobile", "Frontend", "Series", "Q1", "Q2", "Q3", "Q4", "Hi", "Hello",
+    "Thanks", "Best", "Regards", "Cheers", "Also", "And", "But", "So", "Last", "Next", "Both", "Last week"})
+BENCH_NAMES: frozenset[str] = frozenset(name for names in facts.BENCH_ROSTER.values() for name in names)
+
+_FUNDING_TALK = re.compile(
+    r"\brais\w*|\bround\b|\bfunding\b|\bfunded\b|\bfundrais\w*|\bfinancing\b|\bseries\b|\bseed\b|\binvestors?\b|"
+    r"\bbacked\b|\bcapital\b|\bcongrat\w*|\bclosed\b|\bclosing\b|\bsecured\b|\binjection\b|\bwar chest\b|\bventure\b|"
+    r"\bvcs?\b|\bbagged\b|\blanded\b|\bfresh\b|\bfreshly\b|\bin the bank\b",
+    re.IGNORECASE)
+
+AMOUNT_TOLERANCE = 0.05
+FX_TO_USD: dict[str, float] = {"USD": 1.0, "": 1.0, "EUR": 1.08, "GBP": 1.27}  # approximate; b03 widens its tolerance
+
+_PEER_PHRASES: tuple[re.Pattern, ...] = (
+    re.compile(rf"\b(?i:teams|companies|clients|customers|peers|firms|scale-?ups|start-?ups|businesses|orgs|"
+               rf"organi[sz]ations|folks|lenders|banks|insurers|retailers|platforms|players|brands|others|people) "
+               rf"(?i:like|such as|including|incl\.|e\.g\.,?) ({NAME_LIST})"),
+    re.compile(rf"\b(?i:the likes of) ({NAME_LIST})"),
+    re.compile(rf"\b(?i:we|we've|we have|I've|I have|our team has|our engineers have|Tenacious has|we already|"
+               rf"we recently|we've already|we have already) (?:\w+ ){{0,2}}?(?i:helped|supported|worked with|"
+               rf"work with|partnered with|partner with|staffed|served|serve|support|help|built for|delivered for|"
+               rf"placed engineers (?:at|with)|scaled|augmented) ({NAME_LIST})"),
+    re.compile(rf"\b(?i:ask|just ask|like we did for|as we did for|as we did at|our work (?:with|for)) ({NAME_LIST})"),
+    re.compile(rf"\b({NAME_LIST}) (?i:both|all|each|already) (?i:use|rely on|work with|trust|run|chose|picked)\b"),
+    re.compile(rf"\b(?i:for example|for instance|e\.g\.,?|say) ({NAME_LIST})"),
+    re.compile(rf"\b({NAME})(?:,? (?i:in|from) (?:the )?[A-Z][\w-]*)? (?i:uses?|is using|are using|relies on|rely on|"
+               rf"hired|works with|chose|picked|trusts?|signed with) (?i:our|us|tenacious)\b"),
+)
+_LIST_SPLIT = re.compile(r", and |, | and | & | or ")
+SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?=[^\s.!?]))+[.!?]*")
+
+
+class Firing(NamedTuple):
+    """Why a rule fired, and the evidence: a span [start, end) of the original draft and its text (or None/"")."""
+
+    reason: str
+    span: tuple[int, int] | None = None
+    text: str = ""
+
+
+class DraftText:
+    """A draft read once: normalised text, its map back to the original, and sentence spans."""
+
+    def __init__(self, text: str):
+        self.aligned = textnorm.align(text)
+        self.text = self.aligned.text
+        self.sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(self.text) if m.group(0).strip()]
+
+    def fire(self, reason: str, start: int, end: int) -> Firing:
+        s, e = self.aligned.span(start, end)
+        return Firing(reason, (s, e), self.aligned.original[s:e])
+
+    def sentence_texts(self) -> list[tuple[int, str]]:
+        return [(start, self.text[start:end]) for start, end in self.sentences]
+
+
+PeerIndex = Mapping[str, frozenset[str]]
+Check = Callable[[Mapping, DraftText, PeerIndex], "Firing | None"]
+
+
+# --- role normalisation ---------------------------------------------------------------------
+
+
+def normalise_role(role: str) -> str:
+    """Map a free-text title or a role code onto facts.ROLES (founder|cto|vp_eng|c_level|other).
+
+    Chief officers win over other words ("Founder & CEO" -> c_level, "Co-founder & CTO" -> cto),
+    so the C-level test does not depend on how a CRM happened to spell the title.
+    """
+    text = textnorm.normalize(role).strip().lower().replace("_", " ").replace("-", " ")
+    words = re.findall(r"[a-z]+", text)
+    chief = "chief" in words and ("officer" in words or re.search(
+        r"chief (?:executive|technology|technical|operating|financial|information|product|marketing|revenue|data|"
+        r"security|people)\b", text) is not None)
+    if "cto" in words or re.search(r"chief (?:technology|technical)\b", text):
+        return "cto"
+    if chief or C_LEVEL_ACRONYMS.intersection(words) or text in ("c level", "c suite"):
+        return "c_level"
+    if ("vp" in words or "vice president" in text) and any(w.startswith("eng") for w in words):
+        return "vp_eng"
+    if "founder" in words or "cofounder" in words:
+        return "founder"
+    return "other"
+
+
+def is_c_level(role: str) -> bool:
+    """True for chief officers; the CTO is one (rule 4 escalates CTOs of large companies too)."""
+    return normalise_role(role) in ("cto", "c_level")
+
+
+# --- names, peers and amounts ----------------------------------------------------------------
+
+
+def peer_names(draft: str) -> list[str]:
+    """Peer companies named in peer phrases, in text order, duplicates kept (rule 9 counts them)."""
+    return [name for name, _, _ in peer_mentions(DraftText(draft))]
+
+
+def peer_mentions(draft: DraftText) -> list[tuple[str, int, int]]:
+    """(name, start, end) in the normalised draft for every peer named in a peer phrase."""
+    found: dict[int, tuple[str, int, int]] = {}
+    for pattern in _PEER_PHRASES:
+        for match in pattern.finditer(draft.text):
+            at = match.start(1)
+            for part in _LIST_SPLIT.split(match.group(1)):
+                name = part.strip().rstrip(".,")
+                start = draft.text.index(part, at) if part else at
+                at = start + len(part)
+                if name and name.split()[0] not in NOT_A_PARTY and name not in BENCH_NAMES:
+                    found.setdefault(start, (name, start, start + len(name)))
+    return [found[start] for start in sorted(found)]
+
+
+def prospect_key(ctx: Mapping) -> str:
+    """The prospect a brief is about: its id, else its company."""
+    return str(ctx.get("prospect_id") or ctx["company"])
+
+
+def funding_amounts(ctx: Mapping, draft: DraftText) -> list[textnorm.Mention]:
+    """Money amounts that cite funding: in a sentence about funding, or equal to the brief's funding amount.
+
+    A price quote ("$6,500 a month") is neither; "$14M buys a lot of roadmap" is the brief's $14M.
+    """
+    known = ctx["funding"]["amount_usd"]
+    mentions = textnorm.money_amounts(draft.aligned.original)
+    talk = [draft.aligned.span(start, end) for start, end in draft.sentences
+            if _FUNDING_TALK.search(draft.text[start:end])]
+    return [m for m in mentions
+            if any(s <= m.start < e for s, e in talk) or (known and close(m.value * FX_TO_USD[m.unit], known))]
+
+
+def close(value: float, actual: float, tolerance: float = AMOUNT_TOLERANCE) -> bool:
+    """`value` is within `tolerance` (a share) of `actual`."""
+    return abs(value - actual) <= tolerance * actual
+
+
+def mention_firing(reason: str, mention: textnorm.Mention) -> Firing:
+    """A firing whose evidence is an amount found in the original draft."""
+    return Firing(reason, (mention.start, mention.end), mention.text)
+
