@@ -5,8 +5,8 @@ train pairs) and, at each evaluation point, scores the same evenly spaced held-o
 likelihood, as the ablation does. Beside it, on the same items: always-PASS, the bag-of-words judge and
 the published 7-rule engine (rules_v1), with exact McNemar p-values of the judge against the first two.
 A checkpoint is saved at every point and the JSON is rewritten after each one, so an interrupted run
-resumes where it stopped (re-run the same command). Writes benchmarks/results/judge_learning_curve.json
-and .png.
+resumes where it stopped (re-run the same command). Writes
+benchmarks/results/judge_learning_curve_<profile>.json (+ .png/.pdf), which the stats stage reads.
 
     .venv/bin/python benchmarks/judge_learning_curve.py [--profile cpu] [--epochs 2] [--items 80]
 """
@@ -22,7 +22,6 @@ from pathlib import Path
 from tenacious import paths
 from tenacious.io import read_json, write_json
 
-RESULT = paths.BENCHMARKS_DIR / "results" / "judge_learning_curve.json"
 # Evaluation points in epochs: dense early, where a short CPU schedule lives, then every quarter epoch.
 POINTS: tuple[float, ...] = (0.0, 1 / 16, 1 / 8, 1 / 4, 3 / 8, 1 / 2, 3 / 4, 1.0, 1.25, 1.5, 1.75, 2.0)
 
@@ -60,29 +59,14 @@ def summarise(gold: list[str], predicted: list[str], others: dict[str, list[str]
 
 
 def plot(result: dict, path: Path) -> None:
-    import matplotlib
+    """The curve as the paper draws it (tenacious.plots.learning_curve), next to the JSON."""
+    from tenacious.figures import footer
+    from tenacious.plots import learning_curve
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    pts = result["points"]
-    x = [p["epoch"] for p in pts]
-    fig, ax = plt.subplots(figsize=(7, 4))
-    ax.plot(x, [p["accuracy"] for p in pts], marker="o", color="C0", label="ORPO judge (label likelihood)")
-    ax.fill_between(x, [p["ci95"][0] for p in pts], [p["ci95"][1] for p in pts], color="C0", alpha=0.15,
-                    label="95% Wilson interval")
-    for i, (name, b) in enumerate(sorted(result["baselines"].items())):
-        ax.axhline(b["accuracy"], color=f"C{i + 1}", linestyle="--", label=f"{name} {b['accuracy']:.2f}")
-    ax.set_xlabel(f"epochs over the {result['train_pairs']} train pairs")
-    ax.set_ylabel(f"held-out accuracy ({result['items']} items)")
-    ax.set_ylim(0, 1)
-    ax.set_title(f"Judge learning curve, {result['profile']} profile ({result['backbone']})")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.tight_layout()
-    tmp = path.with_suffix(".tmp.png")
-    fig.savefig(tmp, dpi=120)
-    plt.close(fig)
-    tmp.replace(path)
+    learning_curve(result["points"], {k: v["accuracy"] for k, v in result["baselines"].items()},
+                   path.with_suffix(""), f"Judge learning curve, {result['profile']} profile",
+                   f"epochs over the {result['train_pairs']} train pairs",
+                   f"accuracy on {result['items']} held-out items", footer(result["provenance"]))
 
 
 def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
@@ -135,7 +119,7 @@ def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
         result["points"] = [done[s] for s in sorted(done)]
         result["complete"] = steps[-1] in done
         write_json(out, result)
-        plot(result, out.with_suffix(".png"))
+        plot(result, out)
         print(f"step {step:4d} ({point['epoch']:.2f} ep): accuracy {point['accuracy']:.3f} "
               f"{point['predicted']}", flush=True)
 
@@ -168,9 +152,9 @@ def main() -> int:
     parser.add_argument("--profile", default="cpu")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--items", type=int, default=80, help="evenly spaced held-out items (0 = all 258)")
-    parser.add_argument("--out", type=Path, default=RESULT)
+    parser.add_argument("--out", type=Path, default=None, help="default: paths.judge_curve_path(profile)")
     args = parser.parse_args()
-    result = run(args.profile, args.epochs, args.items, args.out)
+    result = run(args.profile, args.epochs, args.items, args.out or paths.judge_curve_path(args.profile))
     last = result["points"][-1]
     print(f"{len(result['points'])} points; last at {last['epoch']:.2f} epochs: accuracy {last['accuracy']:.3f}; "
           + ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in sorted(result["baselines"].items())))

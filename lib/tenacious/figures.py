@@ -26,6 +26,11 @@ FIGURES: dict[str, str] = {
     "judge_confusion": f"Judge: confusion matrix of {experiment.judge_candidate()}",
 }
 
+# Drawn only where the profile has a measured judge learning curve (numbers.json judge.learning_curve).
+CURVE_FIGURE = "judge_learning_curve"
+CAPTIONS: dict[str, str] = {**FIGURES, CURVE_FIGURE: "Judge: held-out accuracy vs epochs of training, beside "
+                                                     "the baselines (dotted: where the default schedule stops)"}
+
 
 def footer(provenance: dict) -> str:
     return (f"Tenacious-Bench · profile {provenance['profile']} · backbone {provenance['backbone']} · "
@@ -33,7 +38,8 @@ def footer(provenance: dict) -> str:
 
 
 def make_figures(src: Sources) -> list[Path]:
-    """Write every figure in FIGURES (PNG and PDF) under src.paper_figures_dir; returns the written paths."""
+    """Write every figure in FIGURES, and the learning curve where one was measured (PNG and PDF), under
+    src.paper_figures_dir; returns the written paths."""
     numbers = load_numbers(src)
     out = src.paper_figures_dir
     written: list[Path] = []
@@ -69,4 +75,10 @@ def make_figures(src: Sources) -> list[Path]:
     candidate = experiment.judge_candidate()
     written += plots.confusion_heatmap(judge["heldout"]["confusion"][candidate], judge["heldout"]["labels"],
                                        out / "judge_confusion", f"Judge: {candidate} (held-out)", note)
+    curve = judge.get("learning_curve")
+    if curve:
+        written += plots.learning_curve(
+            curve["points"], curve["baselines"], out / CURVE_FIGURE, "Judge: learning curve (held-out)",
+            f"epochs over the {curve['train_pairs']} train pairs", f"accuracy on {curve['items']} held-out items",
+            note, schedule=curve["default_schedule_epochs"])
     return written

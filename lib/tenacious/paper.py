@@ -21,7 +21,7 @@ from tenacious.bench.load import TRACKS
 from tenacious.bench.rubric import DECISIONS
 from tenacious.bench.scorer import DIMENSIONS
 from tenacious.cards import markdown_table
-from tenacious.figures import FIGURES
+from tenacious.figures import CAPTIONS, CURVE_FIGURE
 from tenacious.io import atomic_write_text
 from tenacious.report import Sources, load_numbers
 from tenacious.tables import ci, num, render_tables
@@ -132,7 +132,25 @@ def _limitations(numbers: dict, track: str) -> str:
                      "indicative only.")
         lines.append("Gold decisions come from construction (the violation each item's author put in), not from "
                      "human review of the drafts; the rule engines are measured against them like any other judge.")
+        if "learning_curve" in n:
+            lines.append(curve_sentence(n["learning_curve"]))
     return "".join(f"- {line}\n" for line in lines)
+
+
+def curve_sentence(curve: dict) -> str:
+    """How far the judge's training is from beating always-PASS, read off the measured learning curve."""
+    b, best = curve["baselines"], curve["best"]
+    measured = (f"measured over {num(curve['measured_epochs'], 2)} of {curve['planned_epochs']} epochs"
+                + ("" if curve["complete"] else " (the run was stopped there; the script resumes it)"))
+    if curve["first_win_over_always_pass"] is not None:
+        verdict = (f"the judge first beats always-PASS with exact McNemar p < 0.05 after "
+                   f"{num(curve['first_win_over_always_pass'], 2)} epochs")
+    else:
+        verdict = (f"at no measured point does the judge beat always-PASS with exact McNemar p < 0.05 (best "
+                   f"{num(best['accuracy'])} after {num(best['epoch'], 2)} epochs, against always-PASS "
+                   f"{num(b['always_pass'])}, bag-of-words {num(b['bow'])}, rules_v1 {num(b['rules_v1'])})")
+    return (f"Learning curve on {curve['items']} held-out items ({measured}, `{curve['from'][0]['file']}`): "
+            f"{verdict}; the default schedule stops after {num(curve['default_schedule_epochs'], 3)} epochs.")
 
 
 def model_card(numbers: dict, track: str) -> str:
@@ -187,7 +205,12 @@ def write_model_cards(src: Sources) -> list[Path]:
 # -------------------------------------------------------------------------------------------- paper
 
 def _figure(stem: str) -> str:
-    return f"![{FIGURES[stem]}](figures/{stem}.png)\n\n_Figure: {FIGURES[stem]} ([PDF](figures/{stem}.pdf))._\n"
+    return f"![{CAPTIONS[stem]}](figures/{stem}.png)\n\n_Figure: {CAPTIONS[stem]} ([PDF](figures/{stem}.pdf))._\n"
+
+
+def _curve_figure(numbers: dict) -> list[str]:
+    curve = numbers["judge"].get("learning_curve")
+    return [_figure(CURVE_FIGURE) + "\n" + curve_sentence(curve) + "\n"] if curve else []
 
 
 def _conditions_table() -> str:
@@ -245,7 +268,7 @@ def paper_fields(numbers: dict) -> dict[str, str]:
         "judge_results": "\n".join([
             tables["judge_headline"], tables["judge_summary"], _figure("judge_per_probe"), tables["judge_per_probe"],
             _figure("judge_confusion"), tables["judge_mcnemar"], _figure("loss_judge"),
-            _figure("reward_judge")]).rstrip(),
+            _figure("reward_judge"), *_curve_figure(numbers)]).rstrip(),
         "critic_limitations": _limitations(numbers, "critic").rstrip(),
         "judge_limitations": _limitations(numbers, "judge").rstrip(),
         "critic_compute": _compute_line(numbers, "critic").rstrip(),

@@ -59,6 +59,11 @@ def traces_path(profile: str, track: str, root: Path | None = None) -> Path:
     return ablate_dir(profile, root) / f"{track}.jsonl"
 
 
+def judge_curve_path(profile: str, root: Path | None = None) -> Path:
+    """The judge learning curve of a profile (benchmarks/judge_learning_curve.py); the stats stage reads it."""
+    return _root(root) / "benchmarks" / "results" / f"judge_learning_curve_{profile}.json"
+
+
 def receipts_dir(profile: str, root: Path | None = None) -> Path:
     """The pipeline runner's record of each stage run's inputs and outputs (for skipping)."""
     return runs_dir(profile, root) / "receipts"

@@ -221,3 +221,25 @@ def confusion_heatmap(matrix: Sequence[Sequence[int]], labels: Sequence[str], ou
     ax.set_ylabel("gold")
     ax.set_title(title)
     return _save(fig, out_stem, footer)
+
+
+def learning_curve(points: Sequence[Mapping[str, Any]], baselines: Mapping[str, float], out_stem: Path | str,
+                   title: str, xlabel: str, ylabel: str, footer: str = "", *,
+                   schedule: float | None = None) -> list[Path]:
+    """Accuracy (with its 95 % band) against epochs, each baseline a dashed line; `schedule` marks where
+    the default run stops training."""
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    x = [p["epoch"] for p in points]
+    ax.plot(x, [p["accuracy"] for p in points], marker="o", color="C0", label="trained judge")
+    ax.fill_between(x, [p["ci95"][0] for p in points], [p["ci95"][1] for p in points], color="C0", alpha=0.15,
+                    label="95 % Wilson interval")
+    for i, (name, value) in enumerate(sorted(baselines.items())):
+        ax.axhline(value, color=f"C{i + 1}", linestyle="--", linewidth=1, label=f"{name} {value:.3f}")
+    if schedule is not None:
+        ax.axvline(schedule, color="0.4", linestyle=":", linewidth=1, label=f"default schedule ({schedule:.2f} ep)")
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return _save(fig, out_stem, footer)

@@ -407,6 +407,35 @@ def judge_numbers(src: Sources) -> dict:
     }
 
 
+def judge_curve_numbers(src: Sources, training: Mapping[str, Any], data_hash: str) -> dict | None:
+    """The profile's judge learning curve (benchmarks/judge_learning_curve.py), None where none was measured.
+
+    Read, not recomputed: the curve costs hours on CPU. It must come from the current data tree; its
+    points are set beside the default schedule (how many epochs the pipeline's judge trained).
+    """
+    path = paths.judge_curve_path(src.profile, src.root)
+    if not path.is_file():
+        return None
+    curve = read_json(path)
+    if curve["provenance"]["data_hash"] != data_hash:
+        raise ReportError(f"{path}: measured on data {curve['provenance']['data_hash'][:12]}, but the data tree is "
+                          f"now {data_hash[:12]}; re-run benchmarks/judge_learning_curve.py --profile {src.profile}")
+    points = [{"epoch": p["epoch"], "step": p["step"], "accuracy": p["accuracy"], "ci95": p["ci95"],
+               "predicted": p["predicted"], "p_vs": {b: t["p_value"] for b, t in p["mcnemar"].items()}}
+              for p in curve["points"]]
+    baselines = {name: b["accuracy"] for name, b in curve["baselines"].items()}
+    wins = [p for p in points if p["accuracy"] > baselines["always_pass"] and p["p_vs"]["always_pass"] < ALPHA]
+    hp = training["hyperparameters"]
+    pairs_per_step = hp["per_device_batch"] * hp["grad_accum"]
+    return {"from": [file_ref(path)], "items": curve["items"], "train_pairs": curve["train_pairs"],
+            "planned_epochs": curve["epochs"], "measured_epochs": points[-1]["epoch"] if points else 0.0,
+            "complete": bool(curve.get("complete")), "points": points, "baselines": baselines,
+            "best": max(points, key=lambda p: (p["accuracy"], -p["epoch"])) if points else None,
+            "first_win_over_always_pass": wins[0]["epoch"] if wins else None,
+            "default_schedule_epochs": round((training["global_step"] or 0) * pairs_per_step
+                                             / curve["train_pairs"], 4)}
+
+
 # ----------------------------------------------------------------------------------------- report
 
 _TRACK_NUMBERS: dict[str, Callable[[Sources], dict]] = {"critic": critic_numbers, "judge": judge_numbers}
@@ -434,6 +463,10 @@ def build_report(src: Sources) -> dict:
             "ablation_seconds": numbers.pop("ablation_seconds"),
             "device": training["device"],
         }
+        if track == "judge":
+            curve = judge_curve_numbers(src, training, provenance["data_hash"])
+            if curve is not None:
+                numbers["learning_curve"] = curve
         out[track] = {"provenance": provenance, "training": training, **numbers}
     return out
 
