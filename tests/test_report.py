@@ -365,3 +365,58 @@ def test_paper_template_fills_every_placeholder_or_says_which(tree, tmp_path):
     bad.write_text("# $profile\n\n$no_such_field\n")
     with pytest.raises(ValueError, match=r"placeholder \$no_such_field"):
         render_paper(numbers, bad)
+
+
+def _write_curve(src, data_hash_: str, accuracies=(0.4, 0.45, 0.9)) -> dict:
+    """A judge learning curve as benchmarks/judge_learning_curve.py writes it (3 points, 20 items)."""
+    n = 20
+    points = []
+    for k, acc in enumerate(accuracies):
+        right = round(acc * n)
+        points.append({"step": 10 * k, "epoch": 0.5 * k, "accuracy": right / n, "ci95": [max(0, acc - 0.2),
+                       min(1, acc + 0.2)], "predicted": {"PASS": n}, "mcnemar": {
+                           "always_pass": {"judge_only_right": right, "baseline_only_right": 8,
+                                           "p_value": 0.001 if acc > 0.8 else 0.5},
+                           "bow": {"judge_only_right": right, "baseline_only_right": 9, "p_value": 0.5}}})
+    curve = {"profile": "smoke", "epochs": 2, "train_pairs": 40, "items": n, "complete": False, "points": points,
+             "baselines": {"always_pass": {"accuracy": 0.4}, "bow": {"accuracy": 0.45}, "rules_v1": {"accuracy": 0.6}},
+             "provenance": {"data_hash": data_hash_}}
+    write_json(paths.judge_curve_path("smoke", src.root), curve)
+    config_path = src.run_dir("judge", 3407) / "run_config.json"
+    config = read_json(config_path)
+    config["hyperparameters"].update(per_device_batch=2, grad_accum=1)
+    write_json(config_path, config)
+    return curve
+
+
+def test_a_measured_learning_curve_reaches_numbers_figure_card_and_paper(tmp_path, monkeypatch):
+    src = build_tree(tmp_path, monkeypatch)
+    _write_curve(src, data_hash(paths.DATA_DIR))
+    numbers = write_report(src)
+    curve = numbers["judge"]["learning_curve"]
+    assert curve["default_schedule_epochs"] == 3 * 2 / 40  # global_step 3 x 2 pairs of 40
+    assert curve["first_win_over_always_pass"] == 1.0 and curve["best"]["accuracy"] == 0.9
+    assert curve["from"][0]["file"].endswith("judge_learning_curve_smoke.json")
+    assert any(p.name == "judge_learning_curve.png" for p in make_figures(src))
+    paper = write_paper(src).read_text()
+    assert "](figures/judge_learning_curve.png)" in paper
+    assert "first beats always-PASS with exact McNemar p < 0.05 after 1.00 epochs" in paper
+    write_model_cards(src)
+    card = (src.cards_dir / "judge" / "README.md").read_text()
+    assert "stopped there" in card and "default schedule stops after 0.150 epochs" in card
+
+
+def test_a_curve_that_never_wins_says_how_far_it_is(tmp_path, monkeypatch):
+    src = build_tree(tmp_path, monkeypatch)
+    _write_curve(src, data_hash(paths.DATA_DIR), accuracies=(0.4, 0.45, 0.35))
+    write_report(src)
+    paper = write_paper(src).read_text()
+    assert ("at no measured point does the judge beat always-PASS with exact McNemar p < 0.05 (best 0.450 after "
+            "0.50 epochs, against always-PASS 0.400, bag-of-words 0.450, rules_v1 0.600)") in paper
+
+
+def test_a_curve_from_other_data_is_refused(tmp_path, monkeypatch):
+    src = build_tree(tmp_path, monkeypatch)
+    _write_curve(src, "0" * 64)
+    with pytest.raises(ReportError, match="judge_learning_curve.py --profile smoke"):
+        write_report(src)

@@ -12,7 +12,7 @@ from tenacious.backbones import TINY, load_backbone
 from tenacious.bench.seal import SealError
 from tenacious.infer import encode_prompt
 from tenacious.io import read_json
-from tenacious.pair_forward import split_batch
+from tenacious.pair_forward import shared_prompt_forward, split_batch
 from tenacious.profiles import load_profile
 from tenacious.prompts import render_prompt, trained_messages
 from tenacious.train import (
@@ -133,6 +133,28 @@ def test_shared_prompt_forward_matches_trls_forward_and_gradients(tmp_path, trac
     assert torch.allclose(shared_logps, trl_logps, atol=1e-5)
     assert all(torch.allclose(a, b, atol=1e-5, rtol=1e-4) for a, b in zip(shared_grads, trl_grads, strict=True))
     assert any(g.abs().sum() > 0 for g in shared_grads)
+
+
+def test_training_steps_take_the_shared_prompt_forward(tmp_path, monkeypatch):
+    """A real training step (not only a direct call) runs one prompt pass per pair: no gradient checkpointing
+    drops the cache, no batch falls back to TRL's forward."""
+    import tenacious.train as train_module
+
+    results = []
+
+    def spy(model, batch, average=True):
+        out = shared_prompt_forward(model, batch, average)
+        results.append(out is not None)
+        return out
+
+    monkeypatch.setattr(train_module, "shared_prompt_forward", spy)
+    profile = load_profile("smoke")
+    backbone = load_backbone(TINY, device="cpu", seed=0)
+    cfg = dict(profile.train["judge"], max_steps=2, eval_steps=10_000, save_steps=10_000)
+    trainer = build_trainer(profile, "judge", 0, backbone, tmp_path, cfg, max_train_pairs=4)
+    assert trainer.args.gradient_checkpointing is False
+    trainer.train()
+    assert results and all(results)
 
 
 def test_shared_prompt_forward_declines_rows_it_cannot_split():

@@ -87,9 +87,14 @@ def half_precision(precision: str, backbone: Backbone) -> str:
     return precision
 
 
-def trainer_config(track: str, cfg: dict, out_dir: Path, seed: int, device: str) -> Any:
-    """The TRL config for one track, every value from the profile."""
-    common = dict(
+def trainer_config(track: str, cfg: dict, out_dir: Path, seed: int, device: str,
+                   gradient_checkpointing: bool = True) -> Any:
+    """The TRL config for one track, every value from the profile.
+
+    `gradient_checkpointing` (TRL's default) recomputes activations to save memory: on for unsloth's path,
+    off elsewhere, where a LoRA on these backbones fits and the shared-prompt forward needs the KV cache.
+    """
+    common = dict(gradient_checkpointing=gradient_checkpointing,
         output_dir=str(out_dir), seed=seed, data_seed=seed, learning_rate=cfg["learning_rate"],
         # transformers 5: a warmup_steps value below 1 is a ratio of the total steps
         lr_scheduler_type=cfg["lr_scheduler"], warmup_steps=cfg["warmup_ratio"],
@@ -238,7 +243,7 @@ def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: P
     # unsloth's fast forwards are not meant to continue a cache in training: TRL's forward there
     shared = backbone.loader != "unsloth"
     return _trainer_class(track, shared)(
-        model=model, args=trainer_config(track, cfg, out_dir, seed, device),
+        model=model, args=trainer_config(track, cfg, out_dir, seed, device, gradient_checkpointing=not shared),
         train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, pair_messages(train_pairs, track, fmt, "train")),
         eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, pair_messages(dev_pairs, track, fmt, "dev")),
         processing_class=backbone.tokenizer, callbacks=[_wall_clock_callback(), *callbacks])
