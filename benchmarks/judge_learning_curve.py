@@ -8,7 +8,10 @@ A checkpoint is saved at every point and the JSON is rewritten after each one, s
 resumes where it stopped (re-run the same command). Writes
 benchmarks/results/judge_learning_curve_<profile>.json (+ .png/.pdf), which the stats stage reads.
 
-    .venv/bin/python benchmarks/judge_learning_curve.py [--profile cpu] [--epochs 2] [--items 80]
+    .venv/bin/python benchmarks/judge_learning_curve.py [--profile cpu] [--epochs 2] [--items 80] [--set beta=1.0]
+
+`--set` trains a diagnostic variant (its own JSON, e.g. judge_learning_curve_cpu_beta1.0.json), which the
+stats stage does not read.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from tenacious.io import read_json, write_json
 POINTS: tuple[float, ...] = (0.0, 1 / 16, 1 / 8, 1 / 4, 3 / 8, 1 / 2, 3 / 4, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
-def eval_steps(steps_per_epoch: int, epochs: int) -> list[int]:
+def eval_steps(steps_per_epoch: int, epochs: float) -> list[int]:
     """Optimiser steps at which the curve is measured (0 = the untrained adapter), sorted, distinct."""
     return sorted({round(f * steps_per_epoch) for f in (*POINTS, float(epochs)) if f <= epochs})
 
@@ -69,7 +72,7 @@ def plot(result: dict, path: Path) -> None:
                    f"accuracy on {result['items']} held-out items", footer(result["provenance"]))
 
 
-def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
+def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: dict | None = None) -> dict:
     from transformers import TrainerCallback
 
     from tenacious.ablate import evenly_spaced, judge_by_likelihood
@@ -82,6 +85,10 @@ def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
 
     profile = load_profile(profile_name)
     cfg = dict(profile.train["judge"])
+    unknown = sorted(set(overrides or {}) - set(cfg))
+    if unknown:
+        raise SystemExit(f"--set: {unknown[0]!r} is not a judge training setting of profile {profile.name}")
+    cfg.update(overrides or {})  # a diagnostic variant: its own output file and run folder (see main)
     seed = cfg["seeds"][0]
     verify_seal(paths.DATA_DIR)  # the held-out items are read below
     items = evenly_spaced(load_judge_items("heldout"), n_items)
@@ -98,7 +105,7 @@ def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
               "train_pairs": n_pairs, "steps_per_epoch": per_epoch, "eval_steps": steps, "items": len(items),
               "item_ids": [i["item_id"] for i in items], "hyperparameters": {k: v for k, v in cfg.items()
                                                                              if k != "seeds"},
-              "prompt_format": profile.prompt_format,
+              "prompt_format": profile.prompt_format, "overrides": dict(sorted((overrides or {}).items())),
               "baselines": {name: summarise(gold, preds, {}) for name, preds in base_preds.items()},
               "points": sorted(done.values(), key=lambda p: p["step"]),
               "provenance": stamp(profile.name, backbone.name, [seed])}
@@ -137,8 +144,8 @@ def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
             walls = [r["wall_seconds"] for r in state.log_history if "wall_seconds" in r]
             measure(model, state.global_step, losses[-1] if losses else None, walls[-1] if walls else 0.0)
 
-    cfg.update(max_steps=steps[-1], num_epochs=epochs, eval_steps=10 ** 6, save_steps=10 ** 6)
-    run_dir = paths.runs_dir(profile.name) / "judge_curve" / f"seed{seed}"
+    cfg.update(max_steps=steps[-1], num_epochs=math.ceil(epochs), eval_steps=10 ** 6, save_steps=10 ** 6)
+    run_dir = paths.runs_dir(profile.name) / f"judge_curve{_suffix(overrides)}" / f"seed{seed}"
     trainer = build_trainer(profile, "judge", seed, backbone, run_dir, cfg, callbacks=(Curve(),))
     resume = last_checkpoint(run_dir)
     if resume is None:
@@ -147,14 +154,33 @@ def run(profile_name: str, epochs: int, n_items: int, out: Path) -> dict:
     return result
 
 
+def _suffix(overrides: dict | None) -> str:
+    """File-name suffix of a diagnostic variant: `_beta1.0`; empty for the profile's own settings."""
+    return "".join(f"_{k}{v}" for k, v in sorted((overrides or {}).items()))
+
+
+def _setting(text: str) -> tuple[str, object]:
+    import yaml
+
+    key, sep, value = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expected key=value, got {text!r}")
+    return key, yaml.safe_load(value)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--profile", default="cpu")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=float, default=2.0, help="passes over the train pairs (a fraction is allowed)")
     parser.add_argument("--items", type=int, default=80, help="evenly spaced held-out items (0 = all 258)")
+    parser.add_argument("--set", type=_setting, action="append", default=[], metavar="KEY=VALUE",
+                        help="a diagnostic variant of the profile's judge settings, e.g. beta=1.0")
     parser.add_argument("--out", type=Path, default=None, help="default: paths.judge_curve_path(profile)")
     args = parser.parse_args()
-    result = run(args.profile, args.epochs, args.items, args.out or paths.judge_curve_path(args.profile))
+    overrides = dict(args.set)
+    default = paths.judge_curve_path(args.profile)
+    out = args.out or default.with_name(default.stem + _suffix(overrides) + default.suffix)
+    result = run(args.profile, args.epochs, args.items, out, overrides)
     last = result["points"][-1]
     print(f"{len(result['points'])} points; last at {last['epoch']:.2f} epochs: accuracy {last['accuracy']:.3f}; "
           + ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in sorted(result["baselines"].items())))

@@ -140,7 +140,7 @@ def _limitations(numbers: dict, track: str) -> str:
 def curve_sentence(curve: dict) -> str:
     """How far the judge's training is from beating always-PASS, read off the measured learning curve."""
     b, best = curve["baselines"], curve["best"]
-    measured = (f"measured over {num(curve['measured_epochs'], 2)} of {curve['planned_epochs']} epochs"
+    measured = (f"measured over {num(curve['measured_epochs'], 2)} of {curve['planned_epochs']:g} epochs"
                 + ("" if curve["complete"] else " (the run was stopped there; the script resumes it)"))
     if curve["first_win_over_always_pass"] is not None:
         verdict = (f"the judge first beats always-PASS with exact McNemar p < 0.05 after "
