@@ -12,6 +12,8 @@ from tenacious.infer import (
     continuation_logprobs,
     encode_completion,
     encode_prompt,
+    generate,
+    generate_from_one_prompt,
     judge_label_scorer,
     repeat_cache,
 )
@@ -24,14 +26,15 @@ class TupleCacheModel(torch.nn.Module):
         super().__init__()
         self.inner, self.drop_cache = inner, drop_cache
 
-    def forward(self, input_ids, attention_mask=None, past_key_values=None, position_ids=None, use_cache=None):
+    def forward(self, input_ids, attention_mask=None, past_key_values=None, position_ids=None, use_cache=None,
+                logits_to_keep=0):  # unsloth's fast forwards take logits_to_keep too
         if isinstance(past_key_values, tuple):
             cache = DynamicCache()
             for i, (key, value) in enumerate(past_key_values):
                 cache.update(key, value, i)
             past_key_values = cache
         out = self.inner(input_ids=input_ids, attention_mask=attention_mask, past_key_values=past_key_values,
-                         position_ids=position_ids, use_cache=use_cache)
+                         position_ids=position_ids, use_cache=use_cache, logits_to_keep=logits_to_keep)
         if out.past_key_values is not None:
             legacy = tuple((layer.keys, layer.values) for layer in out.past_key_values.layers)
             out.past_key_values = None if self.drop_cache else legacy
@@ -84,3 +87,21 @@ def test_repeat_cache_repeats_tuples_on_the_batch_axis_and_refuses_unknown_forms
     assert len(out) == 2 and out[1][1].shape == (3, 1, 3, 2)
     assert torch.equal(out[1][1][2], key[0] + 3)
     assert repeat_cache(None, 3) is None and repeat_cache((), 3) is None
+
+
+def test_sampling_k_rows_of_one_prompt_prefills_it_once_and_changes_nothing():
+    """generate_from_one_prompt (one prefill, cache repeated) gives the k rows plain generate gives."""
+    backbone = load_backbone(TINY, device="cpu", seed=0)
+    model, tok = backbone.model.eval(), backbone.tokenizer
+    prompt = encode_prompt(tok, [{"role": "user", "content": "Write one short line about engineering teams."}])
+    calls = []
+    hook = model.register_forward_pre_hook(lambda m, args, kwargs: calls.append(kwargs["input_ids"].shape),
+                                           with_kwargs=True)
+    try:
+        shared = generate_from_one_prompt(model, tok, prompt, temperatures=[0.0, 0.0, 0.0], max_new_tokens=6, seed=3)
+    finally:
+        hook.remove()
+    plain = generate(model, tok, [prompt] * 3, temperatures=None, max_new_tokens=6, seed=3)
+    assert shared.texts == plain.texts and shared.new_tokens == plain.new_tokens
+    assert calls[0] == (1, len(prompt) - 1)  # the one prefill
+    assert all(shape[1] <= 1 for shape in calls[1:]), "generate re-ran the prompt"

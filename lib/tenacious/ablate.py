@@ -34,6 +34,7 @@ from tenacious.infer import (
     encode_completion,
     encode_prompt,
     generate,
+    generate_from_one_prompt,
     judge_label_scorer,
     simpo_scores,
 )
@@ -141,13 +142,21 @@ def critic_rejection_sampling(backbone: Backbone, tasks: list[dict], condition: 
     temperature and the neutral prompt for all k, `critic_rs_diverse` a sweep and mixed prompts.
     """
     k = len(temperatures)
-    per_call = max(1, batch_size // k)
+    # One prompt for all k (critic_rs): one generate call per task, its prompt prefilled once. Mixed prompts
+    # (critic_rs_diverse), or unsloth's fast generate, whose cache handling is its own: tasks share a call.
+    one_prompt = len(set(system_variants)) == 1 and backbone.loader != "unsloth"
+    per_call = 1 if one_prompt else max(1, batch_size // k)
     rows = []
     for batch in tqdm(_batches(tasks, per_call), desc=f"critic {condition}", unit="batch"):
         prompts = [encode_prompt(backbone.tokenizer, critic_messages(t, v)) for t in batch for v in system_variants]
         with adapter_disabled(backbone.model):
-            gen = generate(backbone.model, backbone.tokenizer, prompts, temperatures=list(temperatures) * len(batch),
-                           max_new_tokens=max_new_tokens, seed=seed)
+            if one_prompt:
+                gen = generate_from_one_prompt(backbone.model, backbone.tokenizer, prompts[0],
+                                               temperatures=list(temperatures), max_new_tokens=max_new_tokens,
+                                               seed=seed)
+            else:
+                gen = generate(backbone.model, backbone.tokenizer, prompts,
+                               temperatures=list(temperatures) * len(batch), max_new_tokens=max_new_tokens, seed=seed)
         gen_share = gen.seconds / len(batch)
         for j, task in enumerate(batch):
             outs = gen.texts[j * k:(j + 1) * k]
