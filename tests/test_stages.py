@@ -23,6 +23,7 @@ def test_contracts_are_repository_relative_and_per_profile(plan):
                                               "runs/smoke/judge/seed3407/adapter/adapter_model.safetensors"}
     stats = next(r for r in plan if r.stage == "stats")
     assert "runs/smoke/ablate/judge.jsonl" in stats.inputs and "paper/smoke/numbers.json" in stats.outputs
+    assert stats.measured == ("benchmarks/results/judge_learning_curve_smoke.json",)  # a benchmark's, not a stage's
     data = next(r for r in plan if r.stage == "data")
     assert "data/manifest.json" in data.outputs and any(o.startswith("figures/smoke/") for o in data.outputs)
 

@@ -65,7 +65,7 @@ def run_key(run: StageRun, root: Path, notebooks_dir: Path) -> str:
     h.update(sha256_file(notebooks_dir / run.notebook).encode())
     h.update(stable_json(run.parameters, indent=None).encode())
     h.update(code_hash().encode())
-    for f in matches(root, run.inputs):
+    for f in matches(root, run.inputs + run.measured):
         h.update(str(f.relative_to(root)).encode())
         h.update(sha256_file(f).encode())
     return h.hexdigest()

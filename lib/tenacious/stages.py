@@ -38,6 +38,7 @@ class StageRun:
     parameters: dict = field(default_factory=dict)
     inputs: tuple[str, ...] = ()  # repo-relative glob patterns
     outputs: tuple[str, ...] = ()  # repo-relative glob patterns; each must match at least one file
+    measured: tuple[str, ...] = ()  # written outside the pipeline (benchmarks/), read where present
 
     @property
     def run_id(self) -> str:
@@ -78,8 +79,8 @@ def plan_stages(profile) -> list[StageRun]:
                          outputs=_rel(*traces)))
     plan.append(StageRun("stats", NOTEBOOKS["stats"], {"profile": p},
                          inputs=_rel(_manifest(), *traces, *_seed_runs(profile, paths.HISTORY_FILE),
-                                     *_seed_runs(profile, paths.RUN_CONFIG_FILE),
-                                     paths.judge_curve_path(p, _HERE)),  # read where it was measured
+                                     *_seed_runs(profile, paths.RUN_CONFIG_FILE)),
+                         measured=_rel(paths.judge_curve_path(p, _HERE)),
                          outputs=_rel(paths.numbers_path(p, _HERE), paths.tables_dir(p, _HERE) / "*.md")))
     figures = paths.paper_figures_dir(p, _HERE)
     plan.append(StageRun("figures", NOTEBOOKS["figures"], {"profile": p},
