@@ -11,7 +11,8 @@ benchmarks/results/judge_learning_curve_<profile>.json (+ .png/.pdf), which the 
     .venv/bin/python benchmarks/judge_learning_curve.py [--profile cpu] [--epochs 2] [--items 80] [--set beta=1.0]
 
 `--set` trains a diagnostic variant (its own JSON, e.g. judge_learning_curve_cpu_beta1.0.json), which the
-stats stage does not read.
+stats stage does not read; so does `--decision-only`, which trains on each pair's DECISION and RULE lines alone
+(no rationale: what label scoring reads, without the rationale a pair can be told apart by).
 """
 
 from __future__ import annotations
@@ -72,7 +73,13 @@ def plot(result: dict, path: Path) -> None:
                    f"accuracy on {result['items']} held-out items", footer(result["provenance"]))
 
 
-def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: dict | None = None) -> dict:
+def decision_only(pair: dict) -> dict:
+    """The pair with its completions cut to `DECISION: …` and `RULE: …` (tenacious.prompts' first two lines)."""
+    return {**pair, **{side: "\n".join(pair[side].split("\n")[:2]) for side in ("chosen", "rejected")}}
+
+
+def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: dict | None = None,
+        decision_only_pairs: bool = False) -> dict:
     from transformers import TrainerCallback
 
     from tenacious.ablate import evenly_spaced, judge_by_likelihood
@@ -106,6 +113,7 @@ def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: di
               "item_ids": [i["item_id"] for i in items], "hyperparameters": {k: v for k, v in cfg.items()
                                                                              if k != "seeds"},
               "prompt_format": profile.prompt_format, "overrides": dict(sorted((overrides or {}).items())),
+              "completions": "decision+rule" if decision_only_pairs else "decision+rule+rationale",
               "baselines": {name: summarise(gold, preds, {}) for name, preds in base_preds.items()},
               "points": sorted(done.values(), key=lambda p: p["step"]),
               "provenance": stamp(profile.name, backbone.name, [seed])}
@@ -145,8 +153,9 @@ def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: di
             measure(model, state.global_step, losses[-1] if losses else None, walls[-1] if walls else 0.0)
 
     cfg.update(max_steps=steps[-1], num_epochs=math.ceil(epochs), eval_steps=10 ** 6, save_steps=10 ** 6)
-    run_dir = paths.runs_dir(profile.name) / f"judge_curve{_suffix(overrides)}" / f"seed{seed}"
-    trainer = build_trainer(profile, "judge", seed, backbone, run_dir, cfg, callbacks=(Curve(),))
+    run_dir = paths.runs_dir(profile.name) / f"judge_curve{_suffix(overrides, decision_only_pairs)}" / f"seed{seed}"
+    trainer = build_trainer(profile, "judge", seed, backbone, run_dir, cfg, callbacks=(Curve(),),
+                            rewrite_pair=decision_only if decision_only_pairs else None)
     resume = last_checkpoint(run_dir)
     if resume is None:
         measure(trainer.model, 0, None, 0.0)
@@ -154,9 +163,10 @@ def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: di
     return result
 
 
-def _suffix(overrides: dict | None) -> str:
+def _suffix(overrides: dict | None, decision_only_pairs: bool = False) -> str:
     """File-name suffix of a diagnostic variant: `_beta1.0`; empty for the profile's own settings."""
-    return "".join(f"_{k}{v}" for k, v in sorted((overrides or {}).items()))
+    return ("_decisiononly" if decision_only_pairs else "") + "".join(
+        f"_{k}{v}" for k, v in sorted((overrides or {}).items()))
 
 
 def _setting(text: str) -> tuple[str, object]:
@@ -175,12 +185,14 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=80, help="evenly spaced held-out items (0 = all 258)")
     parser.add_argument("--set", type=_setting, action="append", default=[], metavar="KEY=VALUE",
                         help="a diagnostic variant of the profile's judge settings, e.g. beta=1.0")
+    parser.add_argument("--decision-only", action="store_true",
+                        help="diagnostic: train on each pair's DECISION and RULE lines, without the rationale")
     parser.add_argument("--out", type=Path, default=None, help="default: paths.judge_curve_path(profile)")
     args = parser.parse_args()
     overrides = dict(args.set)
     default = paths.judge_curve_path(args.profile)
-    out = args.out or default.with_name(default.stem + _suffix(overrides) + default.suffix)
-    result = run(args.profile, args.epochs, args.items, out, overrides)
+    out = args.out or default.with_name(default.stem + _suffix(overrides, args.decision_only) + default.suffix)
+    result = run(args.profile, args.epochs, args.items, out, overrides, args.decision_only)
     last = result["points"][-1]
     print(f"{len(result['points'])} points; last at {last['epoch']:.2f} epochs: accuracy {last['accuracy']:.3f}; "
           + ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in sorted(result["baselines"].items())))

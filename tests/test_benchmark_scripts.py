@@ -29,3 +29,13 @@ def test_learning_curve_summary_counts_by_hand():
     assert s["mcnemar"]["always_pass"]["judge_only_right"] == 2  # the two BLOCKs
     assert s["mcnemar"]["always_pass"]["baseline_only_right"] == 1  # the last PASS
     assert 0 < s["ci95"][0] < 0.75 < s["ci95"][1] <= 1
+
+
+def test_decision_only_variant_keeps_the_label_lines_and_its_own_files():
+    curve = _script("judge_learning_curve")
+    pair = {"pair_id": "judge-x", "chosen": "DECISION: BLOCK\nRULE: 5\nRATIONALE: the draft says 'ref #12'.",
+            "rejected": "DECISION: PASS\nRULE: 11\nRATIONALE: No rule fires."}
+    cut = curve.decision_only(pair)
+    assert cut["chosen"] == "DECISION: BLOCK\nRULE: 5" and cut["rejected"] == "DECISION: PASS\nRULE: 11"
+    assert cut["pair_id"] == "judge-x" and pair["chosen"].endswith("'ref #12'.")  # the input is left alone
+    assert curve._suffix({}) == "" and curve._suffix({"beta": 1.0}, True) == "_decisiononly_beta1.0"

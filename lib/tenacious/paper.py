@@ -140,8 +140,7 @@ def _limitations(numbers: dict, track: str) -> str:
 def curve_sentence(curve: dict) -> str:
     """How far the judge's training is from beating always-PASS, read off the measured learning curve."""
     b, best = curve["baselines"], curve["best"]
-    measured = (f"measured over {num(curve['measured_epochs'], 2)} of {curve['planned_epochs']:g} epochs"
-                + ("" if curve["complete"] else " (the run was stopped there; the script resumes it)"))
+    stopped = "" if curve["complete"] else "; the run was stopped there and the script resumes it"
     if curve["first_win_over_always_pass"] is not None:
         verdict = (f"the judge first beats always-PASS with exact McNemar p < 0.05 after "
                    f"{num(curve['first_win_over_always_pass'], 2)} epochs")
@@ -149,7 +148,8 @@ def curve_sentence(curve: dict) -> str:
         verdict = (f"at no measured point does the judge beat always-PASS with exact McNemar p < 0.05 (best "
                    f"{num(best['accuracy'])} after {num(best['epoch'], 2)} epochs, against always-PASS "
                    f"{num(b['always_pass'])}, bag-of-words {num(b['bow'])}, rules_v1 {num(b['rules_v1'])})")
-    return (f"Learning curve on {curve['items']} held-out items ({measured}, `{curve['from'][0]['file']}`): "
+    return (f"Learning curve on {curve['items']} held-out items, measured over {num(curve['measured_epochs'], 2)} "
+            f"of {curve['planned_epochs']:g} epochs (`{curve['from'][0]['file']}`{stopped}): "
             f"{verdict}; the default schedule stops after {num(curve['default_schedule_epochs'], 3)} epochs.")
 
 

@@ -13,6 +13,7 @@ import math
 import random
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -223,16 +224,19 @@ def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int,
 
 
 def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: Path, cfg: dict | None = None,
-                  callbacks: tuple = (), max_train_pairs: int = 0):
+                  callbacks: tuple = (), max_train_pairs: int = 0, rewrite_pair: Callable[[dict], dict] | None = None):
     """A TRL trainer for one track on the sealed train/dev pairs; `cfg` overrides the profile's.
 
     `max_train_pairs` keeps only the first pairs (0 = all): dry runs that take a few steps skip tokenizing the rest.
+    `rewrite_pair` maps each train/dev pair first (a diagnostic variant, e.g. the learning curve's --decision-only).
     """
     from tenacious.bench.load import load_pairs
 
     cfg = dict(cfg or profile.train[track])
     cfg["precision"] = half_precision(cfg["precision"], backbone)
     train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
+    if rewrite_pair is not None:
+        train_pairs, dev_pairs = [rewrite_pair(p) for p in train_pairs], [rewrite_pair(p) for p in dev_pairs]
     if not train_pairs or not dev_pairs:
         raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
     train_pairs = train_pairs[:max_train_pairs] if max_train_pairs else train_pairs
