@@ -39,3 +39,9 @@ def test_decision_only_variant_keeps_the_label_lines_and_its_own_files():
     assert cut["chosen"] == "DECISION: BLOCK\nRULE: 5" and cut["rejected"] == "DECISION: PASS\nRULE: 11"
     assert cut["pair_id"] == "judge-x" and pair["chosen"].endswith("'ref #12'.")  # the input is left alone
     assert curve._suffix({}) == "" and curve._suffix({"beta": 1.0}, True) == "_decisiononly_beta1.0"
+
+
+def test_settings_read_numbers_as_numbers():
+    curve = _script("judge_learning_curve")
+    assert curve._setting("learning_rate=2e-4") == ("learning_rate", 2e-4)  # YAML 1.1 alone would give "2e-4"
+    assert curve._setting("grad_accum=4") == ("grad_accum", 4) and curve._setting("method=orpo") == ("method", "orpo")
