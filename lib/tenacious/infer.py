@@ -98,7 +98,7 @@ def generate_from_one_prompt(model: Any, tokenizer: Any, prompt: list[int], *, t
 
     The prompt's cache (all but its last token, which generate feeds itself) is repeated for the rows;
     on 2 CPU cores this saves ~17 % of a critic_rs task (benchmarks/results/decode_speed.json). Where the
-    model returns no reusable cache, the rows are prefilled one by one as before.
+    model returns no reusable cache, generate prefills the k rows itself, as before.
     """
     import torch
 
