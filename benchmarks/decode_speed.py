@@ -19,10 +19,10 @@ import torch
 from tenacious import paths
 from tenacious.backbones import load_backbone
 from tenacious.bench.load import load_critic_tasks
+from tenacious.bench.prompts import critic_messages
 from tenacious.infer import encode_prompt
 from tenacious.io import write_json
 from tenacious.profiles import load_profile
-from tenacious.prompts import critic_messages
 from tenacious.provenance import device_info, stamp
 
 RESULT = paths.BENCHMARKS_DIR / "results" / "decode_speed.json"

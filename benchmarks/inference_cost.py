@@ -25,6 +25,7 @@ from tenacious import paths
 from tenacious.ablate import rank_candidates
 from tenacious.backbones import adapter_disabled, attach_lora, load_backbone
 from tenacious.bench.load import load_critic_tasks, load_judge_items
+from tenacious.bench.prompts import critic_messages, judge_messages
 from tenacious.infer import (
     classify_by_likelihood,
     encode_completion,
@@ -35,7 +36,6 @@ from tenacious.infer import (
 )
 from tenacious.io import write_json
 from tenacious.profiles import load_profile
-from tenacious.prompts import critic_messages, judge_messages
 
 RESULT = paths.BENCHMARKS_DIR / "results" / "inference_cost.json"
 

@@ -74,7 +74,7 @@ def plot(result: dict, path: Path) -> None:
 
 
 def decision_only(pair: dict) -> dict:
-    """The pair with its completions cut to `DECISION: …` and `RULE: …` (tenacious.prompts' first two lines)."""
+    """The pair with its completions cut to `DECISION: …` and `RULE: …` (tenacious.bench.prompts' first two lines)."""
     return {**pair, **{side: "\n".join(pair[side].split("\n")[:2]) for side in ("chosen", "rejected")}}
 
 

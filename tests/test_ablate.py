@@ -8,6 +8,7 @@ import torch
 from tenacious import ablate, paths
 from tenacious.backbones import TINY, attach_lora, load_backbone
 from tenacious.bench.load import load_critic_tasks, load_judge_items
+from tenacious.bench.prompts import JUDGE_LABELS, judge_messages
 from tenacious.bench.seal import SealError
 from tenacious.infer import (
     classify_by_likelihood,
@@ -18,7 +19,6 @@ from tenacious.infer import (
     parse_decision,
 )
 from tenacious.profiles import load_profile
-from tenacious.prompts import JUDGE_LABELS, judge_messages
 
 
 @pytest.fixture(scope="module")

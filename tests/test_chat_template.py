@@ -4,8 +4,8 @@ import pytest
 
 from tenacious import paths
 from tenacious.backbones import TINY, load_tokenizer
+from tenacious.bench.prompts import chat_template_kwargs, render_prompt
 from tenacious.infer import encode_prompt
-from tenacious.prompts import chat_template_kwargs, render_prompt
 
 # Qwen3's template written out as a file (no hub); scripts/gpu_dryrun.py gives it to its Qwen3-shaped model too.
 QWEN3_TEMPLATE = (paths.REPO_ROOT / "scripts" / "configs" / "qwen3_chat_template.jinja").read_text()

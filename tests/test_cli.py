@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tenacious import cli, inputs
-from tenacious.bench import schema
+from tenacious import cli
+from tenacious.bench import inputs, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -213,8 +213,8 @@ def tiny_adapter(tmp_path_factory):
 
 
 def test_adapter_judges_with_the_same_shape_and_the_direct_likelihoods(tiny_adapter, tmp_path, monkeypatch):
+    from tenacious.bench.prompts import judge_messages
     from tenacious.infer import classify_by_likelihood, encode_prompt, judge_label_scorer
-    from tenacious.prompts import judge_messages
 
     adapter, model, tokenizer = tiny_adapter
     monkeypatch.chdir(tmp_path)

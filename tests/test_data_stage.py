@@ -19,10 +19,10 @@ import yaml
 from tenacious import paths
 from tenacious.bench import agreement, build, cards, contamination, load, seal
 from tenacious.bench.__main__ import main as cli
+from tenacious.bench.prompts import critic_messages
 from tenacious.bench.splits import SplitError, grouped_split
 from tenacious.io import InputError
 from tenacious.profiles import load_profile
-from tenacious.prompts import critic_messages
 
 SEED = load_profile("smoke").data.seed
 DECISIONS = ("SUPPRESS", "ESCALATE", "BLOCK", "PENALISE", "PASS")

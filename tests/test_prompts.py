@@ -5,7 +5,7 @@ import pytest
 
 from tenacious.bench import rubric, style_guide
 from tenacious.bench.load import load_critic_tasks, load_judge_items, load_pairs
-from tenacious.prompts import (
+from tenacious.bench.prompts import (
     PROMPT_FORMATS,
     critic_instance_text,
     critic_messages,

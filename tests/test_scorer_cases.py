@@ -28,7 +28,7 @@ from test_scorer_goldens import (
 )
 
 from tenacious.bench import scorer
-from tenacious.prompts import critic_instance_text
+from tenacious.bench.prompts import critic_instance_text
 
 # A London cost-pressure task whose brief forbids a percentage claim, and a Berlin task whose
 # *instruction* mentions a contract figure (the instruction is not a source of facts).

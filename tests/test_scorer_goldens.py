@@ -16,8 +16,8 @@ import pytest
 
 from tenacious.bench import critic_pairs, critic_tasks, facts, mutator, schema, scorer, style_guide
 from tenacious.bench.context import make_context
+from tenacious.bench.prompts import JUDGE_LABELS, critic_messages, format_judge_completion
 from tenacious.io import InputError
-from tenacious.prompts import JUDGE_LABELS, critic_messages, format_judge_completion
 
 
 def _task(task_id, goal, needs_slot, must_include, must_not, offer=None, **context):

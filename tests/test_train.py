@@ -9,12 +9,12 @@ from trl.experimental.orpo import ORPOTrainer
 
 from tenacious import paths
 from tenacious.backbones import TINY, load_backbone
+from tenacious.bench.prompts import render_prompt, trained_messages
 from tenacious.bench.seal import SealError
 from tenacious.infer import encode_prompt
 from tenacious.io import read_json
 from tenacious.pair_forward import shared_prompt_forward, split_batch
 from tenacious.profiles import load_profile
-from tenacious.prompts import render_prompt, trained_messages
 from tenacious.train import (
     TrainError,
     build_trainer,

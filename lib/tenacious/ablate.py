@@ -25,6 +25,7 @@ from tenacious.backbones import Backbone, adapter_disabled, load_backbone, resol
 from tenacious.bench import judge_rules
 from tenacious.bench.bow_judge import BowJudge
 from tenacious.bench.load import load_critic_tasks, load_judge_items
+from tenacious.bench.prompts import critic_messages, judge_messages, trained_messages
 from tenacious.bench.schema import validate_critic_trace, validate_judge_trace
 from tenacious.bench.scorer import score
 from tenacious.bench.seal import verify_seal
@@ -39,7 +40,6 @@ from tenacious.infer import (
     simpo_scores,
 )
 from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, write_jsonl
-from tenacious.prompts import critic_messages, judge_messages, trained_messages
 
 
 def _load_with_adapter(profile, track: str, seed: int) -> Backbone:

@@ -6,7 +6,7 @@
     tenacious score FILE                             # explained critic score per email
     tenacious import {judge-card,pairs} FILE         # the published formats -> the project's records
 
-FILE is JSONL or one JSON object, '-' reads stdin; the input schema is tenacious.inputs
+FILE is JSONL or one JSON object, '-' reads stdin; the input schema is tenacious.bench.inputs
 (data/schema/draft_input.schema.json). Results go to stdout as JSONL (an --eval report as Markdown
 tables, or one JSON object with --json), a summary to stderr. Every input is read and checked
 before anything is written, so bad input prints one line `error: file:line: field: message`,
@@ -22,9 +22,9 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-from tenacious import importers, inputs, stats
+from tenacious import importers, stats
 from tenacious.backbones import BackboneError
-from tenacious.bench import judge_rules, rubric
+from tenacious.bench import inputs, judge_rules, rubric
 from tenacious.bench.scorer import score
 from tenacious.cards import markdown_table
 from tenacious.io import InputError, read_json, stable_json
@@ -77,8 +77,8 @@ def judge_with_adapter(items: list[dict], adapter: Path, backbone: str | None, d
     from peft import PeftModel
 
     from tenacious.backbones import load_backbone
+    from tenacious.bench.prompts import trained_messages
     from tenacious.infer import classify_by_likelihood, encode_prompt, judge_label_scorer
-    from tenacious.prompts import trained_messages
 
     if not (adapter / "adapter_config.json").is_file():
         raise InputError(f"{adapter}: not a PEFT adapter folder (no adapter_config.json)")

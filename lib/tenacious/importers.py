@@ -5,7 +5,7 @@
      funding_amount_usd, funding_confidence, thread_id, available_signals?, draft, gold_decision?}
 becomes a judge input record (item_id, full context, draft; gold fields when given), ready for
 `tenacious judge`. The flat keys map onto the nested context (recipient_role -> recipient.role,
-funding_* -> funding.*); every other field follows inputs.py (its defaults, its errors).
+funding_* -> funding.*); every other field follows bench/inputs.py (its defaults, its errors).
 
 `pairs`: preference pairs {pair_id, probe_id, context (flat, as above), chosen: {action, output,
 rationale}, rejected: {...}} with action in send | suppress | escalate. Each pair becomes two
@@ -39,8 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from tenacious import inputs
-from tenacious.bench import facts, rubric
+from tenacious.bench import facts, inputs, rubric
 from tenacious.bench.judge_cases import STRATUM
 from tenacious.bench.schema import validate_judge_item
 from tenacious.io import InputError
@@ -80,7 +79,7 @@ def nest_context(flat: dict, losses: Counter) -> dict:
             ctx["signals"].append({"kind": kind, "text": str(entry.get("text", value)), "value": value,
                                    "confidence": entry.get("confidence", ASSUMED_SIGNAL_CONFIDENCE)})
     elif signals is not None:
-        ctx["available_signals"] = signals  # not a dict: left for inputs.py to keep as an unknown field
+        ctx["available_signals"] = signals  # not a dict: left for bench/inputs.py to keep as an unknown field
     return ctx
 
 

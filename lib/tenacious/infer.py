@@ -1,7 +1,7 @@
 """Inference: batched generation, shared-prompt continuation scoring, critic ranking, judge labels.
 
 The prompt token ids are built exactly as TRL's CPO/ORPO trainers build them (chat template
-rendered by `tenacious.prompts.render_prompt`, tokenized without special tokens, BOS prepended when
+rendered by `tenacious.bench.prompts.render_prompt`, tokenized without special tokens, BOS prepended when
 the tokenizer has one and the text does not start with it), so an adapter is scored on the same
 ids it was trained on.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tenacious.prompts import JUDGE_LABELS, render_prompt
+from tenacious.bench.prompts import JUDGE_LABELS, render_prompt
 
 
 def encode_prompt(tokenizer: Any, messages: list[dict]) -> list[int]:

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from tenacious import paths
-from tenacious.prompts import PROMPT_FORMATS
+from tenacious.bench.prompts import PROMPT_FORMATS
 
 PROFILE_NAMES = ("smoke", "cpu", "paper")
 

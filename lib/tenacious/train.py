@@ -20,9 +20,9 @@ from typing import Any
 from tenacious import paths
 from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
 from tenacious.bench.load import TRACKS, load_critic_tasks, load_judge_items
+from tenacious.bench.prompts import render_prompt, trained_messages
 from tenacious.io import write_json
 from tenacious.pair_forward import shared_prompt_forward
-from tenacious.prompts import render_prompt, trained_messages
 from tenacious.provenance import device_info, library_versions, stamp
 
 

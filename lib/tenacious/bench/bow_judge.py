@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tenacious.prompts import judge_instance_text
+from tenacious.bench.prompts import judge_instance_text
 
 
 class BowJudge:

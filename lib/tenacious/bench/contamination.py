@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from tenacious.prompts import judge_messages, render_brief
+from tenacious.bench.prompts import judge_messages, render_brief
 
 NGRAM = 8
 JACCARD_MAX = 0.30

@@ -4,7 +4,7 @@ Two sources, both judged by the deterministic scorer so every kept pair has a me
 (a) style-guide anchored: per task, the best-scoring GOOD draft against the worst-scoring BAD one;
 (b) mutator-augmented: a strong GOOD draft against a copy corrupted along one dimension, kept only
     when the scorer confirms that the targeted dimension dropped.
-Pairs carry the exact prompt messages training will use (tenacious.prompts.critic_messages).
+Pairs carry the exact prompt messages training will use (tenacious.bench.prompts.critic_messages).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 
 from tenacious.bench import mutator, style_guide
+from tenacious.bench.prompts import critic_messages
 from tenacious.bench.scorer import score
-from tenacious.prompts import critic_messages
 
 MIN_MARGIN = 0.30
 STRONG_CHOSEN_MIN = 0.90  # a mutated draft is only informative if the original was clearly good

@@ -16,7 +16,7 @@ from pathlib import Path
 from tenacious import io, paths
 from tenacious.bench import critic_tasks, facts, probes, rubric, schema
 from tenacious.bench.context import CONTEXT_FIELDS, bench_from_commitments, company_domain
-from tenacious.prompts import critic_messages
+from tenacious.bench.prompts import critic_messages
 
 JUDGE_GLOB = "judge_hand*.jsonl"
 CRITIC_FILE = "critic_hand_pairs.jsonl"

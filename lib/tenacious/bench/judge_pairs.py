@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from tenacious.bench import facts, judge_rules, rubric, schema
-from tenacious.prompts import JUDGE_LABELS, format_judge_completion, judge_messages
+from tenacious.bench.prompts import JUDGE_LABELS, format_judge_completion, judge_messages
 
 
 def _tempting_rules(item: dict) -> list[int]:

@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 
 from tenacious import io
 from tenacious.bench import facts, rubric, style_guide
+from tenacious.bench.inputs import DRAFT_INPUT
 from tenacious.bench.scorer import DIMENSIONS
-from tenacious.inputs import DRAFT_INPUT
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _CONF = {"enum": list(facts.CONFIDENCE_LEVELS)}
@@ -344,7 +344,7 @@ SCHEMAS: dict[str, dict] = {
     "judge_hand_row": JUDGE_HAND_ROW,
     "critic_hand_row": CRITIC_HAND_ROW,
     "critic_heldout_pair": CRITIC_HELDOUT_PAIR,
-    "draft_input": DRAFT_INPUT,  # the minimal input of the `tenacious` command (tenacious.inputs)
+    "draft_input": DRAFT_INPUT,  # the minimal input of the `tenacious` command (tenacious.bench.inputs)
 }
 _VALIDATORS = {name: Draft202012Validator(schema) for name, schema in SCHEMAS.items()}
 

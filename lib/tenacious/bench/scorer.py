@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tenacious.bench import facts, textnorm
-from tenacious.prompts import critic_instance_text
+from tenacious.bench.prompts import critic_instance_text
 
 # Dimension weights (sum to 1). Grounding and tone carry most weight: they are what a prospect
 # notices first; the AI gate and scheduling matter on fewer tasks.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tenacious.prompts import judge_messages
+from tenacious.bench.prompts import judge_messages
 
 _DECLINE_WORDS = ("not right now", "not this year", "no budget", "all set", "covered", "freeze", "not a priority",
                   "not the right time", "revisit", "later", "park this", "timing is", "timing isn't",
