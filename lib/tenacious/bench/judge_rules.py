@@ -24,14 +24,17 @@ from collections.abc import Iterable, Mapping
 from tenacious.bench import probes
 from tenacious.bench.probes.reading import (
     THREAD_ID,
+    BatchIndex,
     Check,
     DraftText,
     Firing,
     PeerIndex,
+    ProspectFacts,
     is_c_level,
     normalise_role,
     peer_mentions,
     peer_names,
+    prospect_facts,
     prospect_key,
 )
 from tenacious.bench.rubric import (
@@ -91,14 +94,18 @@ def _unpack(item) -> tuple[Mapping, str]:
     return context, draft
 
 
-def peer_index(items: Iterable) -> dict[str, frozenset[str]]:
-    """Batch context for rule 9: each peer name (casefolded) -> the prospects it is cited to."""
+def peer_index(items: Iterable) -> BatchIndex:
+    """Batch context: each peer name (casefolded) -> the prospects it is cited to (rule 9), and the batch's
+    prospects with their names and facts (rule 5 reads another prospect's names and facts in a draft)."""
     cited: dict[str, set[str]] = {}
+    prospects: dict[str, ProspectFacts] = {}
     for item in items:
         context, draft = _unpack(item)
         for name, _, _ in peer_mentions(DraftText(draft)):
             cited.setdefault(name.casefold(), set()).add(prospect_key(context))
-    return {name: frozenset(prospects) for name, prospects in sorted(cited.items())}
+        prospects.setdefault(context["company"].casefold(), prospect_facts(context))
+    return BatchIndex({name: frozenset(p) for name, p in sorted(cited.items())},
+                      tuple(prospects[k] for k in sorted(prospects)))
 
 
 def explain(item, rubric: str = "v2", peers: PeerIndex | None = None) -> list[dict]:

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from tenacious import io
 from tenacious.bench import facts, rubric, style_guide
 from tenacious.bench.inputs import DRAFT_INPUT
-from tenacious.bench.scorer import DIMENSIONS
+from tenacious.bench.scorer import DIMENSIONS, VIOLATION_FAMILIES
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _CONF = {"enum": list(facts.CONFIDENCE_LEVELS)}
@@ -79,13 +79,15 @@ PROSPECT_CONTEXT: dict = {
 GOALS: tuple[str, ...] = ("intro_call", "case_study", "bench_offer", "price_band", "check_back")
 HAND_GOALS: tuple[str, ...] = ("pilot", "reply")  # asks only the hand-authored critic pairs make
 # The strata, defined here only: ADV hand-written adversarial, PRG programmatic, SYN template-synthesised,
-# TRC derived from logged threads (critic tasks all four, judge items all but ADV), HND the hand-written slice.
-STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC", "HND")
+# TRC derived from logged threads (critic tasks all four, judge items all but ADV), HND the hand-written slice,
+# IND the independently written slice (v0.3: writers who never saw the scorer or the rules; held out only).
+STRATA: tuple[str, ...] = ("ADV", "PRG", "SYN", "TRC", "HND", "IND")
 HAND_STRATUM = "HND"  # hand-authored (critic pairs and judge drafts)
+INDEPENDENT_STRATUM = "IND"  # the third wording source (bench/independent.py), sealed in held-out
 # How a judge item was authored, and the stratum each mode falls in.
-AUTHORING_MODES: tuple[str, ...] = ("trace_derived", "programmatic", "template", "hand_authored")
+AUTHORING_MODES: tuple[str, ...] = ("trace_derived", "programmatic", "template", "hand_authored", "independent")
 STRATUM: dict[str, str] = {"trace_derived": "TRC", "programmatic": "PRG", "template": "SYN",
-                           "hand_authored": HAND_STRATUM}
+                           "hand_authored": HAND_STRATUM, "independent": INDEPENDENT_STRATUM}
 _OFFER = {"oneOf": [{"type": "null"}, {
     "type": "object", "additionalProperties": False, "required": ["stack", "count"],
     "properties": {"stack": {"enum": list(facts.BENCH_STACKS)}, "count": {"type": "integer", "minimum": 1}},
@@ -332,6 +334,36 @@ CRITIC_HELDOUT_PAIR: dict = {
     "properties": {**_HAND_PAIR_FIELDS, "stratum": {"const": HAND_STRATUM}, "task": CRITIC_TASK},
 }
 
+# The independent slice (data/raw/v3/critic_<voice>.jsonl): one scored email, good or bad by its writer's intent,
+# a bad one with exactly one hard violation of a named family (scorer.VIOLATION_FAMILIES).
+_INDEPENDENT_EMAIL_FIELDS = {
+    "email_id": {"type": "string", "pattern": r"^V3-[A-Z0-9]+-e\d{3}$"},
+    "voice": _STR,
+    "label": {"enum": ["good", "bad"]},
+    "violation": {"oneOf": [{"type": "null"}, {"enum": list(VIOLATION_FAMILIES)}]},
+    "evidence": {"oneOf": [{"type": "null"}, _STR]},  # a verbatim substring of the email
+    "reason": _STR,
+    "email": _STR,
+}
+CRITIC_INDEPENDENT_ROW: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticIndependentRow",
+    "type": "object",
+    "additionalProperties": False,
+    "required": list(_INDEPENDENT_EMAIL_FIELDS) + ["task"],
+    "properties": {**_INDEPENDENT_EMAIL_FIELDS, "task": _HAND_TASK},
+}
+# A sealed held-out scored email: the full task, the email and its writer's label (critic/heldout_emails.jsonl).
+CRITIC_HELDOUT_EMAIL: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticHeldoutEmail",
+    "type": "object",
+    "additionalProperties": False,
+    "required": [*_INDEPENDENT_EMAIL_FIELDS, "stratum", "template_id", "task"],
+    "properties": {**_INDEPENDENT_EMAIL_FIELDS, "stratum": {"const": INDEPENDENT_STRATUM}, "template_id": _STR,
+                   "task": CRITIC_TASK},
+}
+
 SCHEMAS: dict[str, dict] = {
     "prospect_context": PROSPECT_CONTEXT,
     "critic_task": CRITIC_TASK,
@@ -344,6 +376,8 @@ SCHEMAS: dict[str, dict] = {
     "judge_hand_row": JUDGE_HAND_ROW,
     "critic_hand_row": CRITIC_HAND_ROW,
     "critic_heldout_pair": CRITIC_HELDOUT_PAIR,
+    "critic_independent_row": CRITIC_INDEPENDENT_ROW,
+    "critic_heldout_email": CRITIC_HELDOUT_EMAIL,
     "draft_input": DRAFT_INPUT,  # the minimal input of the `tenacious` command (tenacious.bench.inputs)
 }
 _VALIDATORS = {name: Draft202012Validator(schema) for name, schema in SCHEMAS.items()}
@@ -410,6 +444,10 @@ def validate_critic_hand_row(record: dict) -> None:
 
 def validate_critic_heldout_pair(record: dict) -> None:
     validate("critic_heldout_pair", record)
+
+
+def validate_critic_heldout_email(record: dict) -> None:
+    validate("critic_heldout_email", record)
 
 
 def export_json_schemas(out_dir: Path) -> list[Path]:

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tenacious.bench import facts, textnorm
+from tenacious.bench import claims, facts, textnorm
+from tenacious.bench.probes import c02, d05, e01
+from tenacious.bench.probes.reading import DraftText, Firing
 from tenacious.bench.prompts import critic_instance_text
 
 # Dimension weights (sum to 1). Grounding and tone carry most weight: they are what a prospect
@@ -41,22 +43,26 @@ WEIGHTS: dict[str, float] = {
 }
 DIMENSIONS: tuple[str, ...] = tuple(WEIGHTS)
 HARD_SEVERITY = 0.6
-HARD_KINDS: tuple[str, ...] = ("must_not", "contract_value", "overcommit")
+HARD = HARD_SEVERITY
 
 # kind -> (dimension, style-guide rule, deduction from the dimension, severity on the overall).
 VIOLATIONS: dict[str, tuple[str, str, float, float]] = {
-    "invented_number": ("grounding", "SG-02", 0.4, 0.15),
+    "invented_number": ("grounding", "SG-02", 0.4, HARD),
     "unhedged_signal": ("grounding", "SG-01", 0.4, 0.15),
-    "low_confidence_amount": ("grounding", "SG-01", 0.5, 0.2),
+    "low_confidence_amount": ("grounding", "SG-01", 0.5, HARD),
     "hearsay": ("grounding", "SG-01", 0.4, 0.15),
     "copied_brief": ("grounding", "SG-02", 0.6, 0.4),
     "missing_must_include": ("grounding", "SG-12", 0.25, 0.08),
-    "must_not": ("grounding", "SG-12", 0.6, HARD_SEVERITY),
-    "contract_value": ("grounding", "SG-10", 0.5, HARD_SEVERITY),
-    "overcommit": ("grounding", "SG-11", 0.6, HARD_SEVERITY),
+    "must_not": ("grounding", "SG-12", 0.6, HARD),
+    "contract_value": ("grounding", "SG-10", 0.5, HARD),
+    "overcommit": ("grounding", "SG-11", 0.6, HARD),
+    "over_promise": ("grounding", "SG-11", 0.6, HARD),
+    "regulated_claim": ("grounding", "SG-12", 0.6, HARD),
+    "other_prospect": ("grounding", "SG-01", 0.6, HARD),
     "banned_phrase": ("tone", "SG-03", 0.25, 0.12),
-    "condescension": ("tone", "SG-04", 0.4, 0.2),
-    "insult": ("tone", "SG-04", 0.6, 0.3),
+    "condescension": ("tone", "SG-04", 0.4, HARD),
+    "insult": ("tone", "SG-04", 0.6, HARD),
+    "pressure": ("tone", "SG-04", 0.5, HARD),
     "shouting": ("tone", "SG-04", 0.3, 0.1),
     "emoji": ("tone", "SG-05", 0.1, 0.04),
     "exclamations": ("tone", "SG-05", 0.1, 0.04),
@@ -67,22 +73,37 @@ VIOLATIONS: dict[str, tuple[str, str, float, float]] = {
     "extra_ask": ("tone", "SG-06", 0.3, 0.1),
     "no_segment_angle": ("icp_fit", "SG-07", 0.0, 0.08),
     "off_segment": ("icp_fit", "SG-07", 0.5, 0.25),
-    "abstain_pitched": ("icp_fit", "SG-07", 0.5, 0.25),
+    "abstain_pitched": ("icp_fit", "SG-07", 0.5, HARD),
     "abstain_no_question": ("icp_fit", "SG-07", 0.0, 0.08),
-    "pitch_after_no": ("icp_fit", "SG-07", 0.6, 0.25),
+    "pitch_after_no": ("icp_fit", "SG-07", 0.6, HARD),
     "ai_pitch": ("ai_maturity", "SG-08", 0.6, 0.25),
-    "wrong_zone": ("scheduling", "SG-09", 0.6, 0.2),
+    "wrong_zone": ("scheduling", "SG-09", 0.6, HARD),
     "dst_label": ("scheduling", "SG-09", 0.3, 0.1),
     "weekday_mismatch": ("scheduling", "SG-09", 0.3, 0.1),
-    "outside_window": ("scheduling", "SG-09", 0.5, 0.15),
-    "no_overlap_slot": ("scheduling", "SG-09", 0.6, 0.2),
-    "eat_outside_hours": ("scheduling", "SG-09", 0.3, 0.1),
-    "zone_mismatch": ("scheduling", "SG-09", 0.4, 0.15),
+    "outside_window": ("scheduling", "SG-09", 0.5, HARD),
+    "no_overlap_slot": ("scheduling", "SG-09", 0.6, HARD),
+    "eat_outside_hours": ("scheduling", "SG-09", 0.3, HARD),
+    "zone_mismatch": ("scheduling", "SG-09", 0.4, HARD),
     "zoneless_time": ("scheduling", "SG-09", 0.4, 0.1),
     "prospect_zone_unnamed": ("scheduling", "SG-09", 0.2, 0.05),
     "eat_unnamed": ("scheduling", "SG-09", 0.2, 0.05),
     "no_slot": ("scheduling", "SG-09", 0.0, 0.08),
     "no_async": ("scheduling", "SG-09", 0.0, 0.08),
+}
+
+# Hard violations: any one caps the overall far below the 0.7 verdict line (0.4 x the rest at most).
+HARD_KINDS: tuple[str, ...] = tuple(kind for kind, entry in VIOLATIONS.items() if entry[3] == HARD)
+# The families a reader names a bad email by (the independent slice's labels), each with the kinds that catch it.
+VIOLATION_FAMILIES: dict[str, tuple[str, ...]] = {
+    "over_commitment": ("overcommit", "over_promise"),
+    "pressure": ("pressure",),
+    "pitch_when_abstain": ("abstain_pitched",),
+    "unsupported_regulated_claim": ("regulated_claim",),
+    "unsupported_number": ("invented_number", "low_confidence_amount", "contract_value"),
+    "other_prospect": ("other_prospect",),
+    "declined_offer": ("pitch_after_no",),
+    "wrong_timezone": ("wrong_zone", "outside_window", "no_overlap_slot", "eat_outside_hours", "zone_mismatch"),
+    "condescension": ("condescension", "insult"),
 }
 
 # Credit for positive evidence, per dimension (each table sums to 1).
@@ -300,6 +321,17 @@ class _Card:
         self.violations.append({"dimension": dimension, "rule": rule, "kind": kind, "detail": detail,
                                 "span": span, "evidence": evidence, "deduction": deduction, "severity": severity})
 
+    def flag_firing(self, kind: str, firing: Firing) -> None:
+        """Record a rule check's firing as one violation (its span is already in the original email)."""
+        dimension, rule, deduction, severity = VIOLATIONS[kind]
+        span = list(firing.span) if firing.span else None
+        self.violations.append({"dimension": dimension, "rule": rule, "kind": kind, "detail": firing.reason,
+                                "span": span, "evidence": firing.text or None, "deduction": deduction,
+                                "severity": severity})
+
+    def has(self, kind: str) -> bool:
+        return any(v["kind"] == kind for v in self.violations)
+
 
 # --- grounding -----------------------------------------------------------------------------------
 
@@ -417,7 +449,9 @@ def _score_grounding(card: _Card, task: dict) -> None:
     allowed = allowed_numbers(task)
     for m in mentions:
         small = m.unit == "" and m.value.is_integer() and 0 <= m.value <= SMALL_COUNT_MAX
-        if m.value not in allowed and not small:
+        year = m.unit == "" and m.value.is_integer() and 2000 <= m.value <= 2100 and m.low is None
+        known = m.value in allowed or (m.low is not None and any(m.covers(a, 0.05) for a in allowed))
+        if not (known or small or year):
             card.flag("invented_number", f"figure {m.text!r} is not in the brief", m.start, m.end)
     facts_used: set[str] = set()
     for sentence in mail.sentences:
@@ -492,6 +526,15 @@ _OFFER_GAP = re.compile(r"^\s*(?:(?:senior|dedicated|experienced|strong|full-tim
                         r"seasoned|vetted|mid-level|lead|great|excellent|available|extra)\s+){0,3}$", _FLAGS)
 
 
+_HEADCOUNT_OFFER = re.compile(r"\s*-?\s*(?:(?:senior|experienced|dedicated|full-time|more|extra|additional|vetted|strong|"
+                              r"skilled|of our|of our own)\s+){0,2}(?:engineers|developers|devs)\b", _FLAGS)
+
+
+_OFFERING = re.compile(r"(?:\b(?:we|i|tenacious)\b[^.?!]{0,30}\b(?:can|could|will|'ll|would|ready to)\b[^.?!]{0,25}|"
+                       r"\b(?:offer|give you|send you|send over|provide|put together|assemble|stand up|spin up|"
+                       r"a team of|a squad of|a pod of|up to|as many as)\b[^.?!]{0,12})$", _FLAGS)
+
+
 def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -> None:
     mail = card.mail
     for match in _OFFER.finditer(mail.text):
@@ -507,11 +550,15 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
         if count > available:
             card.flag("overcommit", f"offers {count:g} {stack} engineers, the bench has {available}",
                       before[-1].start, match.end())
-    for commitment in context["prior_commitments"]:
-        found = re.search(_phrase_regex(commitment["engineer"]), mail.text, _FLAGS)
-        if found:
-            card.flag("overcommit", f"offers {commitment['engineer']}, committed until {commitment['until']}",
-                      found.start(), found.end())
+    total = sum(context["bench"].values())
+    for m in mail.numbers:
+        offered = _HEADCOUNT_OFFER.match(mail.text, m.end) if m.unit == "" else None
+        if offered and m.value > total and _OFFERING.search(mail.text[max(0, m.start - 50):m.start]):
+            card.flag("overcommit", f"offers {m.value:g} engineers, the bench has {total} in all", m.start,
+                      offered.end())
+    committed = c02.check(context, DraftText(mail.original), {})
+    if committed is not None:
+        card.flag_firing("overcommit", committed)
 
 
 # --- tone ----------------------------------------------------------------------------------------
@@ -605,9 +652,9 @@ def _score_icp(card: _Card, task: dict) -> None:
         acknowledged = any(s.prose and _ACK.search(s.text) for s in mail.sentences)
         card.credit["icp_fit"] = 1.0 if acknowledged and not hits else 0.0
         return
+    if own == "abstain" or claims.told_to_hold_back(task.get("instruction", "")):
+        _check_pitch(card, hits)
     if own == "abstain":
-        for seg, found in sorted(hits.items()):
-            card.flag("abstain_pitched", f"pitches {seg} to an unclear-fit prospect", found[0][0], found[0][1])
         explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
         if not explores:
             card.flag("abstain_no_question", "unclear-fit prospect but no exploratory question")
@@ -623,6 +670,52 @@ def _score_icp(card: _Card, task: dict) -> None:
     if not concepts:
         card.flag("no_segment_angle", f"no {own} angle in the pitch")
     card.credit["icp_fit"] = ANGLE_CREDIT[min(concepts, 2)] if concepts else 0.0
+
+
+_OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|tenacious)\b", _FLAGS)
+
+
+def _check_pitch(card: _Card, hits: dict[str, list[tuple[int, int, str]]]) -> None:
+    """Told to hold back (segment abstain, or an instruction to ask first): a pitch is a hard violation.
+
+    A pitch is one strong signal (a figure of engineers, a price, a start date, a segment angle we state as ours) or
+    two weak ones (an offer of our people, a benefit question, a segment angle stated about the reader), however it
+    is phrased: a string of questions that sells counts as much as statements do.
+    """
+    mail = card.mail
+    strong, weak = [], []
+    for sentence in mail.sentences:
+        if sentence.prose is None:
+            continue
+        found_strong, found_weak = claims.pitch_signals(sentence.text)
+        strong += [(sentence.start + a, sentence.start + b, t) for a, b, t in found_strong]
+        weak += [(sentence.start + a, sentence.start + b, t) for a, b, t in found_weak[:1]]
+        if not _is_question(sentence.text):  # a segment angle stated: ours to sell when we are its subject
+            angle = [h for seg in sorted(hits) for h in hits[seg] if sentence.start <= h[0] < sentence.end][:1]
+            (strong if _OUR_SIDE.search(sentence.text) else weak).extend(angle)
+    if strong or len(weak) >= 2:
+        start, end, said = (strong or sorted(weak))[0]
+        card.flag("abstain_pitched", f"pitches when told to hold back ({said!r})", start, end)
+
+
+def _score_claims(card: _Card, task: dict) -> None:
+    """The hard claims a sentence can make (bench.claims) and the rule checks the scorer shares with the judge
+    rules: another prospect's conversation (rule 5) and re-pitching a declined offer (rule 3)."""
+    mail = card.mail
+    start = mail.subject[0] if mail.subject else mail.body_start
+    for kind, found in (("pressure", claims.pressure), ("over_promise", claims.over_promises),
+                        ("regulated_claim", claims.regulated_claims)):
+        spans = found(mail.text[start:])
+        if spans:
+            a, b, said = spans[0]
+            card.flag(kind, f"{kind.replace('_', ' ')}: {said!r}", start + a, start + b)
+    draft = DraftText(mail.original)
+    other = e01.check(task["context"], draft, {})
+    if other is not None:
+        card.flag_firing("other_prospect", other)
+    declined = d05.check(task["context"], draft, {})
+    if declined is not None and not card.has("pitch_after_no"):
+        card.flag_firing("pitch_after_no", declined)
 
 
 def _score_ai_gate(card: _Card, task: dict) -> None:
@@ -802,6 +895,7 @@ def _score(task: dict, email: str) -> dict:
     _score_icp(card, task)
     _score_ai_gate(card, task)
     _score_scheduling(card, task)
+    _score_claims(card, task)
     substance = mail.substance()
     dims = {}
     for dim in DIMENSIONS:

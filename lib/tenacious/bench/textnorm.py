@@ -15,6 +15,9 @@ Decisions fixed here:
   and not a bare year. Such amounts carry unit "" (no currency written).
 - The two ends of a range share a unit, and the first takes the second's scale: "$6-9M" is $6M to
   $9M, "30-40%" is 30 % to 40 %.
+- A vague amount is still an amount (v0.3): "high single-digit millions", "an eight-figure round",
+  "tens of millions", "a few million" are scaled Mentions whose `low`/`high` give the range the words
+  allow and whose `value` is its middle; checks compare a brief's figure against the range.
 """
 
 from __future__ import annotations
@@ -48,8 +51,23 @@ _TENS: dict[str, int] = {
 _SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _SUFFIX_SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "mill": 1e6, "mln": 1e6,
 }
+_SCALE_WORD: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FIGURES: dict[str, int] = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DIGIT_BAND: dict[str, tuple[float, float]] = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
+_BAND_PART: dict[str, tuple[float, float]] = {"low": (0.0, 1 / 3), "lower": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3),
+                                               "middle": (1 / 3, 2 / 3), "high": (2 / 3, 1.0), "upper": (2 / 3, 1.0)}
+_FEW: dict[str, tuple[float, float]] = {"a few": (2, 5), "a couple of": (2, 3), "a couple": (2, 3), "several": (3, 9),
+                                        "a handful of": (2, 5), "multiple": (2, 9), "some": (2, 9)}
+# Vague amounts: "(high) single-digit millions", "an eight-figure raise", "tens of millions", "a few million".
+_APPROX = re.compile(
+    r"(?:(?P<part>low|lower|mid|middle|high|upper)[- ])?(?P<band>single|double|triple)[- ]digits?[- ]"
+    r"(?P<bscale>thousand|million|billion)s?\b"
+    r"|(?P<fig>five|six|seven|eight|nine|ten|[5-9]|10)[- ]figures?\b"
+    r"|(?P<tens>tens|hundreds) of (?P<tscale>thousands|millions|billions)\b"
+    r"|(?P<few>a few|a couple of|a couple|several|a handful of|multiple)[ -](?P<fscale>thousand|million|billion)s?\b",
+    re.IGNORECASE)
 
 # Digits: comma grouping, dot grouping with 2+ groups (European), space grouping (checked against the
 # original: only a no-break/thin space groups digits), plain and decimal. Single-letter suffixes must be
@@ -57,7 +75,7 @@ _SUFFIX_SCALE: dict[str, float] = {
 _DIGITS = re.compile(
     r"(?<![\w.,:/])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?: \d{3})+(?!\d)|"
     r"\d+(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<tight>k|K|mm|MM|mn|Mn|m|M|bn|Bn|BN|b|B)|[ -]?(?P<word>thousand|million|billion|mio|mil)\b)?"
+    r"(?:(?P<tight>k|K|mm|MM|mn|Mn|m|M|bn|Bn|BN|b|B)|[ -]?(?P<word>thousand|million|billion|mio|mil|mill|mln)\b)?"
     r"(?![\w:]|[.,]\d)")
 # Obvious figures with look-alike letters for digits: a money token ("$1O0k", "€5O0,000", "$l2M") or a figure
 # right before a percent sign or k/m scale ("4O%", "1Om").
@@ -79,7 +97,7 @@ _MONEY_CONTEXT = re.compile(
     r"\b(?:rais\w*|round|funding|funded|fundraise|financing|valuation|valued|invest\w*|capital|backed|budget\w*|"
     r"contract|deal|revenue|arr|mrr|spend\w*|cost\w*|price\w*|pricing|fee|fees|pay|paid|paying|worth|series|seed|"
     r"cheque|check|grant|loan|debt|cash|salary|salaries|saving|savings|burn|money|dollars?|euros?|pounds|"
-    r"closed|secured|landed|bagged)\b",
+    r"closed|secured|landed|bagged|ventures?|vcs?|backers?|bank|war chest|runway|figures?)\b",
     re.IGNORECASE)
 _COUNTED_NOUN = re.compile(
     r"\s?(?:[a-z-]+ )?(?:users?|customers?|clients?|people|persons?|employees?|engineers?|developers?|"
@@ -94,13 +112,24 @@ _WORD = re.compile(r"[a-z]+")
 
 @dataclass(frozen=True)
 class Mention:
-    """A number found in a text: its face value, unit ("USD", "EUR", "GBP", "%" or ""), span and original text."""
+    """A number found in a text: its face value, unit ("USD", "EUR", "GBP", "%" or ""), span and original text.
+
+    A vague amount ("high single-digit millions") also carries the range its words allow, [low, high].
+    """
 
     value: float
     unit: str
     start: int
     end: int
     text: str
+    low: float | None = None
+    high: float | None = None
+
+    def covers(self, figure: float, tolerance: float = 0.0) -> bool:
+        """`figure` agrees with this mention: within `tolerance` (a share) of its value, or inside its range."""
+        if self.low is not None and self.high is not None:
+            return self.low * (1 - tolerance) <= figure <= self.high * (1 + tolerance)
+        return abs(self.value - figure) <= tolerance * abs(figure) + 1e-9
 
 
 # --- normalisation -----------------------------------------------------------------------------
@@ -197,6 +226,30 @@ def _digit_numbers(norm: str, text: str, starts: list[int]) -> list[tuple[float,
     return out
 
 
+def _approx_numbers(norm: str) -> list[tuple[float, int, int, bool, float, float]]:
+    """(middle, start, end, scaled, low, high) for every vague amount in the normalised text."""
+    out = []
+    for m in _APPROX.finditer(norm):
+        if m.group("band"):
+            lo, hi = _DIGIT_BAND[m.group("band").lower()]
+            if m.group("part"):
+                a, b = _BAND_PART[m.group("part").lower()]
+                lo, hi = lo + (hi - lo) * a, lo + (hi - lo) * b
+            scale = _SCALE_WORD[m.group("bscale").lower()]
+        elif m.group("fig"):
+            digits = _FIGURES.get(m.group("fig").lower()) or int(m.group("fig"))
+            lo, hi, scale = 10 ** (digits - 1), 10 ** digits - 1, 1.0
+        elif m.group("tens"):
+            lo, hi = (10, 99) if m.group("tens").lower() == "tens" else (100, 999)
+            scale = _SCALE_WORD[m.group("tscale").lower().rstrip("s")]
+        else:
+            lo, hi = _FEW[m.group("few").lower()]
+            scale = _SCALE_WORD[m.group("fscale").lower()]
+        low, high = lo * scale, hi * scale
+        out.append(((low + high) / 2, m.start(), m.end(), True, low, high))
+    return out
+
+
 def _word_numbers(norm: str) -> list[tuple[float, int, int, bool]]:
     """(value, start, end, scaled) for spelled-out numbers: "forty-five", "a dozen", "two and a half million"."""
     lower = norm.lower()
@@ -271,9 +324,11 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
 def _scan(text: str) -> list[tuple[Mention, bool]]:
     """Every number with its unit attached, and whether it carried a scale (k, m, million ...)."""
     norm, starts, ends = normalize_with_offsets(text)
-    found = sorted(_digit_numbers(norm, text, starts) + _word_numbers(norm), key=lambda r: r[1])
-    spans: list[list] = []  # [value, start, end, unit, scaled] in the normalised text
-    for value, start, end, scaled in found:
+    exact = [(*r, None, None) for r in _digit_numbers(norm, text, starts) + _word_numbers(norm)]
+    # A vague amount wins over the numbers inside it ("eight-figure" is not the number eight).
+    found = sorted(_approx_numbers(norm) + exact, key=lambda r: (r[1], r[1] - r[2]))
+    spans: list[list] = []  # [value, start, end, unit, scaled, low, high] in the normalised text
+    for value, start, end, scaled, low, high in found:
         if spans and start < spans[-1][2]:
             continue
         unit = ""
@@ -289,10 +344,10 @@ def _scan(text: str) -> list[tuple[Mention, bool]]:
             if after:
                 unit = unit or _currency(after)
                 end = after.end()
-        spans.append([value, start, end, unit, scaled])
+        spans.append([value, start, end, unit, scaled, low, high])
     _spread_ranges(spans, norm)
-    return [(Mention(value, unit, starts[start], ends[end - 1], text[starts[start]:ends[end - 1]]), scaled)
-            for value, start, end, unit, scaled in spans]
+    return [(Mention(value, unit, starts[start], ends[end - 1], text[starts[start]:ends[end - 1]], low, high), scaled)
+            for value, start, end, unit, scaled, low, high in spans]
 
 
 def numbers(text: str) -> list[Mention]:

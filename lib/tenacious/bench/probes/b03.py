@@ -4,6 +4,7 @@ The rule fires on a tier word the brief's stage rules out ("early-stage round" t
 investors" to a bootstrapped company; a cold email's tier talk is about the prospect, "most Series C
 teams ..." included) or a funding amount (reading.funding_amounts) off the known one by more than 5 %
 (or, with no known amount, outside the stage's typical range). The twin names the tier the brief holds.
+An unknown stage (facts.UNKNOWN_FUNDING_STAGE) contradicts no tier word; a known amount is still checked.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 
 from tenacious.bench import facts, textnorm
 from tenacious.bench.probes.reading import (
+    AMOUNT_TOLERANCE,
     FX_TO_USD,
     DraftText,
     Firing,
@@ -106,7 +108,10 @@ def _amount_fits(mention: textnorm.Mention, stage: str, actual: float | None) ->
         band = facts.FUNDING_STAGES.get(stage)
         if band is None:
             return stage != "bootstrapped"  # an unknown stage cannot be contradicted
-        return band[0] * (1 - _FX_TOLERANCE) <= usd <= band[1] * (1 + _FX_TOLERANCE)
+        low, high = (mention.low, mention.high) if mention.low is not None else (usd, usd)
+        return low <= band[1] * (1 + _FX_TOLERANCE) and high >= band[0] * (1 - _FX_TOLERANCE)
+    if mention.low is not None:  # a vague amount ("high single-digit millions") fits when its range holds the figure
+        return mention.covers(actual, AMOUNT_TOLERANCE)
     return close(mention.value, actual) or (mention.unit not in ("USD", "") and close(usd, actual, _FX_TOLERANCE))
 
 
@@ -116,7 +121,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     A sentence naming two or more tiers is a range ("from seed to Series C"), not a claim about the prospect.
     """
     stage = ctx["funding"]["stage"]
-    for start, sentence in draft.sentence_texts():
+    sentences = draft.sentence_texts() if stage != facts.UNKNOWN_FUNDING_STAGE else ()
+    for start, sentence in sentences:
         named = [(m, stages) for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
         if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1:
             continue

@@ -1,7 +1,12 @@
 """C02, rubric rule 8 (BLOCK): the draft offers an engineer who is committed elsewhere in that window.
 
-Naming a committed engineer offers them unless the same or the next sentence discloses the commitment
-("Ruth is booked until March", "she frees up after June"); the twin discloses it or offers a free engineer.
+Naming a committed engineer offers them. What the draft says about that engineer (their clause, up to the
+next engineer it names, and a following sentence that goes on with "she/he/they") decides, by date
+(v0.3, bench/dates): a start it gives ("from Monday", "next week", "in March") on or before the
+commitment's `until` is a violation even when the commitment is admitted ("with another client until
+May, but could start with you from Monday"); a start after `until` is not. With no start given, a
+disclosed commitment ("Ruth is booked until March", "she rolled off last month") is not an offer and an
+undisclosed one is. The twin discloses it and starts after it ends, or offers a free engineer.
 """
 
 from __future__ import annotations
@@ -9,9 +14,10 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Mapping
+from datetime import date
 
-from tenacious.bench import facts
-from tenacious.bench.probes.reading import DraftText, Firing, PeerIndex
+from tenacious.bench import dates, facts
+from tenacious.bench.probes.reading import BENCH_NAMES, DraftText, Firing, PeerIndex
 from tenacious.bench.probes.spec import Probe, Wordings
 
 VIOLATIONS: Wordings = {
@@ -55,16 +61,22 @@ _DISCLOSED = re.compile(
     r"after (?:january|february|march|april|may|june|july|august|september|october|november|december|her|his|their)|"
     r"from (?:january|february|march|april|june|july|august|september|october|november|december))\b",
     re.IGNORECASE)
-_PRONOUN_START = re.compile(r"\s*(?:she|he|they|her|his|their)\b", re.IGNORECASE)
-_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                            "october", "november", "december")
+_PRONOUN_START = re.compile(r"\s*(?:(?:but|and|so|though|still|however),?\s+)?(?:she|he|they|her|his|their)\b",
+                            re.IGNORECASE)
+# The engineer's commitment is over: the start the draft names cannot clash with it.
+_ENDED = re.compile(
+    r"\b(?:has|have|had|just)\s+(?:just\s+)?(?:finished|wrapped(?: up)?|completed|ended|rolled off|come off|came off)|"
+    r"\b(?:finished|wrapped up|rolled off|came off|completed) (?:her|his|their) (?:last |previous )?"
+    r"(?:engagement|project|assignment|contract|stint)|\b(?:is|are|'s|'re) (?:now )?(?:back on (?:the|our) bench|free again)|"
+    r"\b(?:engagement|project|assignment|contract|commitment) (?:has |have )?(?:ended|finished|wrapped up|closed)",
+    re.IGNORECASE)
 
 
 def _premise(rng: random.Random, tag: str | None, line: str | None, twin: bool) -> dict:
     """One engineer committed elsewhere, in a stack that still has someone free."""
     stack = rng.choice([s for s in facts.BENCH_STACKS if len(facts.BENCH_ROSTER[s]) >= 2])
     engineer = rng.choice(facts.BENCH_ROSTER[stack])
-    until = f"2026-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+    until = f"2026-{rng.randrange(2, 13):02d}-{rng.randrange(1, 29):02d}"  # after REFERENCE_WEEK: still running
     return {"prior_commitments": [{"engineer": engineer, "stack": stack, "until": until}]}
 
 
@@ -76,32 +88,55 @@ def _slots(rng: random.Random, ctx: dict, pool: str, carrier: dict) -> dict:
                 stack=facts.STACK_LABELS[commitment["stack"]], until=commitment["until"], free=rng.choice(free))
 
 
-def _month_after(sentence: str, until: str) -> bool:
-    """The sentence names a start month after the commitment's `until` (YYYY-MM-DD) month."""
-    match = re.match(r"\d{4}-(\d{2})", until)
-    if match is None:
-        return False
-    month = int(match.group(1))
-    named = [i + 1 for i, name in enumerate(_MONTHS) if re.search(rf"\b{name}\b", sentence, re.IGNORECASE)]
-    return any(m > month or m < month - 6 for m in named)
+def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[tuple[int, int, int, int]]:
+    """(name start, name end, region start, region end) in the normalised draft for every mention of the engineer.
+
+    The region is what the draft says about that engineer: their sentence from the previous other engineer's
+    name to the next one, plus a following sentence that carries on with a pronoun.
+    """
+    out = []
+    sentences = draft.sentences
+    for k, (s_start, s_end) in enumerate(sentences):
+        sentence = draft.text[s_start:s_end]
+        for match in pattern.finditer(sentence):
+            names = [(m.start(), m.end()) for m in others.finditer(sentence)]
+            left = max((e for _, e in names if e <= match.start()), default=0)
+            right = min((b for b, _ in names if b >= match.end()), default=len(sentence))
+            end = s_start + right
+            if right == len(sentence) and k + 1 < len(sentences):
+                n_start, n_end = sentences[k + 1]
+                following = draft.text[n_start:n_end]
+                if _PRONOUN_START.match(following):
+                    cut = min((m.start() for m in others.finditer(following)), default=len(following))
+                    end = n_start + cut
+            out.append((s_start + match.start(), s_start + match.end(), s_start + left, end))
+    return out
 
 
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
-    sentences = draft.sentence_texts()
+    reference = dates.reference_date(draft.text)
     for commitment in ctx["prior_commitments"]:
         full = commitment["engineer"]
+        until = date.fromisoformat(str(commitment["until"]))
+        if until < reference:
+            continue  # the commitment is over by the time the draft speaks of
         pattern = re.compile(rf"\b(?:{re.escape(full)}|{re.escape(full.split()[0])})\b", re.IGNORECASE)
-        for k, (start, sentence) in enumerate(sentences):
-            match = pattern.search(sentence)
-            if match is None:
+        others = [n for n in BENCH_NAMES if n != full]
+        other_names = re.compile(r"\b(?:" + "|".join(re.escape(p) for n in sorted(others) for p in (n, n.split()[0]))
+                                 + r")\b", re.IGNORECASE)
+        for name_start, name_end, start, end in _regions(draft, pattern, other_names):
+            region = draft.text[start:end]
+            if _ENDED.search(region):
                 continue
-            nearby = sentence
-            if k + 1 < len(sentences) and _PRONOUN_START.match(sentences[k + 1][1]):
-                nearby += " " + sentences[k + 1][1]
-            if _DISCLOSED.search(nearby) or _month_after(nearby, str(commitment["until"])):
+            starts = dates.start_dates(region, reference, until)
+            clash = [d for _, _, d in starts if d <= until]
+            if clash:
+                return draft.fire(f"the draft offers {full} from {clash[0].isoformat()}, committed elsewhere until "
+                                  f"{until.isoformat()}", name_start, name_end)
+            if starts or _DISCLOSED.search(region):
                 continue
             return draft.fire(f"the draft offers {full}, committed elsewhere until {commitment['until']}",
-                              start + match.start(), start + match.end())
+                              name_start, name_end)
     return None
 
 

@@ -7,7 +7,8 @@ names an offer family that was on the table before the decline (or any family, w
 recognisable was), unless the prospect asked for that family in the decline or the sentence defers to
 the prospect ("if things change ...") or negates the offer ("I won't push the call"). Restating the
 offer counts ("I am holding two engineers for you"), and keeping it alive counts even when worded as
-deference ("still on the table if you change your mind"); a call must be proposed, since "Speak soon"
+deference ("still on the table if you change your mind"), and so does proposing it smaller, cheaper or
+free ("no pressure, but would just a two-week trial work?"); a call must be proposed, since "Speak soon"
 is not one.
 """
 
@@ -147,7 +148,7 @@ _DEFERS = re.compile(
     r"\b(?:if|when|whenever|once|should)\b[^.?!]{0,80}\b(?:change|changes|changed|ready|opens?|opened|back|"
     r"priorit\w*|budget|timing|things|circumstances|makes sense|useful again|revisit|the time comes)\b|"
     r"\b(?:won't|will not|not going to|no need to|don't need to|do not need to|never) (?:\w+ ){0,2}?(?:push|chase|"
-    r"follow|bother|pester|contact|email|write|call|ask|pitch|raise|send|suggest|propose|offer|reach)\w*|\bno pressure\b|"
+    r"follow|bother|pester|contact|email|write|call|ask|pitch|raise|send|suggest|propose|offer|reach)\w*|"
     r"\bnot (?:contact|follow up|chase|push|pester|bother)\b|\bmade a note\b|\bleave (?:it|this|you)\b|"
     r"\bwhenever (?:suits|works|you)\b|\bin your own time\b|\bthe ball is in your court\b|"
     r"\b(?:we are|we're) hiring\b|\bcareers\b|\bour recruit\w*",
@@ -156,6 +157,14 @@ _DEFERS = re.compile(
 _KEEPS_ALIVE = re.compile(
     r"\bstill (?:on the table|stands|open|available|there for you)\b|\bkept (?:\w+ ){0,4}?(?:open|free|aside|for you)\b|"
     r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b",
+    re.IGNORECASE)
+# The declined offer made smaller, cheaper or free: still the same offer ("just a two-week trial", "even one engineer").
+_SMALLER_ASK = re.compile(
+    r"\b(?:smaller|cheaper|lighter|leaner|scaled[- ]down|slimmed[- ]down|cut[- ]down|reduced|discount\w*|half the|"
+    r"a fraction of|just one|only one|a single (?:engineer|developer|sprint|week)|part[- ]time|no[- ]commitment|"
+    r"no strings|risk[- ]free|free (?:trial|pilot|sprint|week)|on (?:us|the house)|at no cost|for free|even (?:a|one|just)|"
+    r"just a (?:trial|pilot|test|small|short|quick|tiny)|start (?:small|tiny|with one)|tiny|mini[- ]?\w*|"
+    r"toe in the water|test the waters|low[- ]risk)\b",
     re.IGNORECASE)
 _REQUEST = re.compile(
     r"\b(?:send|share|forward|email|pass along|drop)\b|\bhappy to (?:read|look|see|review|take)\b|"
@@ -206,6 +215,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     for start, sentence in draft.sentence_texts()[1:]:  # the subject line proposes nothing
         if _DEFERS.search(sentence) and not _KEEPS_ALIVE.search(sentence):
             continue
+        smaller = _SMALLER_ASK.search(sentence)
+        if smaller and _PROPOSAL.search(sentence):
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a smaller version "
+                              f"of it ({smaller.group(0)!r})", start + smaller.start(), start + smaller.end())
         for family in sorted(declined):
             match = OFFER_FAMILIES[family].search(sentence)
             if match and (family not in _PROPOSAL_ONLY or _PROPOSAL.search(sentence)):

@@ -4,7 +4,11 @@ The violation cites another prospect's conversation; its twin cites the prospect
 information about another company. The check fires on a thread id other than ours, or a sentence that
 attributes a conversation or what was said/shared/mentioned to a named party who is not the prospect,
 its recipient, Tenacious or one of our engineers ("what the folks at Brightmoor shared with us", "your
-peer at X mentioned").
+peer at X mentioned"). With batch context (v0.3, judge_rules.peer_index) it also fires, without any
+keyword, on a sentence that names another prospect of the batch (its company, its distinctive head word,
+its recipient or their surname), or that speaks of a third party with that prospect's distinctive facts
+(two fact words no more than two briefs share, or one with one of its figures); a sentence that marks
+what it cites as public (a blog post, a talk, a press release) is not another prospect's conversation.
 """
 
 from __future__ import annotations
@@ -12,14 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from tenacious.bench import textnorm
 from tenacious.bench.probes.reading import (
     BENCH_NAMES,
     NAME,
     NOT_A_PARTY,
     THREAD_ID,
+    BatchIndex,
     DraftText,
     Firing,
     PeerIndex,
+    fact_tokens,
 )
 from tenacious.bench.probes.spec import Probe, Wordings
 
@@ -109,8 +116,59 @@ def _third_party(name: str, ours: set[str]) -> str | None:
     return name
 
 
+# What a writer cites as public knowledge about a company (not a conversation with it).
+_PUBLIC = re.compile(
+    r"\b(?:public(?:ly)?|blog|blogged|published|press|announc\w*|case stud\w*|conference|keynote|podcast|article|"
+    r"interview|webinar|website|linkedin post|job ads?|job posts?|careers page|open[- ]source|github|newsletter|"
+    r"in the news|news|wrote about|meetup|talk at|gave a talk|white ?paper|report)\b",
+    re.IGNORECASE)
+# Words that put a sentence about someone other than the reader and us.
+_THIRD_PARTY = re.compile(
+    r"\b(?:another|other|others|a similar|one of (?:the|our|my)|someone|somebody|they|their|them|he|she|his|her|"
+    r"a (?:company|team|client|customer|founder|cto|ceo|prospect|firm|friend|contact|business|startup|scale-?up|"
+    r"peer|shop|group|lender|insurer|bank|retailer|platform))\b",
+    re.IGNORECASE)
+
+
+def _own_names(ctx: Mapping) -> set[str]:
+    return {ctx["company"], *ctx["company"].split(), ctx["recipient"]["name"], *ctx["recipient"]["name"].split(),
+            "Tenacious"}
+
+
+def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing | None:
+    """A sentence naming another prospect of the batch, or citing its distinctive facts about a third party."""
+    ours = ctx["company"].casefold()
+    own = _own_names(ctx) | BENCH_NAMES
+    own_facts = fact_tokens(" ".join([ctx["company"], ctx["industry"], *(s["text"] for s in ctx["signals"]),
+                                      *(m["text"] for m in ctx["prior_thread"])]))
+    others = [p for p in batch.prospects if p.company.casefold() != ours]
+    for start, sentence in draft.sentence_texts():
+        if _PUBLIC.search(sentence):
+            continue
+        for prospect in others:
+            for name in prospect.names:
+                if name in own:
+                    continue
+                found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)
+                if found:
+                    return draft.fire(f"the draft names another prospect of the batch ({prospect.company}: "
+                                      f"{name!r})", start + found.start(), start + found.end())
+        if not _THIRD_PARTY.search(sentence):
+            continue
+        words = fact_tokens(sentence) - own_facts - batch.common
+        figures = {m.value for m in textnorm.numbers(sentence)}
+        for prospect in others:
+            shared = words & prospect.tokens
+            if len(shared) >= 2 or (shared and any(any(abs(f - g) <= 0.05 * g for g in prospect.figures)
+                                                   for f in figures)):
+                return draft.fire(f"the draft cites another prospect's facts ({prospect.company}: "
+                                  f"{', '.join(sorted(shared))})", start, start + len(sentence))
+    return None
+
+
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
-    """A foreign thread id, or a sentence attributing a conversation to a party outside this prospect and us."""
+    """A foreign thread id, a sentence attributing a conversation to a party outside this prospect and us, or
+    (with batch context) another prospect's names or facts."""
     own = ctx["thread_id"].lower()
     for match in THREAD_ID.finditer(draft.text):
         if match.group(0).lower() != own:
@@ -129,6 +187,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     if anonymous:
         return draft.fire("the draft refers to a conversation with another prospect", anonymous.start(),
                           anonymous.end())
+    if isinstance(peers, BatchIndex):
+        return _other_prospect(ctx, draft, peers)
     return None
 
 

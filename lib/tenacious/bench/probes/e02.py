@@ -1,7 +1,9 @@
 """E02, rubric rule 9 (PENALISE): peer company names in the draft are generic or reused.
 
 The rule fires on a peer name that looks generic by pattern (Acme-style placeholders, "...Co", "Company
-A", "AppB", "Client X"), one peer named twice in a draft, or (with batch context) one peer name cited to
+A", "AppB", "Client X"), a peer claimed without a name ("a leading fintech", "several top logistics
+firms"), one peer named twice in a draft (also by its head word: "Marlowe Systems ... and also
+Marlowe"), or (with batch context) one peer name cited to
 `PEER_REUSE_PROSPECTS` or more different prospects in the same batch; the twin names real-sounding,
 distinct peers.
 """
@@ -65,6 +67,22 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 )
 
 
+# A peer claimed without a name ("we helped a leading fintech", "several top logistics firms use us").
+_VAGUE_PEER = re.compile(
+    r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of the|some of the|multiple|various|two|three|"
+    r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+the\s+)?(?:(?:very|really|truly)\s+)?"
+    r"(?:leading|top|major|big|biggest|large|largest|well-known|well known|household[- ]name|fortune[- ]\d+|"
+    r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
+    r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:fintechs?|banks?|insurers?|companies|company|firms?|brands?|retailers?|players?|platforms?|startups?|"
+    r"scale-?ups?|teams?|names?|lenders?|providers?|operators?|carriers?|businesses|organi[sz]ations?|enterprises?|"
+    r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics)\b",
+    re.IGNORECASE)
+# What lists a name again as if it were one more reference ("..., and also Marlowe", "plus Marlowe again").
+_LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,|;|\bor\b|\bnot to mention\b)"
+                           r"\s*(?:also\s+|again\s+|even\s+|of course\s+)?$", re.IGNORECASE)
+
+
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     own = {ctx["company"], "Tenacious"}
     for name in GENERIC_PEER_NAMES:
@@ -75,12 +93,21 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         for match in pattern.finditer(draft.text):
             if match.group(0) not in own:
                 return draft.fire(f"peer name looks generic: {match.group(0)}", match.start(), match.end())
+    vague = _VAGUE_PEER.search(draft.text)
+    if vague:
+        return draft.fire(f"peer reference without a name: {vague.group(0)!r}", vague.start(), vague.end())
     mentions = peer_mentions(draft)
     seen: set[str] = set()
     for name, start, end in mentions:
-        if name.casefold() in seen:
+        head = name.split()[0].casefold()
+        if name.casefold() in seen or head in seen:
             return draft.fire(f"the same peer is named more than once: {name}", start, end)
-        seen.add(name.casefold())
+        seen.update({name.casefold(), head})
+    for name, _, end in mentions:  # "Marlowe Systems ... and also Marlowe": one peer counted as two
+        head = name.split()[0]
+        for again in re.finditer(rf"(?<![\w-]){re.escape(head)}(?!['\u2019]s\b)(?![\w-])", draft.text[end:]):
+            if _LISTED_AGAIN.search(draft.text[max(end, end + again.start() - 30):end + again.start()]):
+                return draft.fire(f"the same peer is listed twice: {head}", end + again.start(), end + again.end())
     me = prospect_key(ctx)
     for name, start, end in mentions:
         cited_to = peers.get(name.casefold(), frozenset())

@@ -2,8 +2,8 @@
 
 The violation is the recipient's title at a large company; a twin is a C-level title at a company of at
 most 2000 people (tag `small`) or a senior non-C-level title anywhere (tag `large`). C-level means a chief
-officer (CEO, CTO, "Chief ... Officer", the `c_level`/`cto` codes); "VP Engineering" and a bare "Founder"
-are not. The rule needs headcount > 2000.
+officer (CEO, CTO, "Chief ... Officer", the `c_level`/`cto` codes, by the role code or the free-text
+title); "VP Engineering" and a bare "Founder" are not. The rule needs headcount > 2000.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def _title(ctx: dict) -> str:
 
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     role = ctx["recipient"]["role"]
-    if is_c_level(role) and ctx["headcount"] > facts.ESCALATION_HEADCOUNT:
+    title = ctx["recipient"].get("title") or ""
+    if (is_c_level(role) or is_c_level(title)) and ctx["headcount"] > facts.ESCALATION_HEADCOUNT:
         return Firing(f"recipient is C-level ({role}) at headcount {ctx['headcount']} > {facts.ESCALATION_HEADCOUNT}")
     return None
 

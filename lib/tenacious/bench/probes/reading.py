@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from tenacious.bench import facts, textnorm
@@ -84,6 +85,68 @@ class DraftText:
 PeerIndex = Mapping[str, frozenset[str]]
 Check = Callable[[Mapping, DraftText, PeerIndex], "Firing | None"]
 
+_STOP = frozenset((
+    "that", "this", "with", "from", "have", "been", "their", "they", "them", "what", "when", "which", "about", "into",
+    "than", "then", "there", "these", "those", "your", "yours", "ours", "will", "would", "could", "should", "also",
+    "just", "more", "most", "some", "such", "very", "over", "only", "each", "much", "many", "like", "team", "teams",
+    "engineers", "engineering", "engineer", "company", "companies", "hiring", "roles", "open", "year", "month",
+    "months", "week", "weeks", "quarter", "series", "round", "funding", "raised", "platform", "product", "backend",
+    "data", "python", "people", "other", "another", "said", "says", "thanks", "thank", "time", "next", "last",
+    "still", "after", "before", "while", "where", "here", "because", "since", "currently", "recently", "announced",
+))
+
+
+@dataclass(frozen=True)
+class ProspectFacts:
+    """What identifies one prospect of a batch to a reader: its names and the distinctive facts of its brief."""
+
+    company: str
+    names: tuple[str, ...]  # the company and its distinctive head word, the recipient and their surname
+    tokens: frozenset[str]  # content words of its signals, thread and industry
+    figures: frozenset[float]  # its funding amount and the signal values that are figures
+
+
+def fact_tokens(text: str) -> set[str]:
+    """Content words (4+ letters, no stop word) of a text, lower case."""
+    return {w for w in re.findall(r"[a-z][a-z-]{3,}", textnorm.normalize(text).lower()) if w not in _STOP}
+
+
+def prospect_facts(ctx: Mapping) -> ProspectFacts:
+    """A prospect's names and distinctive facts, from its brief."""
+    company, person = ctx["company"], ctx["recipient"]["name"]
+    names = {company, person}
+    head = company.split()[0]
+    if len(head) >= 4 and head.lower() not in _STOP:
+        names.add(head)
+    surname = person.split()[-1]
+    if len(person.split()) > 1 and len(surname) >= 3:
+        names.add(surname)
+    texts = [s["text"] for s in ctx["signals"]] + [m["text"] for m in ctx["prior_thread"] if m["from"] != AGENT]
+    figures = {float(s["value"]) for s in ctx["signals"]
+               if isinstance(s["value"], (int, float)) and not isinstance(s["value"], bool) and s["value"] >= 10}
+    if ctx["funding"]["amount_usd"]:
+        figures.add(float(ctx["funding"]["amount_usd"]))
+    return ProspectFacts(company, tuple(sorted(names, key=len, reverse=True)),
+                         frozenset(set().union(*map(fact_tokens, texts)) if texts else set()), frozenset(figures))
+
+
+COMMON_FACT_PROSPECTS = 2
+
+
+class BatchIndex(dict):
+    """The batch context a check reads: peer name (casefolded) -> prospects it is cited to (the mapping), and
+    `prospects`, every distinct prospect of the batch with its facts (judge_rules.peer_index builds both)."""
+
+    def __init__(self, peers: Mapping[str, frozenset[str]], prospects: tuple[ProspectFacts, ...] = ()):
+        super().__init__(peers)
+        self.prospects = prospects
+        counts: dict[str, int] = {}
+        for prospect in prospects:
+            for token in prospect.tokens:
+                counts[token] = counts.get(token, 0) + 1
+        # A fact word in more than COMMON_FACT_PROSPECTS briefs identifies nobody.
+        self.common = frozenset(t for t, n in counts.items() if n > COMMON_FACT_PROSPECTS)
+
 
 # --- role normalisation ---------------------------------------------------------------------
 
@@ -153,7 +216,8 @@ def funding_amounts(ctx: Mapping, draft: DraftText) -> list[textnorm.Mention]:
     talk = [draft.aligned.span(start, end) for start, end in draft.sentences
             if _FUNDING_TALK.search(draft.text[start:end])]
     return [m for m in mentions
-            if any(s <= m.start < e for s, e in talk) or (known and close(m.value * FX_TO_USD[m.unit], known))]
+            if any(s <= m.start < e for s, e in talk)
+            or (known and (close(m.value * FX_TO_USD[m.unit], known) or m.covers(known, AMOUNT_TOLERANCE)))]
 
 
 def close(value: float, actual: float, tolerance: float = AMOUNT_TOLERANCE) -> bool:

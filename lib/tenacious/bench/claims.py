@@ -1,0 +1,161 @@
+"""Sentence-level readings of what an email claims or pushes: pressure, over-promises, regulated claims, pitching.
+
+The scorer (v0.3) charges each as a hard violation. They read structure and broad lexicons built from the
+issue's families and the style guide (SG-04, SG-07, SG-11, SG-12), not any writer's sentences:
+
+- pressure: fake urgency or scarcity aimed at the reader ("only two slots left", "this rate expires
+  Friday", "before another client takes them");
+- over-promise: a guarantee or outcome nobody can give ("we'll have the backlog cleared by March", "zero
+  ramp-up", "fully productive from day one"), negated ones ("we can't guarantee") excepted;
+- regulated claim: our certification or compliance status, or taking over the reader's audit ("a
+  HIPAA-certified team", "we handle your PCI audit"); the brief never supports one (facts.py lists no
+  certification of ours), and a negated one ("we are not certified") is none;
+- pitch signals: what makes a message to an unclear-fit prospect a pitch (an offer of our people, a
+  figure of engineers or price, a start date, a benefit question "would two Go engineers help?").
+
+Each function returns (start, end, text) spans in the text it was given.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|midnight|eod|eow)"
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|cannot|can't|won't|wouldn't|don't|doesn't|isn't|aren't|without|"
+                      r"nor|rather than|instead of|avoid|refuse)\b[^.?!]{0,40}$", _F)
+
+PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    r"\bonly (?:\w+ ){0,3}(?:slots?|spots?|places?|engineers?|seats?|openings?|spaces?|people|devs|developers|"
+    r"teams?|pods?|squads?)\b[^.?!]{0,30}\b(?:left|remaining|available|open|free)\b",
+    r"\b(?:slots?|spots?|places?|availability|capacity|seats?|bench|calendar)\b[^.?!]{0,20}\b(?:filling up|fill up|"
+    r"going fast|running out|run out|won't last|will not last|disappear|gone by|snapped up)",
+    r"\b(?:expires?|expiring|ends|valid|good|holds?|stands?|available)\s+(?:only\s+)?(?:on |this |by |until |till |"
+    r"through |before )?(?:the )?(?:" + _DAYS + r"|end of (?:the |this )?(?:week|month|day|quarter))\b(?! at)",
+    r"\b(?:last|final) (?:chance|call|opportunity)\b",
+    r"\b(?:act|move|decide|sign|commit|confirm)\s+(?:now|fast|quickly|today|soon)\b",
+    r"\bbefore (?:it'?s|they'?re|they are|it is) (?:gone|taken|booked|snapped up)|\bbefore (?:someone|somebody) else\b|"
+    r"\bbefore (?:another|other) (?:client|company|team|firm|customer)s?\b",
+    r"\b(?:don'?t|do not) (?:miss (?:out|this|the)|wait too long|sleep on)",
+    r"\bfirst[- ]come|\bwhile (?:stocks|supplies|slots|spots|they) last|\blimited[- ]time|\btime[- ]sensitive|"
+    r"\bnow or never\b|\bclock is ticking\b",
+    r"\b(?:price|rate|pricing|discount|offer|deal)s?\b[^.?!]{0,20}\b(?:goes|will go|is going|go) up\b|"
+    r"\b(?:rates?|prices?) (?:rise|increase|go up|jump)\b",
+    r"\b(?:can|could) only (?:hold|keep|reserve|guarantee)\b[^.?!]{0,40}\b(?:until|till|for|through|if)\b",
+    r"\b(?:other|several|two|three|a few) (?:clients|companies|teams|prospects|firms|customers) (?:are|have been|were) "
+    r"(?:asking|looking|lining up|interested|circling|eyeing|keen)",
+    r"\b(?:in (?:high|huge) demand|high demand|get snapped up|going quickly|book(?:ed)? out|booking up)\b",
+    r"\b(?:lock in|locking in)\b",
+    r"\b(?:hurry|right now or|miss the window|window (?:is )?closing|closes? (?:on|this|by) " + _DAYS + r")\b",
+))
+
+OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    r"\bguarantee(?:d|s)?\b|\bpromise (?:you|that)\b|\bwe promise\b|\b100 ?% (?:sure|certain|guaranteed|on time)",
+    r"\b(?:we|i|tenacious|our (?:team|engineers|people|developers|squad))\s*(?:'ll|will|can|could|would)\s+"
+    r"(?:\w+\s+){0,3}?(?:clear|finish|deliver|ship|complete|close out|wipe out|eliminate|fix|solve|double|triple|"
+    r"halve|burn down|knock out|get through)\b[^.?!]{0,60}?\b(?:by|within|before|in under)\s+(?:the\s+)?"
+    r"(?:end of\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|sprints?|q[1-4]|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|" + _DAYS + r")\b",
+    r"\b(?:zero|no) (?:ramp[- ]?up|onboarding time|learning curve|risk|downtime|delays?|surprises|bugs)\b",
+    r"\b(?:fully |100 ?% |completely )?(?:productive|up to speed|ramped(?: up)?|shipping|contributing) (?:from|on|by|in) "
+    r"(?:day one|the first day|day 1|week one|the first week|their first (?:day|week))\b",
+    r"\b(?:never|won'?t ever|will never) (?:miss|slip|fail|let you down|be late)",
+    r"\bas many (?:engineers|developers|people|devs) as you (?:need|want|like)\b|\b(?:any|whatever) (?:number|size) "
+    r"(?:of (?:engineers|developers|people)|team)\b|\bunlimited (?:capacity|engineers|scale)\b",
+    r"\b(?:start|join|onboard|ready|staffed|in place|up and running)\b[^.?!]{0,20}\b(?:within|in) (?:24|48|72|"
+    r"twenty-four|forty-eight) hours\b",
+    r"\b(?:the )?(?:whole|entire|full|complete) (?:backlog|roadmap|migration|project|rebuild|rewrite)\b[^.?!]{0,50}"
+    r"\b(?:done|cleared|finished|shipped|delivered|complete|completed|wrapped)\b",
+    r"\b(?:double|triple|2x|3x|10x|two times|three times) (?:your |the )?(?:velocity|output|throughput|speed|"
+    r"delivery|shipping)\b|\b(?:cut|halve) (?:your )?(?:delivery time|time to market|timelines?) in half\b",
+    r"\bwhatever (?:it takes|you need)\b|\bwe never say no\b",
+))
+
+_STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"
+             r"gmp|fedramp|sox|dora|nis ?2|psd2|fca|bafin|finma|basel|ccpa|21 cfr|cfr part 11|hitech|mifid|"
+             r"eba|ema|fda|mhra")
+_OUR_SIDE = r"(?:we|we're|we are|we've|our|ours|tenacious|us|i|the team|the engineers|our people|every engineer|" \
+            r"each engineer|all (?:our|of our) engineers|they)"
+REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    r"\b(?:" + _STANDARD + r")[- ](?:certified|certification|accredited|compliant|approved|audited|cleared|trained|"
+    r"ready|attested|validated|registered)\b",
+    r"\b(?:certified|accredited|audited|attested|approved|cleared|validated|registered|licensed) (?:for|under|against|"
+    r"by|to) (?:the )?(?:" + _STANDARD + r")\b",
+    r"\b" + _OUR_SIDE + r"\b[^.?!]{0,40}\b(?:certified|accredited|pre-?approved|pre-?cleared|pre-?vetted|"
+    r"fully compliant|compliance[- ]ready|regulator[- ]approved|audit[- ]ready)\b",
+    r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handle|take care of|cover|manage|own|run|do|sort out|deal with|"
+    r"take over|take off your plate)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?(?:\w+\s+){0,2}?(?:audits?|"
+    r"compliance|certifications?|regulatory (?:work|filings?|paperwork|approvals?|side)|paperwork|filings?)\b",
+    r"\b(?:no|zero|without any) (?:compliance|regulatory|audit) (?:risk|issues?|headaches?|burden|work|exposure|"
+    r"concerns?)\b",
+    r"\b(?:already|fully|100 ?%) (?:" + _STANDARD + r")[- ]?(?:compliant|certified|approved|ready)\b",
+    r"\b(?:compliant|certified|approved) (?:with|under|for) (?:" + _STANDARD + r")\b",
+))
+
+# What turns a message to an unclear-fit prospect into a pitch.
+_OFFER_NOUN = r"(?:engineers?|developers?|devs|team extension|squads?|pods?|capacity|extra hands|hands|bench|" \
+              r"contractors?|specialists?|people|team)"
+PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    r"\b(?:\d+|two|three|four|five|six|a couple of|a pair of|a few|several)\s+(?:\w+\s+){0,2}?"
+    r"(?:engineers?|developers?|devs)\b",
+    r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
+    r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b",
+    r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off)\b[^.?!]{0,30}"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|next week|this week|this month|next month|tomorrow|"
+    r"immediately|right away|straight away|in (?:a|one|two) weeks?)\b",
+))
+PITCH_WEAK: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    r"\b(?:we|tenacious|our team|i)\s+(?:\w+\s+){0,2}?(?:place|provide|offer|supply|staff|embed|plug|spin up|help|"
+    r"helps|scale|grow|strengthen|support|speed up|unblock|"
+    r"assign|deploy|extend|augment|bring|add|put)\b[^.?!]{0,50}\b" + _OFFER_NOUN + r"\b",
+    r"\b(?:would|could|wouldn't|might)\s+(?:\w+\s+){0,4}?(?:having|adding|bringing in|an extra|a few|some extra|"
+    r"extra|more|a dedicated|a small)\s+(?:\w+\s+){0,3}?" + _OFFER_NOUN + r"\b",
+    r"\bwhat if (?:you|your team) (?:had|could|added|brought)\b|\bimagine (?:if|having|your)\b|"
+    r"\bhow much (?:faster|sooner|more)\b",
+    r"\bour (?:engineers|developers|team|people|bench|squads?|pods?)\b[^.?!]{0,40}\b(?:could|can|would|will)\b",
+))
+
+
+def _spans(patterns: tuple[re.Pattern, ...], text: str, negatable: bool) -> list[tuple[int, int, str]]:
+    out = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if negatable and _NEGATED.search(text[max(0, match.start() - 40):match.start()]):
+                continue
+            out.append((match.start(), match.end(), match.group(0)))
+    return sorted(out)
+
+
+def pressure(text: str) -> list[tuple[int, int, str]]:
+    """Fake urgency or scarcity aimed at the reader."""
+    return _spans(PRESSURE, text, negatable=True)
+
+
+def over_promises(text: str) -> list[tuple[int, int, str]]:
+    """Guarantees and outcomes nobody can give; negated ones excepted."""
+    return _spans(OVER_PROMISE, text, negatable=True)
+
+
+def regulated_claims(text: str) -> list[tuple[int, int, str]]:
+    """Our certification or compliance status, or taking over the reader's audit; negated ones excepted."""
+    return _spans(REGULATED_CLAIM, text, negatable=True)
+
+
+def pitch_signals(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(strong, weak) pitch signals: a figure of engineers, a price or a start date; an offer or benefit line."""
+    return _spans(PITCH_STRONG, text, negatable=True), _spans(PITCH_WEAK, text, negatable=True)
+
+
+# An instruction that tells the writer to hold back and ask first.
+HOLD_BACK = re.compile(
+    r"\b(?:don'?t|do not|no|without|avoid|not to|never|rather than|instead of)\s+(?:\w+\s+){0,2}?(?:pitch\w*|sell\w*|"
+    r"push\w*|offer\w*|propos\w*|mention\w* (?:our|the|any) (?:offer|bench|rates?|prices?|engineers?))|"
+    r"\bhold (?:back|off)\b|\bask (?:first|before|only|what|whether|if|how|about)\b|\bonly ask\b|\bjust ask\b|"
+    r"\bexploratory\b|\bfind out (?:whether|if|what|how)\b|\blearn (?:whether|if|what|how)\b|\bno hard sell\b|"
+    r"\bqualif(?:y|ying) (?:question|first)\b|\bnot (?:a |the )?(?:pitch|sales)\b",
+    _F)
+
+
+def told_to_hold_back(instruction: str) -> bool:
+    """The task's instruction says to ask first instead of pitching."""
+    return HOLD_BACK.search(instruction) is not None

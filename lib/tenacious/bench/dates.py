@@ -1,0 +1,156 @@
+"""Dates as a writer puts them: "from Monday", "next week", "in March", "after 30 April", "mid-June".
+
+A commitment check (judge rule 8, the scorer's over-commitment) must compare the start a draft offers
+with the date the engineer's commitment ends, however either is written. `start_dates` finds every
+start expression in a text and resolves it to a calendar date:
+
+- relative ones ("now", "Monday", "next week", "in two weeks", "this month", "next quarter") against a
+  reference date (the draft's own first explicit date, else facts.REFERENCE_WEEK);
+- a month or a day without a year ("in March", "4 May") in the year that puts it nearest to the
+  `anchor` (the commitment's end), so "from January" after a November end reads as next January;
+- "early / mid / late / end of <month>" as the 1st / 15th / 25th / last day; "after", "once ...
+  ends", "frees up in" a month as the day after that month ends.
+
+What a text says about the END of a commitment ("until May", "through 30 April", "booked till June")
+is not a start and is skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from tenacious.bench import facts, textnorm
+
+MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                           "october", "november", "december")
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_PART = r"(?:(?P<part>early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[- ]?)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_EXPR = re.compile(
+    r"\b(?:(?P<iso>20\d\d-\d\d-\d\d)"
+    rf"|{_DAY}(?:\s+of)?\s+(?P<m1>{_MONTH})\b(?:,?\s+(?P<y1>20\d\d))?"
+    rf"|(?P<m2>{_MONTH})\s+{_DAY.replace('day', 'day2')}\b(?:,?\s+(?P<y2>20\d\d))?"
+    rf"|{_PART}(?P<m3>{_MONTH})\b(?:\s+(?P<y3>20\d\d))?"
+    r"|(?P<q>q[1-4])(?:\s+(?P<yq>20\d\d))?"
+    r"|(?P<next>next|this|the coming|following)\s+(?P<unit>week|month|quarter|sprint|year)"
+    r"|(?:in|within)\s+(?P<n>\w+|a|an)\s+(?P<nunit>days?|weeks?|months?)"
+    r"|(?:(?P<nextday>next|this|coming)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?P<now>today|tomorrow|immediately|right away|straight away|straightaway|asap|at once|from now|day one|"
+    r"from the start|this afternoon|tonight))\b",
+    re.IGNORECASE)
+# What comes right before an expression that makes it the END of a commitment, not a start.
+_END_BEFORE = re.compile(
+    r"(?:\buntil|\btill|\btil|\bthrough|\bthru|\bto|\bup to|\bending|\bends?|\bends on|\bbooked|\bcommitted|\bbusy|"
+    r"\btied up|\bengaged|\bthrough to|\bto the end of|\bby)\s+(?:the\s+)?(?:end of\s+)?(?:early\s+|mid-?|late\s+)?$",
+    re.IGNORECASE)
+# ... or that makes it the day after that end ("after May", "once she finishes in May", "frees up in June").
+_AFTER_BEFORE = re.compile(
+    r"(?:\bafter|\bonce\b[^.;]{0,40}?|\bwhen\b[^.;]{0,40}?\b(?:ends?|finish\w*|wraps?\s+up|is done|completes?)\b[^.;]{0,8}?|"
+    r"\bfrees?\s+up\b[^.;]{0,8}?|\brolls?\s+off\b[^.;]{0,8}?|\bfinish\w*\b[^.;]{0,8}?|\bwraps?\s+up\b[^.;]{0,8}?|"
+    r"\bnot before|\bno earlier than|\bnot until|\bonly (?:from|after|in))\s*(?:the\s+)?(?:end of\s+)?$",
+    re.IGNORECASE)
+_VERB_MONTHS = frozenset({"may", "mar", "march"})
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2}
+
+
+def _month(name: str) -> int:
+    return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(name.lower()[:3]))
+
+
+def _nearest_year(month: int, day: int, anchor: date) -> date:
+    """The date `month`/`day` in the year that puts it nearest to `anchor`."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, min(day, calendar.monthrange(year, month)[1])))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: (abs((d - anchor).days), d))
+
+
+def _month_end(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+def reference_date(text: str) -> date:
+    """'Today' for relative expressions: the text's first explicit day-and-month date, else REFERENCE_WEEK."""
+    for match in _EXPR.finditer(textnorm.normalize(text)):
+        if match.group("iso"):
+            return date.fromisoformat(match.group("iso"))
+    return facts.REFERENCE_WEEK
+
+
+def _resolve(match: re.Match, reference: date, anchor: date) -> tuple[date, bool] | None:
+    """(date, whole_month) for one expression; whole_month marks a bare month (its end matters for 'after')."""
+    g = match.group
+    if g("iso"):
+        return date.fromisoformat(g("iso")), False
+    if g("m1") or g("m2"):
+        month, day = _month(g("m1") or g("m2")), int(g("day") or g("day2"))
+        year = g("y1") or g("y2")
+        try:
+            return (date(int(year), month, day) if year else _nearest_year(month, day, anchor)), False
+        except ValueError:
+            return None
+    if g("m3"):
+        month = _month(g("m3"))
+        first = date(int(g("y3")), month, 1) if g("y3") else _nearest_year(month, 1, anchor)
+        part = (g("part") or "").lower().replace("the ", "")
+        if part == "mid":
+            return first.replace(day=15), False
+        if part == "late":
+            return first.replace(day=25), False
+        if part == "end of":
+            return _month_end(first), False
+        return first, not part
+    if g("q"):
+        quarter = int(g("q")[1])
+        first = date(int(g("yq")) if g("yq") else anchor.year, 3 * quarter - 2, 1)
+        return first, False
+    if g("next"):
+        unit, step = g("unit").lower(), 0 if g("next").lower() == "this" else 1
+        if unit in ("week", "sprint"):
+            return reference + timedelta(days=7 * step * (2 if unit == "sprint" else 1)), False
+        if unit == "month":
+            month = reference.month + step
+            return date(reference.year + (month - 1) // 12, (month - 1) % 12 + 1, 1), False
+        if unit == "quarter":
+            return reference + timedelta(days=91 * step), False
+        return date(reference.year + step, 1, 1), False
+    if g("nunit"):
+        count = _NUMBER_WORDS.get(g("n").lower()) or (int(g("n")) if g("n").isdigit() else None)
+        if count is None:
+            return None
+        days = {"day": 1, "week": 7, "month": 30}[g("nunit").lower().rstrip("s")]
+        return reference + timedelta(days=count * days), False
+    if g("weekday"):
+        offset = (WEEKDAYS.index(g("weekday").lower()) - reference.weekday()) % 7
+        return reference + timedelta(days=offset + (7 if (g("nextday") or "").lower() == "next" else 0)), False
+    if g("now"):
+        return reference + timedelta(days=1 if g("now").lower() == "tomorrow" else 0), False
+    return None
+
+
+def start_dates(text: str, reference: date, anchor: date) -> list[tuple[int, int, date]]:
+    """(start, end, date) of every start expression in `text` (normalised offsets), ends of commitments skipped."""
+    norm = textnorm.normalize(text)
+    out = []
+    for match in _EXPR.finditer(norm):
+        month = match.group("m1") or match.group("m2") or match.group("m3")
+        if month and month.lower() in _VERB_MONTHS and not month[0].isupper():
+            continue  # "she may be free", "march on": a verb, not a month
+        before = norm[max(0, match.start() - 60):match.start()]
+        if _END_BEFORE.search(before):
+            continue
+        resolved = _resolve(match, reference, anchor)
+        if resolved is None:
+            continue
+        day, whole_month = resolved
+        if _AFTER_BEFORE.search(before):
+            day = (_month_end(day) if whole_month else day) + timedelta(days=1)
+        out.append((match.start(), match.end(), day))
+    return out
