@@ -20,9 +20,9 @@ from tenacious.backbones import SMOLLM2
 from tenacious.bench.load import TRACKS
 from tenacious.bench.rubric import DECISIONS
 from tenacious.bench.scorer import DIMENSIONS
-from tenacious.cards import markdown_table
 from tenacious.figures import CAPTIONS, CURVE_FIGURE
 from tenacious.io import atomic_write_text
+from tenacious.render import markdown_table
 from tenacious.report import Sources, load_numbers
 from tenacious.tables import ci, num, render_tables
 

@@ -21,8 +21,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from tenacious.io import atomic_write_bytes
+from tenacious.render import PNG_DPI
 
-PNG_DPI = 150
 _NOT_LOGGED = "not logged"
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from tenacious import experiment
 from tenacious.bench.scorer import DIMENSIONS
-from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text
+from tenacious.render import markdown_table
 
 # name -> title; the file is tables/<name>.md. Order is the reading order of the paper.
 TABLES: dict[str, str] = {

@@ -16,8 +16,8 @@ from tenacious.bench import contamination, load, rubric
 from tenacious.bench.agreement import summary_rows
 from tenacious.bench.schema import STRATA
 from tenacious.bench.splits import counts_by
-from tenacious.cards import markdown_table
 from tenacious.io import atomic_write_text, read_jsonl
+from tenacious.render import markdown_table
 
 LICENSE = "apache-2.0"
 PROBES = (*rubric.PROBES, rubric.PASS_PROBE)

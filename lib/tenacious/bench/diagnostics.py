@@ -18,11 +18,11 @@ matplotlib.use("Agg")  # headless; must precede the pyplot import
 import matplotlib.pyplot as plt
 import numpy as np
 
-from tenacious import plots
 from tenacious.bench import load
 from tenacious.bench.cards import DECISIONS, PROBES
 from tenacious.bench.schema import STRATA
 from tenacious.io import atomic_write_bytes
+from tenacious.render import PNG_DPI
 
 _BINS = np.linspace(0.0, 1.0, 21)
 FIGURE_NAMES: tuple[str, ...] = (
@@ -37,7 +37,7 @@ def _save_png(fig: plt.Figure, path: Path, footer: str) -> Path:
     fig.tight_layout()
     fig.text(0.01, 0.0, footer, fontsize=6, color="0.45", ha="left", va="top")
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=plots.PNG_DPI, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=PNG_DPI, bbox_inches="tight")
     plt.close(fig)
     atomic_write_bytes(path, buf.getvalue())
     return path
