@@ -36,6 +36,7 @@ _EXPR = re.compile(
     rf"|(?P<m2>{_MONTH})\s+{_DAY.replace('day', 'day2')}\b(?:,?\s+(?P<y2>20\d\d))?"
     rf"|{_PART}(?P<m3>{_MONTH})\b(?:\s+(?P<y3>20\d\d))?"
     r"|(?P<q>q[1-4])(?:\s+(?P<yq>20\d\d))?"
+    rf"|{_PART.replace('part', 'spart')}(?P<season>spring|summer|autumn|fall|winter)\b"
     r"|(?P<next>next|this|the coming|following)\s+(?P<unit>week|month|quarter|sprint|year)"
     r"|(?:in|within)\s+(?P<n>\w+|a|an)\s+(?P<nunit>days?|weeks?|months?)"
     r"|(?:(?P<nextday>next|this|coming)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -53,6 +54,7 @@ _AFTER_BEFORE = re.compile(
     r"\bfrees?\s+up\b[^.;]{0,8}?|\brolls?\s+off\b[^.;]{0,8}?|\bfinish\w*\b[^.;]{0,8}?|\bwraps?\s+up\b[^.;]{0,8}?|"
     r"\bnot before|\bno earlier than|\bnot until|\bonly (?:from|after|in))\s*(?:the\s+)?(?:end of\s+)?$",
     re.IGNORECASE)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _VERB_MONTHS = frozenset({"may", "mar", "march"})
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2}
 
@@ -107,6 +109,13 @@ def _resolve(match: re.Match, reference: date, anchor: date) -> tuple[date, bool
         if part == "end of":
             return _month_end(first), False
         return first, not part
+    if g("season"):
+        month = _SEASON_START[g("season").lower()]
+        first = _nearest_year(month, 1, anchor)
+        part = (g("spart") or "").lower().replace("the ", "")
+        if part in ("late", "end of"):
+            return first + timedelta(days=61), False
+        return (first + timedelta(days=31) if part == "mid" else first), False
     if g("q"):
         quarter = int(g("q")[1])
         first = date(int(g("yq")) if g("yq") else anchor.year, 3 * quarter - 2, 1)

@@ -118,7 +118,7 @@ def explain(item, rubric: str = "v2", peers: PeerIndex | None = None) -> list[di
     draft = DraftText(text)
     fired = []
     for rule in _rules_of(rubric):
-        firing = CHECKS[rule.number](context, draft, peers or {})
+        firing = CHECKS[rule.number](context, draft, {} if peers is None else peers)
         if firing is not None:
             fired.append({"rule": rule.number, "decision": rule.decision, "probe": rule.probe, "name": rule.name,
                           "reason": firing.reason, "span": list(firing.span) if firing.span else None,

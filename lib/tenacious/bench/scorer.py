@@ -42,6 +42,7 @@ WEIGHTS: dict[str, float] = {
     "scheduling": 0.15,
 }
 DIMENSIONS: tuple[str, ...] = tuple(WEIGHTS)
+VERSION = "v0.3"  # the scorer as the benchmark version names it
 HARD_SEVERITY = 0.6
 HARD = HARD_SEVERITY
 

@@ -53,6 +53,7 @@ _SUFFIX_SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e6, "million": 1e6,
     "b": 1e9, "bn": 1e9, "billion": 1e9, "mill": 1e6, "mln": 1e6,
 }
+_APPROX_JOINERS = frozenset({"odd", "plus", "ish"})
 _SCALE_WORD: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _FIGURES: dict[str, int] = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIGIT_BAND: dict[str, tuple[float, float]] = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
@@ -75,7 +76,8 @@ _APPROX = re.compile(
 _DIGITS = re.compile(
     r"(?<![\w.,:/])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?: \d{3})+(?!\d)|"
     r"\d+(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<tight>k|K|mm|MM|mn|Mn|m|M|bn|Bn|BN|b|B)|[ -]?(?P<word>thousand|million|billion|mio|mil|mill|mln)\b)?"
+    r"(?:(?P<tight>k|K|mm|MM|mn|Mn|m|M|bn|Bn|BN|b|B)|(?:[ -](?:odd|plus|ish|or so|or more))?[ -]?"
+    r"(?P<word>thousand|million|billion|mio|mil|mill|mln)\b)?"
     r"(?![\w:]|[.,]\d)")
 # Obvious figures with look-alike letters for digits: a money token ("$1O0k", "€5O0,000", "$l2M") or a figure
 # right before a percent sign or k/m scale ("4O%", "1Om").
@@ -305,6 +307,8 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
                 current, scaled = 0.0, True
             else:
                 current = (current or 1.0) * (100 if word == "hundred" else 12)
+        elif word in _APPROX_JOINERS and (previous in _UNITS or previous in _TENS) and nxt in _SCALES:
+            pass  # "fifty-odd million", "forty-plus million": the approximation joins the number to its scale
         elif word == "half" and previous == "a" and last is not None:
             current += 0.5  # "two and a half"
         elif word == "half" and previous == "" and nxt == "a":
@@ -380,6 +384,18 @@ def money_amounts(text: str) -> list[Mention]:
     """Money at face value: any currency-marked number, or an unmarked large/scaled figure in money talk."""
     return [mention for mention, scaled in _scan(text)
             if mention.unit in CURRENCIES or (mention.unit == "" and _bare_money(mention, scaled, text))]
+
+
+def amounts(text: str) -> list[Mention]:
+    """Money amounts plus every other scaled figure of 100,000 or more that counts nothing ("around eight million
+    from the A"): what a funding claim can be written as when the sentence never says money."""
+    out = []
+    for mention, scaled in _scan(text):
+        bare_large = mention.unit == "" and scaled and mention.value >= 1e5 and not _COUNTED_NOUN.match(
+            normalize(text[mention.end:mention.end + 40]))
+        if mention.unit in CURRENCIES or bare_large or (mention.unit == "" and _bare_money(mention, scaled, text)):
+            out.append(mention)
+    return out
 
 
 def _bare_money(mention: Mention, scaled: bool, text: str) -> bool:

@@ -17,6 +17,7 @@ from tenacious.bench import facts, textnorm
 from tenacious.bench.probes.reading import (
     AMOUNT_TOLERANCE,
     FX_TO_USD,
+    ROUND_LETTER,
     DraftText,
     Firing,
     PeerIndex,
@@ -81,11 +82,14 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
                 r"\bwithout (?:outside |external )?(?:investors?|vc|venture)", re.IGNORECASE),
      frozenset({"bootstrapped"})),
     (re.compile(r"\b(?:venture|vc|investor)[- ]backed\b|\byour (?:investors?|vcs?|board of investors)\b|"
+                r"\b(?:the|new|now the) (?:vcs|investors|backers)\b|"
                 r"\b(?:fresh|new|recent|latest) (?:round|raise|funding|capital)\b|\bnewly funded\b|"
                 r"\bjust raised\b|\byour (?:round|raise)\b|\bthe (?:round|raise) you\b", re.IGNORECASE),
      _ANY_STAGE),
 )
 _FX_TOLERANCE = 0.15
+_ROUND_OF_LETTER = {"A": frozenset({"series_a"}), "B": frozenset({"series_b"}), "C": frozenset({"series_c"}),
+                    "D": frozenset({"late_stage"}), "E": frozenset({"late_stage"})}
 
 
 def _premise(rng: random.Random, tag: str | None, line: str | None, twin: bool) -> dict:
@@ -124,6 +128,9 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     sentences = draft.sentence_texts() if stage != facts.UNKNOWN_FUNDING_STAGE else ()
     for start, sentence in sentences:
         named = [(m, stages) for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
+        letter = ROUND_LETTER.search(sentence)  # "fresh off its C", "from the A"
+        if letter and letter.group(1) in _ROUND_OF_LETTER:
+            named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))
         if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1:
             continue
         for match, stages in named:

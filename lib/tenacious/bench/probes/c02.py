@@ -63,6 +63,7 @@ _DISCLOSED = re.compile(
     re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\s*(?:(?:but|and|so|though|still|however),?\s+)?(?:she|he|they|her|his|their)\b",
                             re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:she|he|her|him|hers|his)\b", re.IGNORECASE)
 # The engineer's commitment is over: the start the draft names cannot clash with it.
 _ENDED = re.compile(
     r"\b(?:has|have|had|just)\s+(?:just\s+)?(?:finished|wrapped(?: up)?|completed|ended|rolled off|come off|came off)|"
@@ -106,7 +107,7 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
             if right == len(sentence) and k + 1 < len(sentences):
                 n_start, n_end = sentences[k + 1]
                 following = draft.text[n_start:n_end]
-                if _PRONOUN_START.match(following):
+                if _PRONOUN_START.match(following) or _PRONOUN.search(following):
                     cut = min((m.start() for m in others.finditer(following)), default=len(following))
                     end = n_start + cut
             out.append((s_start + match.start(), s_start + match.end(), s_start + left, end))

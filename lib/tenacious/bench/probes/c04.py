@@ -60,14 +60,17 @@ _APPROVAL = re.compile(
 _CONDITION = re.compile(
     r"\bsubject to\b|\bpending\b|\bonce\b|\bafter\b|\bfollowing\b|\bcontingent\b|\bconditional\b|\bdepend\w*|"
     r"\bprovided\b|\bassuming\b|\bas long as\b|\bonly (?:if|once|after|when|with)\b|\buntil\b|\bbefore\b|"
-    r"\bfirst\b|\b(?:would|will|'d) need\b|\bneeds? to\b|\bmust\b|\brequir\w*|\bgated\b|\bwithin\b|\bunder\b|"
+    r"\bfirst\b|\b(?:would|will|'d) need\b|\bneeds? to\b|\bmust\b|\brequir\w*|\bgated\b|\b(?:within|under) your\b|"
     r"\bwithout\b|\bunless\b|\bin line with\b|\bin step with\b|\bhas the final say\b|\bfinal say\b|"
     r"\bwaits? (?:for|on|until)\b|\bwould wait\b|\bgo(?:es)? ahead\b|\bon hold\b",
     re.IGNORECASE)
 _WAVES_AWAY = re.compile(
     r"\bno (?:need|review|sign-?off|approval)\b|\b(?:skip|bypass|avoid|sidestep)\w*\b|\b(?:don't|do not|won't|will not) "
     r"(?:need|require|have to)\b|\bnot (?:needed|required|necessary)\b|\bunnecessary\b|\bspare you\b|"
-    r"\binstead of\b|\bfully compliant\b|\balready (?:compliant|approved|cleared)\b",
+    r"\binstead of\b|\bfully compliant\b|\balready (?:compliant|approved|cleared|covered|handled)\b|"
+    r"\bnothing (?:for you|you need|on your side) to\b|\bno (?:extra )?(?:work|paperwork|set-?up|effort) (?:for|on) "
+    r"(?:you|your)\b|\bknow the drill\b|\byou (?:won't|will not|don't|do not) (?:have|need) to\b|"
+    r"\bwon't need to (?:look|check|review)\b",
     re.IGNORECASE)
 
 

@@ -108,7 +108,7 @@ SOFT_REJECTION = re.compile(
 # What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
 OFFER_FAMILIES: dict[str, re.Pattern] = {
     "engineers": re.compile(
-        r"\bengineers?\b|\bdevelopers?\b|\bdevs\b|\bprogrammers?\b|\bsquads?\b|\bpods?\b|team extension|"
+        r"\bengineers?\b(?![- ]months?)|\bdevelopers?\b|\bdevs\b|\bprogrammers?\b|\bsquads?\b|\bpods?\b|team extension|"
         r"extend(?:ing)? (?:your|the) (?:\w+ )?team|staff augmentation|\baugment\w*|"
         r"\bextra (?:hands|capacity|people|help)\b|\bcapacity\b|\bcontractors?\b|\bpeople free\b|\bplacements?\b",
         re.IGNORECASE),
@@ -166,6 +166,13 @@ _SMALLER_ASK = re.compile(
     r"just a (?:trial|pilot|test|small|short|quick|tiny)|start (?:small|tiny|with one)|tiny|mini[- ]?\w*|"
     r"toe in the water|test the waters|low[- ]risk)\b",
     re.IGNORECASE)
+# A question that proposes something to the reader (not one that asks about them): "worth trying?", "want the
+# profiles?", "shall we?", "could we find 20 minutes?".
+_PROPOSAL_QUESTION = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:worth|want|wanna|fancy|keen|up for|open to|interested|shall (?:we|i)|should (?:we|i)|"
+    r"could (?:we|i)|can (?:we|i)|would (?:you|it|a|an|that)|how about|what about|any chance|ok if|okay if|happy to|"
+    r"mind if)\b[^?]*\?\s*$",
+    re.IGNORECASE)
 _REQUEST = re.compile(
     r"\b(?:send|share|forward|email|pass along|drop)\b|\bhappy to (?:read|look|see|review|take)\b|"
     r"\b(?:would be|is) (?:useful|helpful|welcome|fine|ok|okay)\b|\bfeel free\b",
@@ -210,7 +217,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     for message in thread[:prospect_turns[-1]]:
         if message["from"] == AGENT:
             offered |= _offer_families(textnorm.normalize(message["text"]))
-    requested = {f for s in SENTENCE.findall(last) if _REQUEST.search(s) for f in _offer_families(s)}
+    # What the prospect asked for in the decline (a request, or a question such as "what are your rates?").
+    requested = {f for s in SENTENCE.findall(last) if _REQUEST.search(s) or s.rstrip().endswith("?")
+                 for f in _offer_families(s)}
+    asked = any(s.rstrip().endswith("?") for s in SENTENCE.findall(last))
     declined = (offered or set(OFFER_FAMILIES)) - requested
     for start, sentence in draft.sentence_texts()[1:]:  # the subject line proposes nothing
         if _DEFERS.search(sentence) and not _KEEPS_ALIVE.search(sentence):
@@ -219,6 +229,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         if smaller and _PROPOSAL.search(sentence):
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a smaller version "
                               f"of it ({smaller.group(0)!r})", start + smaller.start(), start + smaller.end())
+        proposal = _PROPOSAL_QUESTION.search(sentence)
+        if proposal and not asked:  # after a decline, a question that proposes anything ("worth trying?") pushes
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft proposes again "
+                              f"({proposal.group(0)!r})", start + proposal.start(), start + proposal.end())
         for family in sorted(declined):
             match = OFFER_FAMILIES[family].search(sentence)
             if match and (family not in _PROPOSAL_ONLY or _PROPOSAL.search(sentence)):

@@ -130,6 +130,12 @@ _THIRD_PARTY = re.compile(
     re.IGNORECASE)
 
 
+# What reports a conversation: with another prospect's first name, it is that prospect's conversation.
+_TOLD = re.compile(r"\b(?:told|tells|said|says|mentioned|shared|asked|wrote|writes|let slip|confided|admitted|"
+                   r"complained|passed|declined|replied|answered|herself|himself|themselves|'s team)\b|['\u2019]s team\b",
+                   re.IGNORECASE)
+
+
 def _own_names(ctx: Mapping) -> set[str]:
     return {ctx["company"], *ctx["company"].split(), ctx["recipient"]["name"], *ctx["recipient"]["name"].split(),
             "Tenacious"}
@@ -153,6 +159,13 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
                 if found:
                     return draft.fire(f"the draft names another prospect of the batch ({prospect.company}: "
                                       f"{name!r})", start + found.start(), start + found.end())
+        told = _TOLD.search(sentence)
+        for prospect in others if told else ():
+            first = prospect.person.split()[0]
+            found = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", sentence)
+            if found and first not in own and len(first) >= 3:
+                return draft.fire(f"the draft repeats what another prospect of the batch said ({prospect.company}: "
+                                  f"{first!r})", start + found.start(), start + found.end())
         if not _THIRD_PARTY.search(sentence):
             continue
         words = fact_tokens(sentence) - own_facts - batch.common

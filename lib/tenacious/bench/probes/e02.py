@@ -71,16 +71,23 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 _VAGUE_PEER = re.compile(
     r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of the|some of the|multiple|various|two|three|"
     r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+the\s+)?(?:(?:very|really|truly)\s+)?"
-    r"(?:leading|top|major|big|biggest|large|largest|well-known|well known|household[- ]name|fortune[- ]\d+|"
+    r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|"
+    r"household[- ]name|fortune[- ]\d+|"
     r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
     r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:fintechs?|banks?|insurers?|companies|company|firms?|brands?|retailers?|players?|platforms?|startups?|"
     r"scale-?ups?|teams?|names?|lenders?|providers?|operators?|carriers?|businesses|organi[sz]ations?|enterprises?|"
     r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics)\b",
     re.IGNORECASE)
+# A peer claim that withholds the name ("can't say who, you'd know them", "under NDA").
+_UNNAMED_PEER = re.compile(
+    r"\bcan(?:'t|not) (?:say|name|tell you|share|disclose) (?:who|which|them|names?|the names?)\b|"
+    r"\b(?:under|bound by|covered by) (?:an? |our )?ndas?\b|\b(?:who|which) (?:shall|must|will have to) remain "
+    r"(?:nameless|anonymous)\b", re.IGNORECASE)
 # What lists a name again as if it were one more reference ("..., and also Marlowe", "plus Marlowe again").
 _LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,|;|\bor\b|\bnot to mention\b)"
-                           r"\s*(?:also\s+|again\s+|even\s+|of course\s+)?$", re.IGNORECASE)
+                           r"(?:\s+\w+){0,2}?\s*(?:for|at|with|to)?\s*$", re.IGNORECASE)
+_AGAIN_FOR = re.compile(r"\b(?:for|at|with)\s*$", re.IGNORECASE)  # "... and later for Norrsken's other team"
 
 
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
@@ -93,7 +100,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         for match in pattern.finditer(draft.text):
             if match.group(0) not in own:
                 return draft.fire(f"peer name looks generic: {match.group(0)}", match.start(), match.end())
-    vague = _VAGUE_PEER.search(draft.text)
+    vague = _VAGUE_PEER.search(draft.text) or _UNNAMED_PEER.search(draft.text)
     if vague:
         return draft.fire(f"peer reference without a name: {vague.group(0)!r}", vague.start(), vague.end())
     mentions = peer_mentions(draft)
@@ -105,8 +112,9 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         seen.update({name.casefold(), head})
     for name, _, end in mentions:  # "Marlowe Systems ... and also Marlowe": one peer counted as two
         head = name.split()[0]
-        for again in re.finditer(rf"(?<![\w-]){re.escape(head)}(?!['\u2019]s\b)(?![\w-])", draft.text[end:]):
-            if _LISTED_AGAIN.search(draft.text[max(end, end + again.start() - 30):end + again.start()]):
+        for again in re.finditer(rf"(?<![\w-]){re.escape(head)}(?P<own>['\u2019]s\b)?(?![\w-])", draft.text[end:]):
+            before = draft.text[max(end, end + again.start() - 30):end + again.start()]
+            if _LISTED_AGAIN.search(before) and (not again.group("own") or _AGAIN_FOR.search(before)):
                 return draft.fire(f"the same peer is listed twice: {head}", end + again.start(), end + again.end())
     me = prospect_key(ctx)
     for name, start, end in mentions:

@@ -33,8 +33,10 @@ BENCH_NAMES: frozenset[str] = frozenset(name for names in facts.BENCH_ROSTER.val
 _FUNDING_TALK = re.compile(
     r"\brais\w*|\bround\b|\bfunding\b|\bfunded\b|\bfundrais\w*|\bfinancing\b|\bseries\b|\bseed\b|\binvestors?\b|"
     r"\bbacked\b|\bcapital\b|\bcongrat\w*|\bclosed\b|\bclosing\b|\bsecured\b|\binjection\b|\bwar chest\b|\bventure\b|"
-    r"\bvcs?\b|\bbagged\b|\blanded\b|\bfresh\b|\bfreshly\b|\bin the bank\b",
+    r"\bvcs?\b|\bbagged\b|\blanded\b|\bfresh\b|\bfreshly\b|\bin the bank\b|\bwar chest\b|\bbackers?\b",
     re.IGNORECASE)
+# "from the A", "fresh off its C": a round named by its letter alone (capital letter, so case-sensitive).
+ROUND_LETTER = re.compile(r"\b(?:the|your|its|their|an?|this|that) ([A-E])(?: round)?\b(?![\w'.-])")
 
 AMOUNT_TOLERANCE = 0.05
 FX_TO_USD: dict[str, float] = {"USD": 1.0, "": 1.0, "EUR": 1.08, "GBP": 1.27}  # approximate; b03 widens its tolerance
@@ -49,6 +51,8 @@ _PEER_PHRASES: tuple[re.Pattern, ...] = (
                rf"work with|partnered with|partner with|staffed|served|serve|support|help|built for|delivered for|"
                rf"placed engineers (?:at|with)|scaled|augmented) ({NAME_LIST})"),
     re.compile(rf"\b(?i:ask|just ask|like we did for|as we did for|as we did at|our work (?:with|for)) ({NAME_LIST})"),
+    re.compile(rf"\b(?i:we|we've|we have|I|I've|our team|our engineers) (?i:built|delivered|shipped|did|ran|set up|"
+               rf"staffed|rebuilt|migrated) (?:\w+ ){{0,3}}?(?i:for|at|with) ({NAME_LIST})"),
     re.compile(rf"\b({NAME_LIST}) (?i:both|all|each|already) (?i:use|rely on|work with|trust|run|chose|picked)\b"),
     re.compile(rf"\b(?i:for example|for instance|e\.g\.,?|say) ({NAME_LIST})"),
     re.compile(rf"\b({NAME})(?:,? (?i:in|from) (?:the )?[A-Z][\w-]*)? (?i:uses?|is using|are using|relies on|rely on|"
@@ -101,6 +105,7 @@ class ProspectFacts:
     """What identifies one prospect of a batch to a reader: its names and the distinctive facts of its brief."""
 
     company: str
+    person: str
     names: tuple[str, ...]  # the company and its distinctive head word, the recipient and their surname
     tokens: frozenset[str]  # content words of its signals, thread and industry
     figures: frozenset[float]  # its funding amount and the signal values that are figures
@@ -126,7 +131,7 @@ def prospect_facts(ctx: Mapping) -> ProspectFacts:
                if isinstance(s["value"], (int, float)) and not isinstance(s["value"], bool) and s["value"] >= 10}
     if ctx["funding"]["amount_usd"]:
         figures.add(float(ctx["funding"]["amount_usd"]))
-    return ProspectFacts(company, tuple(sorted(names, key=len, reverse=True)),
+    return ProspectFacts(company, person, tuple(sorted(names, key=len, reverse=True)),
                          frozenset(set().union(*map(fact_tokens, texts)) if texts else set()), frozenset(figures))
 
 
@@ -212,9 +217,9 @@ def funding_amounts(ctx: Mapping, draft: DraftText) -> list[textnorm.Mention]:
     A price quote ("$6,500 a month") is neither; "$14M buys a lot of roadmap" is the brief's $14M.
     """
     known = ctx["funding"]["amount_usd"]
-    mentions = textnorm.money_amounts(draft.aligned.original)
+    mentions = textnorm.amounts(draft.aligned.original)
     talk = [draft.aligned.span(start, end) for start, end in draft.sentences
-            if _FUNDING_TALK.search(draft.text[start:end])]
+            if _FUNDING_TALK.search(draft.text[start:end]) or ROUND_LETTER.search(draft.text[start:end])]
     return [m for m in mentions
             if any(s <= m.start < e for s, e in talk)
             or (known and (close(m.value * FX_TO_USD[m.unit], known) or m.covers(known, AMOUNT_TOLERANCE)))]
