@@ -348,9 +348,13 @@ SIGNAL_ANCHORS: dict[str, tuple[str, ...]] = {
     "product_launch": ("launch", "released", "shipped", "went live", "beta", "early users", "new product"),
     "peer_adoption": ("peers", "similar companies", "companies like", "extended its team", "delivery partner"),
 }
-# Funding stages with the amount range (USD) typical for each; bootstrapped has no amount.
+# A stage nobody gave (an imported record whose source has none, as the published judge card's contexts):
+# no generator draws it, and no funding claim can contradict it (rule 7).
+UNKNOWN_FUNDING_STAGE = "unknown"
+# Funding stages with the amount range (USD) typical for each; bootstrapped and unknown have no amount.
 FUNDING_STAGES: dict[str, tuple[int, int] | None] = {
     "bootstrapped": None,
+    UNKNOWN_FUNDING_STAGE: None,
     "seed": (1_500_000, 5_000_000),
     "series_a": (6_000_000, 20_000_000),
     "series_b": (20_000_000, 60_000_000),
