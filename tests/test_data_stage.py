@@ -18,9 +18,9 @@ import yaml
 
 from tenacious import paths
 from tenacious.bench import agreement, build, cards, contamination, load, seal
-from tenacious.bench.__main__ import main as cli
 from tenacious.bench.prompts import critic_messages
 from tenacious.bench.splits import SplitError, grouped_split
+from tenacious.cli import main as cli
 from tenacious.io import InputError
 from tenacious.profiles import load_profile
 
@@ -196,7 +196,7 @@ def test_tampering_one_heldout_byte_breaks_the_seal(data_copy):
         seal.verify_seal(data_copy)
     with pytest.raises(seal.SealError, match="heldout_items"):
         load.load_judge_items("heldout", data_copy)
-    assert cli(["verify", "--data", str(data_copy)]) == 1
+    assert cli(["verify", "--data", str(data_copy)]) == 2
 
 
 def test_missing_or_unlisted_files_break_the_seal(data_copy):
@@ -261,8 +261,9 @@ def test_cli_score_and_judge_explain_themselves(tmp_path, capsys):
     verdict = json.loads(capsys.readouterr().out)
     assert (verdict["decision"], verdict["rule"]) == (item["gold_decision"], item["gold_rule"])
     assert verdict["reason"]
-    assert cli(["judge", "--item", "no-such-item"]) == 1
-    assert "no judge item" in capsys.readouterr().err
+    assert cli(["judge", "--item", "no-such-item"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: no judge item with item_id 'no-such-item' in ")
 
 
 # --- judge v0.2: gold from construction, wording split, sentence-level leakage -------------------------

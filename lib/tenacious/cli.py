@@ -1,15 +1,20 @@
-"""The `tenacious` command: judge and score your own drafts, evaluate a judge, import published formats.
+"""The `tenacious` command: build and verify the benchmark, judge and score drafts, evaluate a judge, import formats.
 
+    tenacious build [--profile auto|smoke|cpu|paper] [--seed N] [--out DIR]   # generate, split, check, seal data/
+    tenacious verify [--data DIR]                    # check data/ against its manifest
     tenacious judge FILE [--rubric v2|v1]            # decision, rule that fired, explanation per draft
+    tenacious judge --item ID [--item ID ...]        # the same for benchmark judge items, found by id in data/
     tenacious judge FILE --adapter DIR [--backbone NAME] [--device auto|cpu|cuda]   # a trained judge
     tenacious judge FILE --eval [--json]             # accuracy (Wilson CI), per class, per probe, confusion
     tenacious score FILE                             # explained critic score per email
+    tenacious score --task ID --email FILE           # one email against a benchmark critic task, by id
     tenacious import {judge-card,pairs} FILE         # the published formats -> the project's records
 
 FILE is JSONL or one JSON object, '-' reads stdin; the input schema is tenacious.bench.inputs
 (data/schema/draft_input.schema.json). Results go to stdout as JSONL (an --eval report as Markdown
-tables, or one JSON object with --json), a summary to stderr. Every input is read and checked
-before anything is written, so bad input prints one line `error: file:line: field: message`,
+tables, or one JSON object with --json), a summary to stderr. Every input is read and checked before anything is
+written, so a known failure (bad input, an unknown id or profile, a broken seal, contamination, an
+impossible split) prints one line `error: ...` (for a file: `error: file:line: field: message`),
 exits with status 2 and leaves stdout empty.
 """
 
@@ -22,14 +27,19 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-from tenacious import importers, stats
+from tenacious import importers, paths, stats
 from tenacious.backbones import BackboneError
-from tenacious.bench import inputs, judge_rules, rubric
+from tenacious.bench import inputs, judge_rules, load, rubric, seal
+from tenacious.bench.build import BuildError, build_all
+from tenacious.bench.contamination import ContaminationError
 from tenacious.bench.scorer import score
+from tenacious.bench.splits import SplitError
 from tenacious.cards import markdown_table
 from tenacious.io import InputError, read_json, stable_json
+from tenacious.profiles import ProfileError, load_profile
 
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # every known failure: one line `error: ...` on stderr, nothing on stdout
+KNOWN_ERRORS = (InputError, BackboneError, seal.SealError, ContaminationError, SplitError, BuildError, ProfileError)
 PROGRESS_MIN_RECORDS = 50  # fewer records finish before a progress bar would be read
 UNSPECIFIED_PROBE = "unspecified"
 
@@ -44,8 +54,7 @@ def _verdict(item: dict, judge: str, decision: str, explanation: list[dict], lik
            "rule_name": first.get("name"), "reason": first.get("reason"), "evidence": first.get("evidence"),
            "span": first.get("span"), "explanation": explanation,
            "label_likelihoods": likelihoods}
-    if "gold_decision" in item:
-        out["gold_decision"] = item["gold_decision"]
+    out.update({k: item[k] for k in ("gold_decision", "gold_rule") if k in item})
     return out
 
 
@@ -140,13 +149,35 @@ def _emit(records: list[dict]) -> None:
     sys.stdout.write("".join(stable_json(r, indent=None) + "\n" for r in records))
 
 
-def _judge(args: argparse.Namespace) -> None:
+def _benchmark_records(load_split, key: str, wanted: list[str], what: str, data: Path) -> list[dict]:
+    """The benchmark records with these ids, searched in train, dev, then held-out (the seal is verified only
+    when the search gets that far)."""
+    found: dict[str, dict] = {}
+    for split in load.SPLITS:
+        if set(wanted) <= found.keys():
+            break
+        found.update({r[key]: r for r in load_split(split, data) if r[key] in wanted and r[key] not in found})
+    missing = [w for w in wanted if w not in found]
+    if missing:
+        raise InputError(f"no {what} with {key} {missing[0]!r} in {data}")
+    return [found[w] for w in wanted]
+
+
+def _judge_items(args: argparse.Namespace) -> list[dict]:
+    """The items to judge: benchmark items by id, or every record of FILE."""
+    if args.item:
+        return _benchmark_records(load.load_judge_items, "item_id", args.item, "judge item", args.data)
     name, records = inputs.read_records(args.file)
     items = [inputs.complete_judge_record(record, name, line) for line, record in records]
     if args.eval:
         for (line, _), item in zip(records, items, strict=True):
             if "gold_decision" not in item:
                 raise InputError(f"{name}:{line}: gold_decision: missing required field (--eval needs one per record)")
+    return items
+
+
+def _judge(args: argparse.Namespace) -> None:
+    items = _judge_items(args)
     if args.adapter is None:
         verdicts = judge_with_rules(items, args.rubric)
     else:
@@ -163,9 +194,20 @@ def _judge(args: argparse.Namespace) -> None:
     print(f"accuracy {acc['point']:.3f} (95% CI {acc['low']:.3f}-{acc['high']:.3f}, n={acc['n']})", file=sys.stderr)
 
 
-def _score(args: argparse.Namespace) -> None:
+def _score_pairs(args: argparse.Namespace) -> list[tuple[dict, str]]:
+    """(critic task, email) pairs: one email against a benchmark task by id, or every record of FILE."""
+    if args.task:
+        task, = _benchmark_records(load.load_critic_tasks, "task_id", [args.task], "critic task", args.data)
+        try:
+            return [(task, args.email.read_text(encoding="utf-8"))]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{args.email}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     name, records = inputs.read_records(args.file)
-    pairs = [inputs.complete_score_record(record, name, line) for line, record in records]
+    return [inputs.complete_score_record(record, name, line) for line, record in records]
+
+
+def _score(args: argparse.Namespace) -> None:
+    pairs = _score_pairs(args)
     out = [{"task_id": task["task_id"], **score(task, email)}
            for task, email in tqdm(pairs, desc="score", unit="email", disable=len(pairs) < PROGRESS_MIN_RECORDS,
                                    file=sys.stderr)]
@@ -173,6 +215,17 @@ def _score(args: argparse.Namespace) -> None:
     overall = [r["overall"] for r in out]
     print(f"scored {len(out)} emails: mean overall {sum(overall) / len(overall):.3f} "
           f"(min {min(overall):.3f}, max {max(overall):.3f})", file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> None:
+    profile = load_profile(args.profile)
+    build_all(seed=profile.data.seed if args.seed is None else args.seed, out_dir=args.out,
+              figures_dir=paths.diagnostics_dir(profile.name), embedding_check=profile.data.embedding_check)
+
+
+def _verify(args: argparse.Namespace) -> None:
+    seal.verify_seal(args.data)
+    print(f"seal OK: {args.data} matches its manifest (data hash {seal.data_hash(args.data)})")
 
 
 def _import(args: argparse.Namespace) -> None:
@@ -184,22 +237,41 @@ def _import(args: argparse.Namespace) -> None:
           file=sys.stderr)
 
 
+def _data_option(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument("--data", type=Path, default=paths.DATA_DIR, help=f"{what} (default data/)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tenacious", description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog=__doc__.split("\n\n", 1)[1])
     sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate, split, check and seal data/")
+    b.add_argument("--profile", default="auto", help="profile naming figures/<profile>/ and the data seed "
+                                                      "(default auto; data/ is the same for every profile)")
+    b.add_argument("--seed", type=int, default=None, help="override the profile's data seed")
+    b.add_argument("--out", type=Path, default=paths.DATA_DIR, help="output data directory (default data/)")
+    b.set_defaults(run=_build)
+    v = sub.add_parser("verify", help="verify data/ against data/manifest.json")
+    _data_option(v, "data directory")
+    v.set_defaults(run=_verify)
     j = sub.add_parser("judge", help="send-gate decisions for drafts (rules, or a trained adapter)")
-    j.add_argument("file", help="JSONL or one JSON object; '-' reads stdin")
+    j.add_argument("file", nargs="?", help="JSONL or one JSON object; '-' reads stdin")
+    j.add_argument("--item", action="append", metavar="ID", help="judge a benchmark judge item by id instead of "
+                                                                 "FILE (repeatable)")
     j.add_argument("--rubric", default="v2", choices=rubric.RUBRICS, help="rule engine rubric (default v2)")
     j.add_argument("--adapter", type=Path, help="a trained judge adapter folder (PEFT), instead of the rules")
     j.add_argument("--backbone", help="base model of the adapter (default: from its run_config.json)")
     j.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="for --adapter (default auto)")
     j.add_argument("--eval", action="store_true", help="compare with each record's gold_decision; print tables")
     j.add_argument("--json", action="store_true", help="with --eval: one JSON object instead of tables")
+    _data_option(j, "where --item looks")
     j.set_defaults(run=_judge)
     s = sub.add_parser("score", help="explained critic score for emails against their task")
-    s.add_argument("file", help="JSONL or one JSON object; '-' reads stdin")
+    s.add_argument("file", nargs="?", help="JSONL or one JSON object; '-' reads stdin")
+    s.add_argument("--task", metavar="ID", help="score one email against a benchmark critic task instead of FILE")
+    s.add_argument("--email", type=Path, help="with --task: the file holding the email ('Subject: ...' first)")
+    _data_option(s, "where --task looks")
     s.set_defaults(run=_score)
     i = sub.add_parser("import", help="convert a published format into the project's judge records")
     i.add_argument("format", choices=sorted(importers.FORMATS))
@@ -208,14 +280,25 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_usage(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Option combinations argparse cannot express; a usage error exits 2 like every known failure."""
+    if args.command == "judge":
+        if (args.file is None) == (args.item is None):
+            p.error("judge needs FILE or --item ID (one of them)")
+        if args.json and not args.eval:
+            p.error("--json needs --eval")
+    if args.command == "score" and ((args.file is None) == (args.task is None) or (args.task is None) != (
+            args.email is None)):
+        p.error("score needs FILE, or --task ID with --email FILE")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
-    if args.command == "judge" and args.json and not args.eval:
-        p.error("--json needs --eval")
+    _check_usage(p, args)
     try:
         args.run(args)
-    except (InputError, BackboneError) as exc:
+    except KNOWN_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0

@@ -132,7 +132,7 @@ def _kappa_table(agreement_report: dict, track: str) -> str:
 _SEAL_NOTE = (
     "## Seal\n\n`data/manifest.json` records the SHA-256 of every file; the held-out files are sealed. "
     "Every evaluation calls `tenacious.bench.seal.verify_seal()` first and refuses to run on any "
-    "mismatch. Check by hand with `python -m tenacious.bench verify`.\n"
+    "mismatch. Check by hand with `python -m tenacious verify`.\n"
 )
 
 

@@ -17,7 +17,7 @@ from tenacious.io import read_json, sha256_file, sha256_text, stable_json, write
 
 MANIFEST_NAME = "manifest.json"
 SEALED_FILES = ("critic/heldout_pairs.jsonl", "critic/heldout_tasks.jsonl", "judge/heldout_items.jsonl")
-REBUILD_HINT = "rebuild with `python -m tenacious.bench build`"
+REBUILD_HINT = "rebuild with `python -m tenacious build`"
 
 
 class SealError(RuntimeError):
