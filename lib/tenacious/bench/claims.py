@@ -45,7 +45,9 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:other|several|two|three|a few) (?:clients|companies|teams|prospects|firms|customers) (?:are|have been|were) "
     r"(?:asking|looking|lining up|interested|circling|eyeing|keen)",
     r"\b(?:in (?:high|huge) demand|high demand|get snapped up|going quickly|book(?:ed)? out|booking up)\b",
-    r"\b(?:lock in|locking in)\b",
+    r"\block(?:ing|ed)?\s+(?:\w+\s+){0,2}?in\b(?! your| the team| our)",
+    r"\b(?:price|rate|pricing|floor|fee|band)s?\b[^.?!]{0,20}\b(?:moves?|goes|will go|is going|go|creeps?|jumps?|"
+    r"rises?|will rise) up\b|\brepric\w*\b|\bbefore (?:then|it changes|the (?:increase|change|repricing))\b",
     r"\b(?:hurry|right now or|miss the window|window (?:is )?closing|closes? (?:on|this|by) " + _DAYS + r")\b",
 ))
 
@@ -69,6 +71,9 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:double|triple|2x|3x|10x|two times|three times) (?:your |the )?(?:velocity|output|throughput|speed|"
     r"delivery|shipping)\b|\b(?:cut|halve) (?:your )?(?:delivery time|time to market|timelines?) in half\b",
     r"\bwhatever (?:it takes|you need)\b|\bwe never say no\b",
+    r"\bwill be (?:in production|live|done|shipped|finished|delivered|complete|ready|stable|fixed)\b[^.?!]{0,20}"
+    r"\b(?:by|before|within)\b",
+    r"\b(?:that(?:'s| part'?s| part is| is)|it'?s) on us\b|\byou have my word\b",
 ))
 
 _STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"
@@ -90,6 +95,13 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"concerns?)\b",
     r"\b(?:already|fully|100 ?%) (?:" + _STANDARD + r")[- ]?(?:compliant|certified|approved|ready)\b",
     r"\b(?:compliant|certified|approved) (?:with|under|for) (?:" + _STANDARD + r")\b",
+    r"\b(?:" + _STANDARD + r")\b(?:[- ](?:side|part|piece|bit|requirements?|stuff|work|angle))?\s+(?:is|are|'s)\s+"
+    r"(?:already\s+|all\s+|fully\s+)?(?:covered|handled|taken care of|sorted|done|solved|a non-issue|not an issue)\b",
+    r"\b(?:rubber[- ]stamp\w*|a formality|box[- ]tick\w*|tick[- ]box|a non-event|just paperwork)\b",
+    r"\b(?:have|has|'ve)\s+(?:all\s+)?(?:been through|passed|cleared|survived)\s+(?:\w+\s+){0,2}?(?:" + _STANDARD
+    + r")\s+(?:audits?|reviews?|checks?|inspections?|assessments?)\b",
+    r"\b(?:your\s+)?(?:auditors?|regulators?|compliance (?:team|people|officers?)|risk team)\s+(?:won'?t|will not|"
+    r"don'?t|do not|never|shouldn'?t)\s+(?:need|have|want)\s+to\b",
 ))
 
 # What turns a message to an unclear-fit prospect into a pitch.
@@ -150,8 +162,8 @@ def pitch_signals(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int
 HOLD_BACK = re.compile(
     r"\b(?:don'?t|do not|no|without|avoid|not to|never|rather than|instead of)\s+(?:\w+\s+){0,2}?(?:pitch\w*|sell\w*|"
     r"push\w*|offer\w*|propos\w*|mention\w* (?:our|the|any) (?:offer|bench|rates?|prices?|engineers?))|"
-    r"\bhold (?:back|off)\b|\bask (?:first|before|only|what|whether|if|how|about)\b|\bonly ask\b|\bjust ask\b|"
-    r"\bexploratory\b|\bfind out (?:whether|if|what|how)\b|\blearn (?:whether|if|what|how)\b|\bno hard sell\b|"
+    r"\bhold (?:back|off)\b|\bask (?:first|before)\b|\bonly ask\b|\bjust ask\b|"
+    r"\bexploratory\b|\bno hard sell\b|"
     r"\bqualif(?:y|ying) (?:question|first)\b|\bnot (?:a |the )?(?:pitch|sales)\b",
     _F)
 

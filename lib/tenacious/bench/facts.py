@@ -223,6 +223,13 @@ CONDESCENSION_MARKERS: tuple[str, ...] = (
     r"wake up", r"let'?s be honest", r"let me be (blunt|frank)", r"no offen[cs]e", r"frankly,? your",
     r"you clearly", r"you don'?t (seem to )?understand", r"left behind", r"you need us", r"simply put",
     r"in case you (didn'?t|did not) know", r"newsflash", r"i'?m sure even you",
+    r"(that|it)'?s (just|simple|basic|only) (arithmetic|math|maths|logic|common sense)",
+    r"(a team (of )?your size|your (small |little )?(team|people|engineers|developers|staff))[^.?!]{0,30}"
+    r"(can'?t|cannot|won'?t be able to|isn'?t able to|aren'?t able to|couldn'?t|will struggle to) (really |possibly |"
+    r"realistically |honestly )?(carry|handle|manage|cope|keep up|deliver|ship|do (it|this|that))",
+    r"as (i'?m|i am) sure you'?re aware", r"as everyone knows", r"as any \w+ knows", r"you (surely|must) (know|have noticed)",
+    r"not a knock on you", r"(don'?t|do not) take (this|it) the wrong way", r"with (all due )?respect",
+    r"i'?m not saying you", r"(tend to|usually|always|typically|often|inevitably|invariably) (\w+ ){0,3}(the )?wrong",
 )
 # Judgements of the reader's company that insult rather than observe ("your roadmap is a mess").
 INSULT_PATTERN = (
@@ -251,6 +258,10 @@ HEDGES: tuple[str, ...] = (
     r"unless i'?m wrong", r"unless i am wrong", r"from what i (can see|gather|saw|read)", r"as far as i can tell",
     r"my read is", r"i gather", r"if i'?m not mistaken", r"i may be wrong", r"i could be wrong", r"not sure if",
     r"i'?m not sure", r"i wonder", r"guessing", r"i think", r"my impression", r"it sounds like", r"sounds like",
+    r"suggests?", r"if so", r"if (true|correct|current|accurate|right)",
+    r"if (those|that|this|these|it|they) (is|are|'s|'re|was|were)? ?(still )?(current|right|accurate|correct|true|"
+    r"up to date|live)", r"may", r"could be", r"(some|many|a few|several) (of them )?(may|might|could) be",
+    r"unconfirmed", r"not confirmed", r"if i'?m reading", r"reading (it|that|this) right", r"i'?m told",
 )
 # Words that make a sentence prose rather than a list of keywords (a sentence needs two of them).
 FUNCTION_WORDS: frozenset[str] = frozenset((
@@ -291,6 +302,15 @@ SEGMENT_ANGLES: dict[str, tuple[str, ...]] = {
         r"speciali[sz]ed (engineers?|skills?|talent)",
     ),
 }
+# The brief signals that make each segment the prospect's: an email that builds its pitch on one of them is
+# aimed at that segment even without the segment's stock phrases (the scorer's ICP credit, v0.3).
+SEGMENT_SIGNAL_KINDS: dict[str, tuple[str, ...]] = {
+    "segment_1": ("funding", "hiring", "product_launch"),
+    "segment_2": ("layoffs",),
+    "segment_3": ("leadership_change",),
+    "segment_4": ("ai_initiative", "tech_stack", "hiring"),
+}
+
 # After a soft no, an email earns ICP credit by acknowledging the answer (regex fragments).
 ACKNOWLEDGEMENTS: tuple[str, ...] = (
     r"understood", r"makes sense", r"fair enough", r"appreciate", r"no problem", r"of course", r"respect",
@@ -301,7 +321,9 @@ ACKNOWLEDGEMENTS: tuple[str, ...] = (
 ASK_OPENERS: tuple[str, ...] = (
     r"would", r"could", r"can", r"shall", r"may i", r"will you", r"are you (open|free|available|up for|interested)",
     r"is there (a|any) (time|slot|chance)", r"do you have (time|\d+|a few|some)", r"interested", r"open to",
-    r"how about", r"what about", r"does \w+ (work|suit)", r"worth a",
+    r"how about", r"what about", r"does \w+ (work|suit)", r"worth a", r"worth", r"want", r"wanna", r"fancy",
+    r"keen", r"up for", r"ok(ay)? if", r"mind if", r"happy (to|for|if|with)", r"any chance", r"should (i|we)",
+    r"shall (i|we)", r"good (for|with) you", r"sounds? good", r"does (that|this|it) (work|sound|suit)",
 )
 ASK_IMPERATIVES: tuple[str, ...] = (
     r"please", r"let me know", r"let's", r"send me", r"share (your|the)", r"book (a|some|time)", r"grab (a|some)",

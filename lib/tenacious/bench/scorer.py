@@ -111,10 +111,12 @@ VIOLATION_FAMILIES: dict[str, tuple[str, ...]] = {
 GROUNDING_CREDIT = {"names_company": 0.3, "one_fact": 0.5, "second_fact": 0.2}
 TONE_CREDIT = {"subject": 0.2, "greeting": 0.1, "one_ask": 0.4, "sign_off": 0.1, "concise": 0.2}
 SCHEDULING_CREDIT = {"slot": 0.4, "both_zones": 0.3, "valid_slot": 0.3}
+RESPONSIVE_GOALS: tuple[str, ...] = ("reply", "price_band", "check_back")  # answers to the prospect, not pitches
 ANGLE_CREDIT = {1: 0.7, 2: 1.0}  # distinct own-segment concepts found (2 or more: full credit)
 SUBSTANCE_WORDS = 20  # prose words for full substance; fewer scale every dimension's credit down
+SUBSTANCE_WORDS_REPLY = 8  # an answer to the prospect (a reply, a price, a check-back) may rightly be short
 CONCISE_WORDS = 90    # bodies up to this length earn full concision credit, falling to 0 at WORD_LIMIT
-PROSE_MIN_WORDS = 4  # a prose sentence: this many words, a function word, and not a comma-separated list
+PROSE_MIN_WORDS = 3  # a prose sentence: this many words, a function word, and not a comma-separated list
 COPY_NGRAM = 5
 COPY_SHARE = 0.6      # a sentence whose 5-grams are mostly in the brief/instruction is copied, not written
 SMALL_COUNT_MAX = 10  # bare integers up to this are counts ("two weeks", "3 engineers"), not facts
@@ -146,6 +148,9 @@ _ACK = re.compile(r"\b(?:" + _alternation(facts.ACKNOWLEDGEMENTS) + r")\b", _FLA
 _ASK_OPEN = re.compile(r"^(?:(?:and|so|also|or|but|then|ok|okay)\W+)?(?:[A-Z]\w+,\s+)?(?:"
                        + _alternation(facts.ASK_OPENERS) + r")\b", _FLAGS)
 _ASK_MODAL = re.compile(r"\b(?:would|could|can|shall|will)\s+(?:a|an|it|you|we|i|this|that|one|\w+day)\b", _FLAGS)
+# A question that names a time or a length proposes a meeting ("20 min Tuesday, 10:00 CET / 12:00 EAT?").
+_ASK_SLOT = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:\d+|fifteen|twenty|thirty|ten)[- ]?"
+                       r"(?:min|mins|minutes)\b", _FLAGS)
 _ASK_IMPERATIVE = re.compile(r"\b(?:" + _alternation(facts.ASK_IMPERATIVES) + r")\b", _FLAGS)
 _ASK_MORE = re.compile(r"\b(?:and|or|also|plus)\s+(?:also\s+)?(?:(?:could|can|would|will)\s+(?:you|we|i)\b|"
                        r"(?:please\s+)?(?:introduce|share|send|forward|book|schedule|connect|loop in|cc|"
@@ -163,6 +168,7 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening
                        r"[.!]?$", _FLAGS)
 _CLOSER = re.compile(r"^(?:best|regards|kind regards|warm regards|best regards|thanks|thank you|cheers|sincerely|"
                      r"all the best|best wishes|many thanks|talk soon|warmly)\b[\w ,]*[,.!]?$", _FLAGS)
+_NAME_LINE = re.compile(r"^[-–—~]?\s*(?:[A-Z]?[a-z]?\.|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}(?:,\s*Tenacious)?|[a-z]\.?)$")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*[%kmKM]?")
 _TOKEN = re.compile(r"[a-z0-9$%]+")
@@ -258,11 +264,17 @@ class _Email:
             self.greeting = first_name in self.sentences[0].text.lower()
             self.sentences[0].prose = None  # frame, never prose
         for index in range(len(self.sentences) - 1, max(-1, len(self.sentences) - 5), -1):
-            if _CLOSER.match(self.sentences[index].text) and index < len(self.sentences) - 1:
+            closer = self.sentences[index].text
+            short = len(closer.split()) <= 3 or closer.rstrip().endswith(",")  # "Thanks," not "thanks for the answer."
+            if _CLOSER.match(closer) and short and index < len(self.sentences) - 1:
                 self.sign_off = True
                 for sentence in self.sentences[index:]:
                     sentence.prose = None
                 break
+        last = self.sentences[-1] if len(self.sentences) > 1 else None
+        if not self.sign_off and last and _NAME_LINE.match(last.text) and self.text[:last.start].endswith("\n"):
+            self.sign_off = True  # a bare name or initial on its own last line ("d.", "Dawit", "- Mekdes")
+            last.prose = None
 
     def _mark_prose(self, task: dict) -> None:
         grams = _task_facts(task)["brief_grams"]
@@ -276,13 +288,14 @@ class _Email:
             words = sentence.text.lower().split()
             function = sum(w.strip(".,!?;:()\"'") in facts.FUNCTION_WORDS for w in words)
             listed = 3 * sentence.text.count(",") >= len(words)
-            sentence.prose = len(words) >= PROSE_MIN_WORDS and function >= 1 and not listed and not sentence.copied
+            written = function >= 1 or (len(words) >= 4 and sentence.text.rstrip()[-1:] in ".?!")
+            sentence.prose = len(words) >= PROSE_MIN_WORDS and written and not listed and not sentence.copied
 
     def prose(self) -> list[_Sentence]:
         return [s for s in self.sentences if s.prose]
 
-    def substance(self) -> float:
-        return min(1.0, sum(len(s.text.split()) for s in self.prose()) / SUBSTANCE_WORDS)
+    def substance(self, words: int = SUBSTANCE_WORDS) -> float:
+        return min(1.0, sum(len(s.text.split()) for s in self.prose()) / words)
 
 
 def _tokens(text: str) -> list[str]:
@@ -311,6 +324,7 @@ class _Card:
         self.mail = mail
         self.credit = dict.fromkeys(DIMENSIONS, 0.0)
         self.violations: list[dict] = []
+        self.facts_used: set[str] = set()  # brief facts the prose uses (grounding), read by the ICP credit
 
     def flag(self, kind: str, detail: str, start: int | None = None, end: int | None = None,
              scale: float = 1.0) -> None:
@@ -378,6 +392,7 @@ def _grounded_signals(context: dict) -> list[dict]:
     return signals
 
 
+_BAND_VALUES = frozenset(float(v) for band in facts.PRICE_BANDS_USD_PER_MONTH.values() for v in band)
 _ANCHORS = {kind: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors) + ")", _FLAGS)
             for kind, anchors in facts.SIGNAL_ANCHORS.items()}
 
@@ -475,6 +490,8 @@ def _score_grounding(card: _Card, task: dict) -> None:
             facts_used.add("industry")
         if sentence.prose and context["prior_thread"] and _references_thread(sentence.text, context):
             facts_used.add("thread")
+        if any(m.value in _BAND_VALUES and (m.start, m.end) in mail.money for m in inside):
+            facts_used.add("price_band")  # a public price band quoted is a fact of ours used correctly
     for match in _GOSSIP.finditer(mail.text):
         card.flag("hearsay", f"unsourced claim ({match.group(0)!r})", match.start(), match.end())
     copied = [s for s in mail.sentences if s.copied]
@@ -482,7 +499,7 @@ def _score_grounding(card: _Card, task: dict) -> None:
         card.flag("copied_brief", "the email repeats the brief or the instruction instead of writing to the reader",
                   copied[0].start, copied[-1].end)
     must = _task_facts(task)["must"]
-    company = _must_match(mail, mentions, ([], must[context["company"]][1]))
+    company = _must_match(mail, mentions, ([], must[context["company"]][1])) or _company_head(mail, context["company"])
     company_in_prose = company is not None and (
         (mail.subject and mail.subject[0] <= company[0] < mail.subject[1]) or
         any(s.prose and s.start <= company[0] < s.end for s in mail.sentences))
@@ -495,9 +512,22 @@ def _score_grounding(card: _Card, task: dict) -> None:
             card.flag("must_not", f"contains forbidden item {item!r}", *where)
     _check_contract_value(card, mentions, allowed)
     _check_bench(card, context, mentions)
+    card.facts_used = facts_used
     card.credit["grounding"] = (GROUNDING_CREDIT["names_company"] * bool(company_in_prose)
                                 + GROUNDING_CREDIT["one_fact"] * (len(facts_used) >= 1)
                                 + GROUNDING_CREDIT["second_fact"] * (len(facts_used) >= 2))
+
+
+def _company_head(mail: _Email, company: str) -> tuple[int, int] | None:
+    """Where the company's distinctive first word stands for its name ("Linwood" for "Linwood Clinical")."""
+    head = company.split()[0]
+    if len(company.split()) < 2 or len(head) < 4 or head.lower() in facts.FUNCTION_WORDS:
+        return None
+    found = re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", mail.text[mail.body_start:], _FLAGS)
+    if mail.subject and not found:
+        found = re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", mail.subject_text(), _FLAGS)
+        return (mail.subject[0], mail.subject[0] + 1) if found else None
+    return (mail.body_start + found.start(), mail.body_start + found.end()) if found else None
 
 
 def _references_thread(sentence: str, context: dict) -> bool:
@@ -505,9 +535,11 @@ def _references_thread(sentence: str, context: dict) -> bool:
     if re.search(r"\b(you mentioned|you said|your (reply|note|message|answer|question)|as you (say|said|put it)|"
                  r"getting back to me|the clear answer|thanks for (the|your) (reply|answer|note))\b", sentence, _FLAGS):
         return True
-    last = next((t["text"] for t in reversed(context["prior_thread"]) if t["from"] == "prospect"), "")
+    last = next((t["text"] for t in reversed(context["prior_thread"]) if t["from"] != "agent"), "")
+    words = set(_tokens(sentence))
     theirs = {w for w in _tokens(last) if len(w) > 4}
-    return len(theirs & set(_tokens(sentence))) >= 2
+    thread = {w for t in context["prior_thread"] for w in _tokens(t["text"]) if len(w) > 4}
+    return bool(theirs & words) or len(thread & words) >= 2
 
 
 def _check_contract_value(card: _Card, mentions: list[textnorm.Mention], allowed: set[float]) -> None:
@@ -569,7 +601,8 @@ def ask_count(sentence: str) -> int:
     """How many things a sentence asks the reader to do or agree to (0 for a plain question or statement)."""
     text = sentence.strip()
     question = _is_question(text)
-    asks = bool(question and (_ASK_OPEN.search(text) or _ASK_MODAL.search(text))) or bool(_ASK_IMPERATIVE.search(text))
+    proposes = _ASK_OPEN.search(text) or _ASK_MODAL.search(text) or _ASK_SLOT.search(text)
+    asks = bool(question and proposes) or bool(_ASK_IMPERATIVE.search(text))
     return asks + len(_ASK_MORE.findall(text)) if asks else 0
 
 
@@ -578,7 +611,20 @@ def is_ask(sentence: str) -> bool:
     return ask_count(sentence) > 0
 
 
-def _score_tone(card: _Card) -> None:
+def _closes_loop(task: dict) -> bool:
+    """A follow-up to a decline: the prospect's latest message declines (probes.d05), or the goal is a check-back."""
+    thread = task["context"]["prior_thread"]
+    last = next((m["text"] for m in reversed(thread) if m["from"] != "agent"), "")
+    return task.get("goal") == "check_back" or bool(last and d05.SOFT_REJECTION.search(textnorm.normalize(last)))
+
+
+def _holds_back(task: dict) -> bool:
+    """Told to ask before pitching: an unclear-fit prospect on a cold goal, or an instruction that says so."""
+    cold = task.get("goal") not in RESPONSIVE_GOALS
+    return (task["context"]["segment"] == "abstain" and cold) or claims.told_to_hold_back(task.get("instruction", ""))
+
+
+def _score_tone(card: _Card, task: dict) -> None:
     mail = card.mail
     for match in _BANNED.finditer(mail.text):
         card.flag("banned_phrase", f"cliché {match.group(0)!r}", match.start(), match.end())
@@ -611,6 +657,10 @@ def _score_tone(card: _Card) -> None:
     asks = []
     for sentence in mail.sentences:
         asks += [sentence] * ask_count(sentence.text)
+    if not asks and _holds_back(task):  # told to ask first: the one exploratory question is the ask
+        asks = [s for s in mail.sentences if s.prose and _is_question(s.text)][:1]
+    if not asks and _closes_loop(task):
+        asks = [None]  # after a decline the right reply asks for nothing
     if not asks:
         card.flag("no_ask", "no ask")
     for extra in asks[facts.MAX_ASKS:]:
@@ -653,9 +703,13 @@ def _score_icp(card: _Card, task: dict) -> None:
         acknowledged = any(s.prose and _ACK.search(s.text) for s in mail.sentences)
         card.credit["icp_fit"] = 1.0 if acknowledged and not hits else 0.0
         return
-    if own == "abstain" or claims.told_to_hold_back(task.get("instruction", "")):
+    responsive = task.get("goal") in RESPONSIVE_GOALS
+    if _holds_back(task):
         _check_pitch(card, hits)
     if own == "abstain":
+        if responsive:  # an answer to the prospect's own question needs no exploratory one
+            card.credit["icp_fit"] = 1.0
+            return
         explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
         if not explores:
             card.flag("abstain_no_question", "unclear-fit prospect but no exploratory question")
@@ -668,9 +722,14 @@ def _score_icp(card: _Card, task: dict) -> None:
             card.flag("off_segment", f"pitches {seg} ({foreign[0][2]!r}) to a {own} prospect",
                       foreign[0][0], foreign[0][1])
     concepts = len({h[2].lower() for h in hits.get(own, [])})
-    if not concepts:
+    signal = any(f"signal:{kind}" in card.facts_used for kind in facts.SEGMENT_SIGNAL_KINDS.get(own, ()))
+    evidence = concepts + signal  # the segment's angle in words, or a pitch built on the segment's own signal
+    if responsive:
+        card.credit["icp_fit"] = 1.0  # a reply answers what the prospect asked; off-segment pitches still cost
+        return
+    if not evidence:
         card.flag("no_segment_angle", f"no {own} angle in the pitch")
-    card.credit["icp_fit"] = ANGLE_CREDIT[min(concepts, 2)] if concepts else 0.0
+    card.credit["icp_fit"] = ANGLE_CREDIT[min(evidence, 2)] if evidence else 0.0
 
 
 _OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|tenacious)\b", _FLAGS)
@@ -892,12 +951,12 @@ def _score(task: dict, email: str) -> dict:
     mail = _Email(email, task)
     card = _Card(mail)
     _score_grounding(card, task)
-    _score_tone(card)
+    _score_tone(card, task)
     _score_icp(card, task)
     _score_ai_gate(card, task)
     _score_scheduling(card, task)
     _score_claims(card, task)
-    substance = mail.substance()
+    substance = mail.substance(SUBSTANCE_WORDS_REPLY if task.get("goal") in RESPONSIVE_GOALS else SUBSTANCE_WORDS)
     dims = {}
     for dim in DIMENSIONS:
         deducted = sum(v["deduction"] for v in card.violations if v["dimension"] == dim)

@@ -151,6 +151,7 @@ _DEFERS = re.compile(
     r"follow|bother|pester|contact|email|write|call|ask|pitch|raise|send|suggest|propose|offer|reach)\w*|"
     r"\bnot (?:contact|follow up|chase|push|pester|bother)\b|\bmade a note\b|\bleave (?:it|this|you)\b|"
     r"\bwhenever (?:suits|works|you)\b|\bin your own time\b|\bthe ball is in your court\b|"
+    r"\b(?:check|circle|come|get|touch) back (?:in|next|later|after|once)\b|\breach out (?:again )?(?:in|next|later|after)\b|"
     r"\b(?:we are|we're) hiring\b|\bcareers\b|\bour recruit\w*",
     re.IGNORECASE)
 # Keeping the declined offer alive ("still on the table", "I have kept the review open") pushes it, however deferential.
