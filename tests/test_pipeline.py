@@ -46,6 +46,19 @@ def test_unchanged_run_is_skipped_and_force_reruns(root):
     assert summary[0]["status"] == "ran"
 
 
+def test_force_deletes_the_runs_reusable_work_first(root):
+    (root / "work" / "checkpoint-1").mkdir(parents=True)
+    (root / "work" / "checkpoint-1" / "state.json").write_text("{}")
+    (root / "identity.json").write_text("{}")
+    run = StageRun("alpha", "ok.ipynb", {"profile": "fixture", "value": 7, "out_path": "out.txt"},
+                   inputs=("in.txt",), outputs=("out.txt",), reusable=("work", "identity.json", "absent/*"))
+    _run(root, [run])
+    assert (root / "work" / "checkpoint-1" / "state.json").is_file()  # a plain re-run leaves it to the stage
+    summary, logs = _run(root, [run], force=True)
+    assert summary[0]["status"] == "ran" and not (root / "work").exists() and not (root / "identity.json").exists()
+    assert any("--force: deleted work, identity.json" in line for line in logs)
+
+
 def test_changed_input_parameter_or_output_reruns(root):
     _run(root, [_ok()])
     (root / "in.txt").write_text("input v2")

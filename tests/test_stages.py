@@ -28,6 +28,15 @@ def test_contracts_are_repository_relative_and_per_profile(plan):
     assert "data/manifest.json" in data.outputs and any(o.startswith("figures/smoke/") for o in data.outputs)
 
 
+def test_reusable_work_is_declared_and_is_not_a_promised_output(plan):
+    """What --force deletes: the training checkpoints and identity, the ablation part files; never an output."""
+    train = stages.stage_run(load_profile("smoke"), "train", track="judge", seed=3407)
+    assert train.reusable == ("runs/smoke/judge/seed3407/checkpoints", "runs/smoke/judge/seed3407/run_identity.json")
+    assert next(r for r in plan if r.stage == "ablate").reusable == ("runs/smoke/ablate/parts",)
+    for run in plan:
+        assert not set(run.reusable) & set(run.outputs + run.inputs), run.run_id
+
+
 def test_each_stage_reads_what_an_earlier_stage_promised(plan):
     promised = []
     for run in plan:

@@ -23,6 +23,13 @@ CACHE_DIR = Path(os.environ.get("TENACIOUS_CACHE", REPO_ROOT / ".cache"))
 ADAPTER_WEIGHTS = Path("adapter") / "adapter_model.safetensors"
 HISTORY_FILE = "history.json"
 RUN_CONFIG_FILE = "run_config.json"
+TRAINER_STATE_FILE = "trainer_state.json"
+# What a finished run leaves (the train stage's promise), and the run's own state: its identity (resolved config +
+# code hash + data hash) and the checkpoints a re-run of the same identity resumes from.
+TRAIN_RUN_FILES: tuple[str, ...] = (ADAPTER_WEIGHTS.as_posix(), "adapter/adapter_config.json", TRAINER_STATE_FILE,
+                                    HISTORY_FILE, RUN_CONFIG_FILE)
+IDENTITY_FILE = "run_identity.json"
+CHECKPOINTS_DIR = "checkpoints"
 
 
 def _root(root: Path | None) -> Path:
@@ -46,13 +53,18 @@ def diagnostics_dir(profile: str, root: Path | None = None) -> Path:
 
 
 def train_run_dir(profile: str, track: str, seed: int, root: Path | None = None) -> Path:
-    """One training run: adapter, trainer_state.json, history.json, run_config.json."""
+    """One training run: TRAIN_RUN_FILES, its identity and its checkpoints."""
     return runs_dir(profile, root) / track / f"seed{seed}"
 
 
 def ablate_dir(profile: str, root: Path | None = None) -> Path:
     """Ablation traces: one JSONL file per track (and the per-condition part files)."""
     return runs_dir(profile, root) / "ablate"
+
+
+def ablate_parts_dir(profile: str, root: Path | None = None) -> Path:
+    """One finished (condition, seed) per file, named by what its results depend on; a re-run reuses them."""
+    return ablate_dir(profile, root) / "parts"
 
 
 def traces_path(profile: str, track: str, root: Path | None = None) -> Path:

@@ -2,7 +2,8 @@
 
 Stages hand over through files only; `tenacious.stages` declares what each run reads and promises.
 A run is skipped when its notebook, parameters, code and inputs hash the same as at its last
-success and its outputs are still there, unchanged (`--force` re-runs). Executed notebooks go to
+success and its outputs are still there, unchanged (`--force` re-runs, and first deletes the stage's
+reusable partial work: training checkpoints, ablation part files). Executed notebooks go to
 `paper/<profile>/executed/` with an HTML copy, cleaned of local paths and stderr noise; on failure
 the runner names the stage, the cell and the partial executed notebook, and stops. A profile whose
 outputs are committed (cpu, paper) refuses to run from uncommitted code unless `--allow-dirty`.
@@ -19,11 +20,10 @@ from typing import Any
 
 from tenacious import paths
 from tenacious.io import atomic_write_text, read_json, sha256_file, stable_json, write_json
-from tenacious.stages import STAGE_ORDER, StageRun, matches, missing_outputs, plan_stages
+from tenacious.provenance import code_hash
+from tenacious.stages import STAGE_ORDER, StageRun, clear_reusable, matches, missing_outputs, plan_stages
 
 KERNEL_NAME = "tenacious"
-# Package files whose change re-runs every stage: code, profiles, shipped data and the paper template.
-CODE_SUFFIXES = (".py", ".yaml", ".json", ".jsonl", ".txt", ".md")
 
 
 class PipelineError(RuntimeError):
@@ -48,19 +48,8 @@ def ensure_kernel() -> str:
     return KERNEL_NAME
 
 
-def code_hash() -> str:
-    """Hash of the package source and shipped profiles: a code change re-runs the stages."""
-    h = hashlib.sha256()
-    pkg = Path(__file__).resolve().parent
-    for f in sorted(pkg.rglob("*")):
-        if f.is_file() and f.suffix in CODE_SUFFIXES and "__pycache__" not in f.parts:
-            h.update(str(f.relative_to(pkg)).encode())
-            h.update(sha256_file(f).encode())
-    return h.hexdigest()
-
-
 def run_key(run: StageRun, root: Path, notebooks_dir: Path) -> str:
-    """Everything that decides a run's result: notebook, parameters, code and input files."""
+    """Everything that decides a run's result: notebook, parameters, code (the whole package) and input files."""
     h = hashlib.sha256()
     h.update(sha256_file(notebooks_dir / run.notebook).encode())
     h.update(stable_json(run.parameters, indent=None).encode())
@@ -188,6 +177,10 @@ def run_pipeline(plan: list[StageRun], profile: str, *, force: bool = False, roo
             log(f"{label}: up to date, skipped (use --force to re-run)")
             summary.append({"run": run.run_id, "status": "skipped", "seconds": 0.0})
             continue
+        if force:
+            cleared = clear_reusable(run, root)
+            if cleared:
+                log(f"{label}: --force: deleted {', '.join(cleared)}")
         log(f"{label}: running ...")
         start = time.perf_counter()
         execute(run, root, notebooks_dir, executed_dir, kernel)
@@ -220,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="auto", help="smoke | cpu | paper | auto (paper on CUDA, else cpu)")
     parser.add_argument("--stages", default=",".join(STAGE_ORDER),
                         help=f"comma-separated subset of {','.join(STAGE_ORDER)}")
-    parser.add_argument("--force", action="store_true", help="re-run stages even when up to date")
+    parser.add_argument("--force", action="store_true",
+                        help="re-run stages even when up to date, deleting their checkpoints and part files first")
     parser.add_argument("--allow-dirty", action="store_true",
                         help="run a profile whose outputs are committed (cpu, paper) from uncommitted code")
     args = parser.parse_args(argv)

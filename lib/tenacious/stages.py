@@ -8,6 +8,7 @@ Patterns are repository-relative globs; each output pattern must match at least 
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +20,6 @@ from tenacious.io import read_json
 STAGE_ORDER: tuple[str, ...] = ("data", "train", "ablate", "stats", "figures")
 NOTEBOOKS: dict[str, str] = {"data": "01_data.ipynb", "train": "02_train.ipynb", "ablate": "03_ablate.ipynb",
                              "stats": "04_stats.ipynb", "figures": "05_figures.ipynb"}
-# What one training run leaves in its folder (paths.train_run_dir).
-TRAIN_RUN_FILES: tuple[str, ...] = (paths.ADAPTER_WEIGHTS.as_posix(), "adapter/adapter_config.json",
-                                    "trainer_state.json", paths.HISTORY_FILE, paths.RUN_CONFIG_FILE)
 _HERE = Path()  # the root that makes every path repository-relative
 
 
@@ -39,6 +37,9 @@ class StageRun:
     inputs: tuple[str, ...] = ()  # repo-relative glob patterns
     outputs: tuple[str, ...] = ()  # repo-relative glob patterns; each must match at least one file
     measured: tuple[str, ...] = ()  # written outside the pipeline (benchmarks/), read where present
+    # The stage's own partial work, which a re-run reuses only where it was made under the same settings, code
+    # and data (training checkpoints, ablation part files); the pipeline's --force deletes it before running.
+    reusable: tuple[str, ...] = ()
 
     @property
     def run_id(self) -> str:
@@ -72,11 +73,12 @@ def plan_stages(profile) -> list[StageRun]:
             run_dir = paths.train_run_dir(p, track, seed, _HERE)
             plan.append(StageRun("train", NOTEBOOKS["train"], {"profile": p, "track": track, "seed": seed},
                                  inputs=_rel(_manifest(), *(pairs_path(track, s, data) for s in PAIR_SPLITS)),
-                                 outputs=_rel(*(run_dir / f for f in TRAIN_RUN_FILES))))
+                                 outputs=_rel(*(run_dir / f for f in paths.TRAIN_RUN_FILES)),
+                                 reusable=_rel(run_dir / paths.CHECKPOINTS_DIR, run_dir / paths.IDENTITY_FILE)))
     traces = [paths.traces_path(p, t, _HERE) for t in TRACKS]
     plan.append(StageRun("ablate", NOTEBOOKS["ablate"], {"profile": p},
                          inputs=_rel(_manifest(), *_seed_runs(profile, paths.ADAPTER_WEIGHTS.as_posix())),
-                         outputs=_rel(*traces)))
+                         outputs=_rel(*traces), reusable=_rel(paths.ablate_parts_dir(p, _HERE))))
     plan.append(StageRun("stats", NOTEBOOKS["stats"], {"profile": p},
                          inputs=_rel(_manifest(), *traces, *_seed_runs(profile, paths.HISTORY_FILE),
                                      *_seed_runs(profile, paths.RUN_CONFIG_FILE)),
@@ -118,6 +120,19 @@ def check_outputs(run: StageRun, root: Path | None = None) -> None:
     missing = missing_outputs(run, root)
     if missing:
         raise StageError(f"stage '{run.stage}' ({run.run_id}) did not write {missing}")
+
+
+def clear_reusable(run: StageRun, root: Path) -> list[str]:
+    """Delete the run's reusable partial work (checkpoints, part files), so it starts from nothing."""
+    cleared = []
+    for pattern in run.reusable:
+        for found in sorted(Path(root).glob(pattern)):
+            if found.is_dir():
+                shutil.rmtree(found)
+            else:
+                found.unlink()
+            cleared.append(found.relative_to(root).as_posix())
+    return cleared
 
 
 def read_history(run_dir: Path) -> dict:
