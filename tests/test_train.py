@@ -177,17 +177,114 @@ def test_validation_is_a_seeded_sample_not_the_first_pairs():
     assert eval_sample(pairs, 8, seed=12) != sample and eval_sample(pairs, 0, seed=11) == pairs
 
 
-def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch):
+def _no_trainer(*args, **kwargs):
+    raise AssertionError("a run that had finished under the same identity was trained further")
+
+
+def _logged_learning_rates(run_dir) -> list[float]:
+    return [r["learning_rate"] for r in read_json(run_dir / "history.json")["log_history"] if "learning_rate" in r]
+
+
+def test_resume_continues_from_the_last_checkpoint(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(paths, "train_run_dir", lambda profile, track, seed: tmp_path / track / f"seed{seed}")
     profile = load_profile("smoke")
+    run_dir = tmp_path / "judge" / "seed5"
     first = train(profile, "judge", 5, stop_after_steps=1)
     assert first == {"interrupted_at_step": 1}
-    assert (tmp_path / "judge" / "seed5" / "checkpoints" / "checkpoint-1").is_dir()
+    assert (run_dir / "checkpoints" / "checkpoint-1").is_dir() and (run_dir / "run_identity.json").is_file()
+    assert not (run_dir / "run_config.json").exists()  # an interrupted run has no outputs to be mistaken for a result
     done = train(profile, "judge", 5)
-    assert done["global_step"] == profile.train.judge.max_steps
-    history = read_json(tmp_path / "judge" / "seed5" / "history.json")["log_history"]
+    assert "resuming from checkpoint-1 (same identity" in capsys.readouterr().out
+    assert done["global_step"] == done["max_steps"] == profile.train.judge.max_steps
+    assert done["identity"] == read_json(run_dir / "run_identity.json")["key"]
+    history = read_json(run_dir / "history.json")["log_history"]
     steps = [r["step"] for r in history if "loss" in r]
     assert steps == sorted(set(steps)) and steps[-1] == profile.train.judge.max_steps
+
+    # Trained to the end but stopped before writing its outputs: they are written from the last checkpoint, no step.
+    from safetensors.torch import load_file
+
+    (run_dir / "run_config.json").unlink()
+    shutil.rmtree(run_dir / "adapter")
+    monkeypatch.setattr(ORPOTrainer, "train", _no_trainer)
+    again = train(profile, "judge", 5)
+    assert "writing the outputs of checkpoint-2" in capsys.readouterr().out
+    assert again["global_step"] == profile.train.judge.max_steps
+    final, ckpt = load_file(run_dir / "adapter" / "adapter_model.safetensors"), load_file(
+        run_dir / "checkpoints" / "checkpoint-2" / "adapter_model.safetensors")
+    assert final.keys() == ckpt.keys() and all(torch.equal(final[k], ckpt[k]) for k in final)
+
+
+def test_a_rerun_never_trains_a_finished_run_further_and_a_changed_setting_retrains(tmp_path, monkeypatch, capsys):
+    """The issue's reproduction: the learning rate changed (5e-4 -> 9e-2) after a finished run. Before, the re-run
+    resumed the old checkpoint, took one more step on the old schedule (global_step 3 of max_steps 2) and wrote a
+    run_config claiming the new rate; a second unchanged re-run went on to step 4."""
+    import tenacious.train as train_module
+
+    run_dir = tmp_path / "judge-seed5"
+    profile = load_profile("smoke")
+    old = train(profile, "judge", 5, run_dir=run_dir)
+    capsys.readouterr()
+    changed = load_profile("smoke")
+    changed.train.judge["learning_rate"] = 9e-2
+    new = train(changed, "judge", 5, run_dir=run_dir)
+    assert "starting afresh, not resuming: settings changed (learning_rate: 0.0005 -> 0.09)" in capsys.readouterr().out
+    max_steps = changed.train.judge.max_steps
+    assert new["global_step"] == new["max_steps"] == max_steps and new["identity"] != old["identity"]
+    assert new["hyperparameters"]["learning_rate"] == 9e-2
+    assert read_json(run_dir / "trainer_state.json")["global_step"] == max_steps
+    # one logged rate per step, each on the new schedule (warmup from 0 towards 9e-2, never a step at a 5e-4 rate)
+    rates = _logged_learning_rates(run_dir)
+    assert len(rates) == max_steps and max(rates) > 1e-2 and not any(0 < r < 1e-2 for r in rates)
+    assert sorted(p.name for p in (run_dir / "checkpoints").glob("checkpoint-*")) == ["checkpoint-1", "checkpoint-2"]
+
+    # An unchanged re-run is a no-op: no trainer, no step, the same files.
+    before = {f: (run_dir / f).read_bytes() for f in ("run_config.json", "history.json", "trainer_state.json")}
+    monkeypatch.setattr(train_module, "build_trainer", _no_trainer)
+    again = train(changed, "judge", 5, run_dir=run_dir)
+    assert "already trained under this identity (2 steps" in capsys.readouterr().out
+    assert again == new and again["global_step"] == max_steps
+    assert {f: (run_dir / f).read_bytes() for f in before} == before
+
+
+def test_force_and_a_folder_without_identity_start_afresh(tmp_path, capsys):
+    run_dir = tmp_path / "critic-seed11"
+    profile = load_profile("smoke")
+    first = train(profile, "critic", 11, run_dir=run_dir)
+    capsys.readouterr()
+    forced = train(profile, "critic", 11, run_dir=run_dir, force=True)
+    assert "starting afresh, not resuming: --force" in capsys.readouterr().out
+    assert forced["global_step"] == first["global_step"] and forced["identity"] == first["identity"]
+    (run_dir / "run_identity.json").unlink()  # what the pipeline's --force deletes, with the checkpoints
+    train(profile, "critic", 11, run_dir=run_dir)
+    assert "starting afresh, not resuming: no run identity is recorded" in capsys.readouterr().out
+
+
+def test_run_identity_covers_settings_code_and_data_but_not_where_files_go(tmp_path, monkeypatch):
+    import tenacious.train as train_module
+    from tenacious.train import identity_change, run_identity, training_args
+
+    profile = load_profile("smoke")
+    backbone = load_backbone(TINY, device="cpu", seed=0)
+
+    def identity(p=profile, out=tmp_path / "a"):
+        return run_identity(p, "judge", 3407, backbone, training_args(p, "judge", 3407, backbone, out))
+
+    base = identity()
+    assert identity(out=tmp_path / "elsewhere")["key"] == base["key"]
+    assert identity_change(base, identity()) is None
+    for key, value in (("learning_rate", 1e-3), ("max_steps", 3), ("lora_r", 8), ("max_eval_pairs", 3)):
+        changed = load_profile("smoke")
+        changed.train.judge[key] = value
+        assert f"{key}: " in identity_change(base, identity(changed)), key
+    changed = load_profile("smoke")
+    changed["prompt_format"] = "full"
+    assert "prompt_format: 'compact' -> 'full'" in identity_change(base, identity(changed))
+    monkeypatch.setattr(train_module, "code_hash", lambda *modules: "other code")
+    assert identity_change(base, identity()) == "the training code changed"
+    monkeypatch.undo()
+    monkeypatch.setattr(train_module, "training_data_hash", lambda track, fmt: "other data")
+    assert identity_change(base, identity()) == "the training data changed"
 
 
 def test_unknown_track_is_refused():

@@ -4,7 +4,15 @@
 builder inference uses (in the profile's `prompt_format`), trains a LoRA adapter with the profile's hyper-parameters, and writes under
 `runs/<profile>/<track>/seed<N>/`: `adapter/` (PEFT format), `trainer_state.json`, `history.json`
 (the trainer's log history, each row with wall seconds) and `run_config.json` (resolved
-hyper-parameters + provenance). Re-running an interrupted run resumes from its last checkpoint.
+hyper-parameters + provenance).
+
+A run has an identity (`run_identity.json`, written before its first step): the hash of its resolved
+config (the profile's track settings, the trainer's own arguments, the loaded backbone, the prompt format,
+the seed), of the code that trains (`tenacious.train` and every package module it imports) and of the
+data it reads (the track's train/dev pairs, and the records they are re-rendered from). A re-run of the
+same identity that finished does nothing; one that was interrupted resumes from its last checkpoint.
+A different identity (or none recorded) starts afresh: the old checkpoints and outputs are deleted and
+one printed line says what changed. A checkpoint is never resumed under other settings, code or data.
 """
 
 from __future__ import annotations
@@ -19,11 +27,23 @@ from typing import Any
 
 from tenacious import paths
 from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
-from tenacious.bench.load import TRACKS, load_critic_tasks, load_judge_items
+from tenacious.bench.load import (
+    PAIR_SPLITS,
+    TRACKS,
+    critic_tasks_path,
+    judge_items_path,
+    load_critic_tasks,
+    load_judge_items,
+    pairs_path,
+)
 from tenacious.bench.prompts import render_prompt, trained_messages
-from tenacious.io import write_json
+from tenacious.io import read_json, sha256_file, sha256_text, stable_json, write_json
 from tenacious.pair_forward import shared_prompt_forward
-from tenacious.provenance import device_info, library_versions, stamp
+from tenacious.provenance import code_hash, device_info, library_versions, stamp
+
+TRAINING_CODE = ("tenacious.train",)  # with every package module it imports: the code a run's identity hashes
+# Trainer arguments that say where files go or which process this is, not what is trained.
+NOT_IDENTITY = frozenset({"output_dir", "logging_dir", "local_rank", "hub_token", "resume_from_checkpoint"})
 
 
 class TrainError(ValueError):
@@ -223,17 +243,33 @@ def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int,
             "libraries": library_versions(), "device": device_info()}
 
 
+def resolved_config(profile, track: str, backbone: Backbone, cfg: dict | None = None) -> dict:
+    """The track's settings as training applies them (the profile's, or `cfg`): precision matched to the weights."""
+    cfg = dict(cfg or profile.train[track])
+    cfg["precision"] = half_precision(cfg["precision"], backbone)
+    return cfg
+
+
+def training_args(profile, track: str, seed: int, backbone: Backbone, out_dir: Path, cfg: dict | None = None) -> Any:
+    """The TRL config a run trains with: the resolved settings on the profile's device, gradient checkpointing
+    on unsloth's path only (elsewhere the shared-prompt forward needs the KV cache)."""
+    shared = backbone.loader != "unsloth"
+    return trainer_config(track, resolved_config(profile, track, backbone, cfg), out_dir, seed,
+                          resolve_device(profile.device), gradient_checkpointing=not shared)
+
+
 def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: Path, cfg: dict | None = None,
-                  callbacks: tuple = (), max_train_pairs: int = 0, rewrite_pair: Callable[[dict], dict] | None = None):
+                  callbacks: tuple = (), max_train_pairs: int = 0, rewrite_pair: Callable[[dict], dict] | None = None,
+                  args: Any = None):
     """A TRL trainer for one track on the sealed train/dev pairs; `cfg` overrides the profile's.
 
     `max_train_pairs` keeps only the first pairs (0 = all): dry runs that take a few steps skip tokenizing the rest.
     `rewrite_pair` maps each train/dev pair first (a diagnostic variant, e.g. the learning curve's --decision-only).
+    `args` is the TRL config to train with (default: `training_args` of these settings).
     """
     from tenacious.bench.load import load_pairs
 
-    cfg = dict(cfg or profile.train[track])
-    cfg["precision"] = half_precision(cfg["precision"], backbone)
+    cfg = resolved_config(profile, track, backbone, cfg)
     train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
     if rewrite_pair is not None:
         train_pairs, dev_pairs = [rewrite_pair(p) for p in train_pairs], [rewrite_pair(p) for p in dev_pairs]
@@ -242,23 +278,107 @@ def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: P
     train_pairs = train_pairs[:max_train_pairs] if max_train_pairs else train_pairs
     dev_pairs = eval_sample(dev_pairs, cfg["max_eval_pairs"], seed)
     fmt = profile.prompt_format
-    device = resolve_device(profile.device)
     model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
     # unsloth's fast forwards are not meant to continue a cache in training: TRL's forward there
     shared = backbone.loader != "unsloth"
     return _trainer_class(track, shared)(
-        model=model, args=trainer_config(track, cfg, out_dir, seed, device, gradient_checkpointing=not shared),
+        model=model, args=args if args is not None else training_args(profile, track, seed, backbone, out_dir, cfg),
         train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, pair_messages(train_pairs, track, fmt, "train")),
         eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, pair_messages(dev_pairs, track, fmt, "dev")),
         processing_class=backbone.tokenizer, callbacks=[_wall_clock_callback(), *callbacks])
 
 
+def training_data_hash(track: str, prompt_format: str) -> str:
+    """Hash of the files a run of `track` reads: its train/dev pairs and, for a re-rendered prompt format,
+    the train/dev tasks or items the prompts are rendered from (`pair_messages`)."""
+    files = [pairs_path(track, split) for split in PAIR_SPLITS]
+    if prompt_format != "full":
+        records = critic_tasks_path if track == "critic" else judge_items_path
+        files += [records(split) for split in PAIR_SPLITS]
+    return sha256_text("".join(f"{f.parent.name}/{f.name} {sha256_file(f)}\n" for f in files))
+
+
+def run_identity(profile, track: str, seed: int, backbone: Backbone, args: Any) -> dict:
+    """What a run's result depends on, and its hash (`key`): the resolved config, the code, the data."""
+    settings = {k: v for k, v in resolved_config(profile, track, backbone).items() if k != "seeds"}
+    trainer = {k: v for k, v in sorted(args.to_dict().items()) if k not in NOT_IDENTITY}
+    config = {"track": track, "seed": seed, "backbone": backbone.describe(), "prompt_format": profile.prompt_format,
+              "settings": settings, "trainer": {"world_size": args.world_size, **trainer}}
+    identity = {"config": config, "code_hash": code_hash(*TRAINING_CODE),
+                "data_hash": training_data_hash(track, profile.prompt_format)}
+    return {"key": sha256_text(stable_json(identity, indent=None)), **identity}
+
+
+def _differences(old: dict, new: dict) -> list[str]:
+    """`key: old -> new` for every leaf that differs between two identity configs, each change said once
+    (a profile setting and the trainer argument it becomes are one change)."""
+    out: list[str] = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if isinstance(a, dict) and isinstance(b, dict):
+            out += [d for d in _differences(a, b) if d not in out]
+        elif a != b and (line := f"{key}: {a!r} -> {b!r}") not in out:
+            out.append(line)
+    return out
+
+
+def identity_change(old: dict | None, new: dict) -> str | None:
+    """Why a run folder's recorded identity is not `new`, in a few words; None when it is."""
+    if old is None:
+        return "no run identity is recorded"
+    if old.get("key") == new["key"]:
+        return None
+    why = []
+    if old.get("config") != new["config"]:
+        diffs = _differences(old.get("config") or {}, new["config"])
+        why.append("settings changed (" + "; ".join(diffs[:3]) + ("; ..." if len(diffs) > 3 else "") + ")")
+    if old.get("code_hash") != new["code_hash"]:
+        why.append("the training code changed")
+    if old.get("data_hash") != new["data_hash"]:
+        why.append("the training data changed")
+    return ", ".join(why) or "the identity changed"
+
+
+def _read_or_none(path: Path) -> dict | None:
+    try:
+        return read_json(path) if path.is_file() else None
+    except ValueError:  # a half-written or hand-edited file is no identity
+        return None
+
+
+def _finished(run_dir: Path, identity: dict) -> dict | None:
+    """The run config of a run that finished under `identity` (recorded in the folder and in the run config)
+    with every output in place, else None."""
+    recorded = _read_or_none(run_dir / paths.IDENTITY_FILE) or {}
+    config = _read_or_none(run_dir / paths.RUN_CONFIG_FILE)
+    if (config is None or recorded.get("key") != identity["key"] or config.get("identity") != identity["key"]
+            or not all((run_dir / f).is_file() for f in paths.TRAIN_RUN_FILES)):
+        return None
+    return config if config.get("global_step", 0) >= config.get("max_steps", math.inf) else None
+
+
+def _checkpoint_step(ckpt: Path) -> tuple[int, int]:
+    """(global step, max steps) a checkpoint was saved at."""
+    state = read_json(ckpt / paths.TRAINER_STATE_FILE)
+    return state["global_step"], state["max_steps"]
+
+
+def clear_run(run_dir: Path) -> None:
+    """Delete a run's identity, checkpoints and outputs: what `--force` and a changed identity start from."""
+    for name in (paths.CHECKPOINTS_DIR, "adapter", "adapter.tmp"):
+        shutil.rmtree(run_dir / name, ignore_errors=True)
+    for name in (paths.IDENTITY_FILE, paths.TRAINER_STATE_FILE, paths.HISTORY_FILE, paths.RUN_CONFIG_FILE):
+        (run_dir / name).unlink(missing_ok=True)
+
+
 def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None,
-          backbone: Backbone | None = None, run_dir: Path | None = None) -> dict:
+          backbone: Backbone | None = None, run_dir: Path | None = None, force: bool = False) -> dict:
     """Train one adapter; returns the run config (with the final metrics) that was written.
 
-    Under `accelerate launch` every process trains its shard and only the main process writes the
-    adapter and the run files (one adapter, whatever the number of processes).
+    A finished run of the same identity is returned as it is (no step is taken); an interrupted one resumes;
+    any other run folder is cleared first (`force` clears it whatever its identity). Under `accelerate launch`
+    every process trains its shard and only the main process writes the adapter, the run files and the identity
+    (one adapter, whatever the number of processes).
     """
     from tenacious.bench.seal import verify_seal
 
@@ -269,20 +389,44 @@ def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None
     backbone = backbone or load_backbone(profile.backbones[track], device=device,
                                          seed=seed, max_seq_length=cfg["max_length"], dtype=cfg["precision"])
     run_dir = run_dir or paths.train_run_dir(profile.name, track, seed)
-    ckpt_dir = run_dir / "checkpoints"
+    ckpt_dir = run_dir / paths.CHECKPOINTS_DIR
+    args = training_args(profile, track, seed, backbone, ckpt_dir)
+    identity = run_identity(profile, track, seed, backbone, args)
+    main = args.process_index == 0
+    with args.main_process_first(local=False, desc="run identity"):  # the others see what the main process left
+        done = None if force else _finished(run_dir, identity)
+        if done is not None:
+            if main:
+                print(f"{track} seed {seed}: already trained under this identity ({done['global_step']} steps, "
+                      f"identity {identity['key'][:12]}); nothing to do (--force retrains)")
+            return done
+        why = "--force" if force else identity_change(_read_or_none(run_dir / paths.IDENTITY_FILE), identity)
+        if why is not None and main:
+            if run_dir.is_dir() and any(run_dir.iterdir()):
+                print(f"{track} seed {seed}: starting afresh, not resuming: {why}")
+            clear_run(run_dir)
+            write_json(run_dir / paths.IDENTITY_FILE, identity)
     extra = (_stop_after(stop_after_steps),) if stop_after_steps else ()
-    trainer = build_trainer(profile, track, seed, backbone, ckpt_dir, callbacks=extra)
+    trainer = build_trainer(profile, track, seed, backbone, ckpt_dir, callbacks=extra, args=args)
     resume = last_checkpoint(ckpt_dir)
-    if resume is not None:
-        print(f"resuming {track} seed {seed} from {resume}")
-    trainer.train(resume_from_checkpoint=str(resume) if resume else None)
+    step, end = _checkpoint_step(resume) if resume is not None else (0, 1)
+    if resume is not None and step >= end:  # trained to the end, stopped before the outputs: write them, no step
+        print(f"{track} seed {seed}: writing the outputs of {resume.name} (trained to step {step} of {end})")
+        trainer._load_from_checkpoint(str(resume))
+        trainer.state = type(trainer.state).load_from_json(str(resume / paths.TRAINER_STATE_FILE))
+    else:
+        if resume is not None:
+            print(f"{track} seed {seed}: resuming from {resume.name} (same identity {identity['key'][:12]})")
+        trainer.train(resume_from_checkpoint=str(resume) if resume else None)
     if stop_after_steps and trainer.state.global_step < trainer.state.max_steps:
         return {"interrupted_at_step": trainer.state.global_step}
     if not trainer.is_world_process_zero():
         return {"global_step": trainer.state.global_step, "written_by": "main process"}
 
     config = run_config(profile, track, seed, backbone, len(trainer.train_dataset), len(trainer.eval_dataset))
+    config["identity"] = identity["key"]  # the run_identity.json this run was trained under, start to end
     config["global_step"] = trainer.state.global_step
+    config["max_steps"] = trainer.state.max_steps
     config["world_size"] = trainer.args.world_size  # processes that trained it (accelerate launch)
     config["train_seconds"] = next((r["wall_seconds"] for r in reversed(trainer.state.log_history)
                                     if "wall_seconds" in r), None)
@@ -291,10 +435,10 @@ def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None
     trainer.model.save_pretrained(str(tmp_adapter))
     shutil.rmtree(run_dir / "adapter", ignore_errors=True)
     tmp_adapter.rename(run_dir / "adapter")
-    trainer.state.save_to_json(str(run_dir / "trainer_state.json"))
-    write_json(run_dir / "history.json", {"track": track, "seed": seed, "provenance": config["provenance"],
-                                          "log_history": trainer.state.log_history})
-    write_json(run_dir / "run_config.json", config)
+    trainer.state.save_to_json(str(run_dir / paths.TRAINER_STATE_FILE))
+    write_json(run_dir / paths.HISTORY_FILE, {"track": track, "seed": seed, "provenance": config["provenance"],
+                                              "log_history": trainer.state.log_history})
+    write_json(run_dir / paths.RUN_CONFIG_FILE, config)  # last: its presence says the run finished
     return config
 
 
@@ -326,11 +470,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--track", required=True, choices=TRACKS)
     parser.add_argument("--seed", type=int, default=None, help="default: the profile's first seed for the track")
     parser.add_argument("--run-dir", type=Path, default=None, help="default: runs/<profile>/<track>/seed<N>")
+    parser.add_argument("--force", action="store_true", help="delete the run's checkpoints and outputs, train afresh")
     args = parser.parse_args(argv)
     try:
         profile = load_profile(args.profile)
         seed = profile.train[args.track].seeds[0] if args.seed is None else args.seed
-        config = train(profile, args.track, seed, run_dir=args.run_dir)
+        config = train(profile, args.track, seed, run_dir=args.run_dir, force=args.force)
     except (ProfileError, TrainError, BackboneError, SealError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
