@@ -87,3 +87,90 @@ def test_tampered_heldout_aborts_before_any_model_is_loaded(tmp_path, monkeypatc
     monkeypatch.setattr(ablate, "load_backbone", no_model)
     with pytest.raises(SealError, match="heldout_items.jsonl"):
         ablate.run_ablation(load_profile("smoke"))
+
+
+@pytest.fixture()
+def parts_dir(tmp_path, monkeypatch):
+    """Ablation parts (and the adapter a fingerprint hashes) in a temporary runs folder."""
+    monkeypatch.setattr(paths, "ablate_parts_dir", lambda profile: tmp_path / "parts")
+    monkeypatch.setattr(paths, "train_run_dir", lambda profile, track, seed: tmp_path / track / f"seed{seed}")
+    return tmp_path / "parts"
+
+
+def _counting_scorer(monkeypatch) -> list:
+    """Record every call of the scorer the critic conditions score their selected email with."""
+    calls, real = [], ablate.score
+
+    def counted(task, email):
+        calls.append(task["task_id"])
+        return real(task, email)
+
+    monkeypatch.setattr(ablate, "score", counted)
+    return calls
+
+
+def test_critic_parts_are_reused_unchanged_and_rescored_after_a_scorer_change(tiny_with_adapter, parts_dir,
+                                                                              monkeypatch, tmp_path):
+    from tenacious import provenance
+
+    profile, tasks = load_profile("smoke"), load_critic_tasks("heldout")[:2]
+    calls = _counting_scorer(monkeypatch)
+    first = ablate.run_critic(profile, tasks, 11, backbone=tiny_with_adapter)
+    n_conditions = len({r["condition"] for r in first})
+    assert len(calls) == n_conditions * len(tasks) and len(list(parts_dir.glob("*.jsonl"))) == n_conditions
+    calls.clear()
+    assert ablate.run_critic(profile, tasks, 11, backbone=tiny_with_adapter) == first and calls == []
+
+    # A scorer fix (an edit to bench/scorer.py, in a copy of the package the code hash reads) re-scores.
+    copy = tmp_path / "pkg"
+    shutil.copytree(provenance.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(provenance, "PACKAGE_DIR", copy)
+    with (copy / "bench" / "scorer.py").open("a") as fh:
+        fh.write("\n# a scorer fix\n")
+    ablate.run_critic(profile, tasks, 11, backbone=tiny_with_adapter)
+    assert len(calls) == n_conditions * len(tasks)
+    assert len(list(parts_dir.glob("*.jsonl"))) == n_conditions  # the stale parts are replaced, not kept beside
+
+
+def test_judge_parts_follow_the_condition_settings_and_the_items(parts_dir, monkeypatch):
+    from tenacious import experiment
+
+    rules = [c for c in experiment.CONDITIONS if c.producer in ("constant", "rules")]
+    monkeypatch.setattr(experiment, "CONDITIONS", tuple(rules))
+    produced = []
+    real = ablate.judge_rule_based
+
+    def counted(items, condition, seed, rubric):
+        produced.append(condition)
+        return real(items, condition, seed, rubric)
+
+    monkeypatch.setattr(ablate, "judge_rule_based", counted)
+    profile, items = load_profile("smoke"), load_judge_items("heldout")[:5]
+    ablate.run_judge(profile, items, 3407)
+    assert produced == ["rules_v1", "rules"]
+    produced.clear()
+    ablate.run_judge(profile, items, 3407)
+    assert produced == []
+    # the registry entry's settings are part of the key: rules_v1 now applies rubric v2
+    changed = [experiment.Condition(**{**c.__dict__, "settings": {"rubric": "v2"}}) if c.name == "rules_v1" else c
+               for c in rules]
+    monkeypatch.setattr(experiment, "CONDITIONS", tuple(changed))
+    ablate.run_judge(profile, items, 3407)
+    assert produced == ["rules_v1"]
+    produced.clear()
+    # the content of the items read, not only their ids
+    ablate.run_judge(profile, [dict(items[0], draft=items[0]["draft"] + " P.S."), *items[1:]], 3407)
+    assert produced == ["rules_v1", "rules"]
+
+
+def test_a_part_key_covers_the_other_files_a_producer_reads(tmp_path):
+    from tenacious import experiment
+
+    profile, c = load_profile("smoke"), experiment.condition("bow")
+    train = tmp_path / "train_items.jsonl"
+    train.write_text("a\n")
+    key = ablate._fingerprint(profile, "judge", 1, c, [{"item_id": "x"}], (train,), code="c")
+    assert ablate._fingerprint(profile, "judge", 1, c, [{"item_id": "x"}], (train,), code="c") == key
+    train.write_text("b\n")
+    assert ablate._fingerprint(profile, "judge", 1, c, [{"item_id": "x"}], (train,), code="c") != key
+    assert ablate._fingerprint(profile, "judge", 1, c, [{"item_id": "x"}], (train,), code="d") != key

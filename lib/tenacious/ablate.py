@@ -4,7 +4,11 @@ The conditions are the experiment registry's (`tenacious.experiment`); each name
 function here, and `run_critic` / `run_judge` dispatch on that key. Every run starts with `verify_seal()`, before any model is loaded. Each (condition, seed) is written
 as one part file when it completes, so an interrupted stage resumes at the next condition; the
 parts are merged into `runs/<profile>/ablate/{critic,judge}.jsonl`, one validated line per
-(item, condition, seed).
+(item, condition, seed). A part is named by the hash of everything its rows depend on (`_fingerprint`:
+the adapter, the profile's ablation and prompt settings, the condition's registry entry, the code of
+`tenacious.ablate` and every package module it imports, the content of the records it reads), so a
+re-run reuses exactly the parts made under the same settings, code and data and recomputes the rest;
+the pipeline's `--force` deletes the parts folder.
 
 Costs: `forward_passes` counts model calls for the item: each generated sequence is one (prefill +
 decode), and one shared-prompt scoring call is one; `wall_seconds` is the item's share of its
@@ -24,7 +28,7 @@ from tenacious import experiment, paths
 from tenacious.backbones import Backbone, adapter_disabled, load_backbone, resolve_device
 from tenacious.bench import judge_rules
 from tenacious.bench.bow_judge import BowJudge
-from tenacious.bench.load import load_critic_tasks, load_judge_items
+from tenacious.bench.load import judge_items_path, load_critic_tasks, load_judge_items
 from tenacious.bench.prompts import critic_messages, judge_messages, trained_messages
 from tenacious.bench.schema import validate_critic_trace, validate_judge_trace
 from tenacious.bench.scorer import score
@@ -40,6 +44,9 @@ from tenacious.infer import (
     simpo_scores,
 )
 from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, write_jsonl
+from tenacious.provenance import code_hash
+
+ABLATION_CODE = ("tenacious.ablate",)  # with every package module it imports: the code a part's rows depend on
 
 
 def _load_with_adapter(profile, track: str, seed: int) -> Backbone:
@@ -60,15 +67,23 @@ def _batches(seq: Sequence, size: int) -> list[Sequence]:
 
 
 def _part(profile: str, track: str, condition: str, seed: int, fingerprint: str) -> Path:
-    return paths.ablate_dir(profile) / "parts" / f"{track}_{condition}_seed{seed}_{fingerprint[:12]}.jsonl"
+    return paths.ablate_parts_dir(profile) / f"{track}_{condition}_seed{seed}_{fingerprint[:16]}.jsonl"
 
 
-def _fingerprint(profile, track: str, seed: int, ids: list[str]) -> str:
-    """What a part's results depend on: the adapter, the ablation settings and the items."""
-    adapter = paths.train_run_dir(profile.name, track, seed) / "adapter" / "adapter_model.safetensors"
-    parts = [sha256_file(adapter) if adapter.is_file() else "no-adapter", stable_json(profile.ablate, indent=None),
-             stable_json(profile.train[track].beta, indent=None), *ids]
-    return sha256_text("\n".join(parts))
+def _fingerprint(profile, track: str, seed: int, c: experiment.Condition, records: list[dict],
+                 reads: tuple[Path, ...] = (), code: str | None = None) -> str:
+    """What a part's rows depend on: the seed's adapter, the profile's ablation and prompt settings and the
+    track's backbone and beta, the condition's registry entry (producer and settings), the code (`code`, else
+    hashed here), and the content of the records it scores plus any other sealed file it reads (`reads`)."""
+    adapter = paths.train_run_dir(profile.name, track, seed) / paths.ADAPTER_WEIGHTS
+    key = {"adapter": sha256_file(adapter) if adapter.is_file() else None, "ablate": profile.ablate,
+           "beta": profile.train[track].beta, "backbone": profile.backbones[track],
+           "device": resolve_device(profile.device),
+           "prompt_format": profile.prompt_format,
+           "condition": {"name": c.name, "producer": c.producer, "settings": c.settings},
+           "code": code or code_hash(*ABLATION_CODE), "records": sha256_text(stable_json(records, indent=None)),
+           "reads": {f.name: sha256_file(f) for f in reads}}
+    return sha256_text(stable_json(key, indent=None))
 
 
 def _cached_part(path: Path, ids: list[str], validate) -> list[dict] | None:
@@ -79,12 +94,15 @@ def _cached_part(path: Path, ids: list[str], validate) -> list[dict] | None:
     return rows if [r["item_id"] for r in rows] == ids else None
 
 
-def _run_condition(profile, track: str, condition: str, seed: int, ids: list[str], validate,
-                   produce: Callable[[], list[dict]]) -> list[dict]:
-    part = _part(profile.name, track, condition, seed, _fingerprint(profile, track, seed, ids))
+def _run_condition(profile, track: str, c: experiment.Condition, seed: int, records: list[dict], validate,
+                   produce: Callable[[], list[dict]], code: str, reads: tuple[Path, ...] = ()) -> list[dict]:
+    ids = [r["task_id" if track == "critic" else "item_id"] for r in records]
+    part = _part(profile.name, track, c.name, seed, _fingerprint(profile, track, seed, c, records, reads, code))
     rows = _cached_part(part, ids, validate)
     if rows is None:
         rows = produce()
+        for stale in part.parent.glob(f"{track}_{c.name}_seed{seed}_*.jsonl"):  # made under other settings
+            stale.unlink()
         write_jsonl(part, rows, validate)
     return rows
 
@@ -173,7 +191,7 @@ def run_critic(profile, tasks: list[dict], seed: int, backbone: Backbone | None 
     """Every critic condition of the registry for one critic seed (adapter of that seed)."""
     a, beta = profile.ablate, profile.train.critic.beta
     backbone = backbone or _load_with_adapter(profile, "critic", seed)
-    ids = [t["task_id"] for t in tasks]
+    code = code_hash(*ABLATION_CODE)
     k = a.k
     if len(a.diverse_temperatures) != k:
         raise ValueError(f"profile {profile.name}: ablate.diverse_temperatures must list k={k} temperatures")
@@ -191,8 +209,8 @@ def run_critic(profile, tasks: list[dict], seed: int, backbone: Backbone | None 
     producers = {"greedy": greedy, "rejection_sampling": rejection_sampling}
     rows = []
     for c in _registered("critic", producers):
-        rows += _run_condition(profile, "critic", c.name, seed, ids, validate_critic_trace,
-                               lambda c=c: producers[c.producer](c))
+        rows += _run_condition(profile, "critic", c, seed, tasks, validate_critic_trace,
+                               lambda c=c: producers[c.producer](c), code)
     return rows
 
 
@@ -251,7 +269,7 @@ def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, s
 
 def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None = None) -> list[dict]:
     """Every judge condition of the registry for one judge seed; the model loads only if one needs it."""
-    ids = [i["item_id"] for i in items]
+    code = code_hash(*ABLATION_CODE)
 
     def likelihood(c: experiment.Condition) -> list[dict]:
         nonlocal backbone
@@ -265,10 +283,11 @@ def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None =
         "bag_of_words": lambda c: judge_bag_of_words(load_judge_items("train"), items, seed, c.name),
         "likelihood": likelihood,
     }
+    reads = {"bag_of_words": (judge_items_path("train"),)}  # fitted on the train split, besides the items it scores
     rows = []
     for c in _registered("judge", producers):
-        rows += _run_condition(profile, "judge", c.name, seed, ids, validate_judge_trace,
-                               lambda c=c: producers[c.producer](c))
+        rows += _run_condition(profile, "judge", c, seed, items, validate_judge_trace,
+                               lambda c=c: producers[c.producer](c), code, reads.get(c.producer, ()))
     return rows
 
 
