@@ -52,6 +52,20 @@ def test_lora_lands_on_all_seven_module_kinds():
     assert trainable and all("lora_" in n for n in trainable)
 
 
+def test_lora_on_the_top_layers_only_keeps_no_graph_below_them():
+    bb = load_backbone(TINY, device="cpu", seed=0)
+    total = bb.model.config.num_hidden_layers
+    assert total >= 2 and backbones.top_layers(bb.model, 0) is None and backbones.top_layers(bb.model, total) is None
+    peft_model = attach_lora(bb, r=4, alpha=8, dropout=0.0, layers=1)
+    adapted = {int(name.split(".layers.")[1].split(".")[0]) for name, mod in peft_model.named_modules()
+               if hasattr(mod, "lora_A")}
+    assert adapted == {total - 1}
+    assert peft_model.peft_config["default"].layers_to_transform == [total - 1]
+    # nothing below the top layer needs a gradient, so the forward's graph starts there
+    hidden = peft_model(input_ids=torch.tensor([[1, 2, 3]]), output_hidden_states=True).hidden_states
+    assert not hidden[total - 1].requires_grad and hidden[total].requires_grad
+
+
 def test_unknown_backbone():
     with pytest.raises(backbones.BackboneError, match="unknown backbone"):
         load_backbone("no-such-model", device="cpu")

@@ -273,16 +273,27 @@ def load_backbone(name: str, device: str = "auto", seed: int = 0, max_seq_length
                     loader=loader, load_seconds=time.perf_counter() - start)
 
 
-def lora_config(r: int, alpha: int, dropout: float) -> Any:
-    """The one LoRA configuration both tracks use, on all seven projection kinds."""
+def lora_config(r: int, alpha: int, dropout: float, layers: list[int] | None = None) -> Any:
+    """The one LoRA configuration both tracks use, on all seven projection kinds (of `layers` only, if given)."""
     from peft import LoraConfig
 
     return LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, bias="none",
-                      target_modules=list(LORA_TARGET_MODULES), task_type="CAUSAL_LM")
+                      target_modules=list(LORA_TARGET_MODULES), task_type="CAUSAL_LM", layers_to_transform=layers)
 
 
-def attach_lora(backbone: Backbone, r: int, alpha: int, dropout: float, seed: int = 0) -> Any:
-    """Wrap the backbone's model with a fresh LoRA adapter (unsloth's wrapper on its own path)."""
+def top_layers(model: Any, n: int) -> list[int] | None:
+    """Indices of the model's top `n` decoder layers (None = every layer: n is 0 or covers them all).
+
+    With LoRA only there, autograd keeps no graph below the lowest adapted layer: a backward pass costs about
+    n / num_hidden_layers of a full one (profile key `lora_layers`).
+    """
+    total = model.config.num_hidden_layers
+    return list(range(total - n, total)) if 0 < n < total else None
+
+
+def attach_lora(backbone: Backbone, r: int, alpha: int, dropout: float, seed: int = 0, layers: int = 0) -> Any:
+    """Wrap the backbone's model with a fresh LoRA adapter on its top `layers` layers (0 = all; unsloth's
+    wrapper on its own path)."""
     import torch
 
     if backbone.loader == "unsloth":
@@ -291,12 +302,12 @@ def attach_lora(backbone: Backbone, r: int, alpha: int, dropout: float, seed: in
         return FastLanguageModel.get_peft_model(
             backbone.model, r=r, lora_alpha=alpha, lora_dropout=dropout, bias="none",
             target_modules=list(LORA_TARGET_MODULES), use_gradient_checkpointing="unsloth",
-            random_state=seed)
+            random_state=seed, layers_to_transform=top_layers(backbone.model, layers))
     from peft import get_peft_model
 
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        return get_peft_model(backbone.model, lora_config(r, alpha, dropout))
+        return get_peft_model(backbone.model, lora_config(r, alpha, dropout, top_layers(backbone.model, layers)))
 
 
 @contextlib.contextmanager

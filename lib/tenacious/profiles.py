@@ -32,6 +32,7 @@ _TRACK = {
     "lora_r": int,
     "lora_alpha": int,
     "lora_dropout": float,
+    "lora_layers": int,
     "optim": str,
     "precision": str,
     "logging_steps": int,

@@ -56,7 +56,8 @@ def check_track(track: str) -> str:
     return track
 
 
-def pair_messages(pairs: list[dict], track: str, prompt_format: str, split: str) -> list[list[dict]]:
+def pair_messages(pairs: list[dict], track: str, prompt_format: str, split: str,
+                  data_dir: Path = paths.DATA_DIR) -> list[list[dict]]:
     """Each pair's prompt messages in `prompt_format`.
 
     `full` is what the pairs store; any other format is re-rendered from the pair's source task/item with
@@ -64,7 +65,7 @@ def pair_messages(pairs: list[dict], track: str, prompt_format: str, split: str)
     """
     if prompt_format == "full":
         return [p["prompt_messages"] for p in pairs]
-    records = load_critic_tasks(split) if track == "critic" else load_judge_items(split)
+    records = load_critic_tasks(split, data_dir) if track == "critic" else load_judge_items(split, data_dir)
     by_id = {r["task_id" if track == "critic" else "item_id"]: r for r in records}
     missing = sorted({p["source_id"] for p in pairs} - set(by_id))
     if missing:
@@ -260,8 +261,8 @@ def training_args(profile, track: str, seed: int, backbone: Backbone, out_dir: P
 
 def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: Path, cfg: dict | None = None,
                   callbacks: tuple = (), max_train_pairs: int = 0, rewrite_pair: Callable[[dict], dict] | None = None,
-                  args: Any = None):
-    """A TRL trainer for one track on the sealed train/dev pairs; `cfg` overrides the profile's.
+                  args: Any = None, data_dir: Path = paths.DATA_DIR):
+    """A TRL trainer for one track on the sealed train/dev pairs (of `data_dir`); `cfg` overrides the profile's.
 
     `max_train_pairs` keeps only the first pairs (0 = all): dry runs that take a few steps skip tokenizing the rest.
     `rewrite_pair` maps each train/dev pair first (a diagnostic variant, e.g. the learning curve's --decision-only).
@@ -270,21 +271,23 @@ def build_trainer(profile, track: str, seed: int, backbone: Backbone, out_dir: P
     from tenacious.bench.load import load_pairs
 
     cfg = resolved_config(profile, track, backbone, cfg)
-    train_pairs, dev_pairs = load_pairs(track, "train"), load_pairs(track, "dev")
+    train_pairs, dev_pairs = load_pairs(track, "train", data_dir), load_pairs(track, "dev", data_dir)
     if rewrite_pair is not None:
         train_pairs, dev_pairs = [rewrite_pair(p) for p in train_pairs], [rewrite_pair(p) for p in dev_pairs]
     if not train_pairs or not dev_pairs:
-        raise TrainError(f"no {track} training or dev pairs under {paths.DATA_DIR}; run the data stage first")
+        raise TrainError(f"no {track} training or dev pairs under {data_dir}; run the data stage first")
     train_pairs = train_pairs[:max_train_pairs] if max_train_pairs else train_pairs
     dev_pairs = eval_sample(dev_pairs, cfg["max_eval_pairs"], seed)
     fmt = profile.prompt_format
-    model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed)
+    model = attach_lora(backbone, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], seed=seed,
+                        layers=cfg["lora_layers"])
     # unsloth's fast forwards are not meant to continue a cache in training: TRL's forward there
     shared = backbone.loader != "unsloth"
     return _trainer_class(track, shared)(
         model=model, args=args if args is not None else training_args(profile, track, seed, backbone, out_dir, cfg),
-        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, pair_messages(train_pairs, track, fmt, "train")),
-        eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, pair_messages(dev_pairs, track, fmt, "dev")),
+        train_dataset=pairs_dataset(train_pairs, backbone.tokenizer, pair_messages(train_pairs, track, fmt, "train",
+                                                                                   data_dir)),
+        eval_dataset=pairs_dataset(dev_pairs, backbone.tokenizer, pair_messages(dev_pairs, track, fmt, "dev", data_dir)),
         processing_class=backbone.tokenizer, callbacks=[_wall_clock_callback(), *callbacks])
 
 
