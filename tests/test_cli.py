@@ -74,7 +74,7 @@ def run_script(script: str, workdir: Path) -> str:
 @pytest.mark.parametrize("index", range(4))
 def test_readme_example_prints_what_the_readme_shows(index, tmp_path, monkeypatch):
     examples = readme_examples(README.read_text(encoding="utf-8"))
-    assert len(examples) == 4, "judge, eval on pairs, score and import each have a shown output"
+    assert len(examples) == 4, "judge, eval on pairs, score and the card's widget examples each show their output"
     monkeypatch.chdir(tmp_path)
     script, shown = examples[index]
     assert run_script(script, tmp_path) == shown.group(2)
@@ -184,6 +184,121 @@ def test_python_dash_m_tenacious_runs_the_command():
     proc = subprocess.run([sys.executable, "-m", "tenacious", "judge", str(FIXTURES / "missing_field.jsonl")],
                           check=False, capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and proc.stdout == "" and "missing_field.jsonl:2: context.headcount" in proc.stderr
+
+
+# --- the published formats, read as they are ----------------------------------------------------------
+
+CARD_WIDGET = FIXTURES / "card_widget.jsonl"
+CARD_DECISIONS = ["SUPPRESS", "ESCALATE", "SUPPRESS", "PASS"]  # the widget examples' titles on the card
+
+
+def _widget_parts() -> list[tuple[dict, str]]:
+    """(flat context, draft) of each widget example, split by hand."""
+    out = []
+    for line in CARD_WIDGET.read_text(encoding="utf-8").splitlines():
+        context, draft = json.loads(line)["text"].removeprefix("Context:\n").split("\n\nAgent output:\n")
+        out.append((json.loads(context), draft))
+    return out
+
+
+def _records(rows: list[dict]) -> str:
+    return "".join(json.dumps(row) + "\n" for row in rows)
+
+
+def test_card_widget_examples_decide_as_the_card_titles_them():
+    code, out, err = run(["judge", str(CARD_WIDGET)])
+    assert code == 0, err
+    verdicts = [json.loads(line) for line in out.splitlines()]
+    assert [v["decision"] for v in verdicts] == CARD_DECISIONS
+    assert [v["rule"] for v in verdicts] == [1, 4, 2, 11]
+    assert err.splitlines()[0] == ("mapped 4 of 4 records from published formats: widget 4 "
+                                   "(lost: funding_stage_unknown 4, recipient_name_missing 4)")
+
+
+@pytest.mark.parametrize("shape", ["under context", "top level"])
+def test_card_flat_context_is_read_as_it_is(shape):
+    rows = [{"context": ctx, "draft": draft} if shape == "under context" else {**ctx, "draft": draft}
+            for ctx, draft in _widget_parts()]
+    code, out, err = run(["judge", "-"], stdin=_records(rows))
+    assert code == 0, err
+    assert [json.loads(line)["decision"] for line in out.splitlines()] == CARD_DECISIONS
+    assert "judge-card 4 (lost: funding_stage_unknown 4, recipient_name_missing 4)" in err
+    # the same records as `tenacious import` maps them, judged in the project's schema: the same verdicts
+    code, imported, _ = run(["import", "judge-card", "-"], stdin=_records(rows))
+    assert code == 0 and run(["judge", "-"], stdin=imported)[1] == out
+
+
+def test_an_unknown_funding_stage_contradicts_no_tier_but_a_known_one_does():
+    ctx, _ = _widget_parts()[3]
+    draft = "Hi, congratulations on the Series B. Would a call on Tuesday at 10:00 GMT (13:00 EAT) work?"
+    code, out, _ = run(["judge", "-"], stdin=_records([{**ctx, "draft": draft},
+                                                      {**ctx, "funding_stage": "seed", "draft": draft}]))
+    assert code == 0
+    assert [(v["decision"], v["rule"]) for v in map(json.loads, out.splitlines())] == [("PASS", 11), ("BLOCK", 7)]
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"context": {"company": "DevCo", "headcount": 200, "funding_confidence": "high"}, "draft": "Hi."},
+     "<stdin>:1: context.recipient_role: missing required field"),
+    ({"company": "DevCo", "headcount": "200", "recipient_role": "vp_eng", "draft": "Hi."},
+     "<stdin>:1: headcount: '200' is not of type 'integer'"),
+    ({"company": "DevCo", "headcount": 200, "recipient_role": "vp_eng", "funding_confidence": "sure", "draft": ""},
+     "<stdin>:1: funding_confidence: 'sure' is not one of ['high', 'medium', 'low', 'insufficient_signal']"),
+    ({"text": "Context:\n{company: DevCo}\n\nAgent output:\nHi."},
+     "<stdin>:1: text: the context is not valid JSON (Expecting property name enclosed in double quotes)"),
+    ({"text": "Hi, a draft without its context."}, "<stdin>:1: text: not a judge-card widget text"),
+])
+def test_a_flat_record_error_names_the_field_as_the_record_writes_it(record, message):
+    code, out, err = run(["judge", "-"], stdin=json.dumps(record))
+    assert (code, out) == (2, "") and len(err.splitlines()) == 1
+    assert err.startswith(f"error: {message}"), err
+
+
+def test_eval_reads_the_pair_file_itself():
+    code, direct, err = run(["judge", str(FIXTURES / "pairs.jsonl"), "--eval", "--json"])
+    assert code == 0, err
+    assert err.splitlines()[0].startswith("mapped 4 of 4 records from published formats: pairs 4 (lost: ")
+    _, items, _ = run(["import", "pairs", str(FIXTURES / "pairs.jsonl")])
+    assert run(["judge", "-", "--eval", "--json"], stdin=items)[1] == direct
+    report = json.loads(direct)
+    assert (report["n"], report["accuracy"]["n"]) == (8, 8)
+    assert report["accuracy"]["low"] < report["accuracy"]["point"] <= report["accuracy"]["high"]
+    assert [row["probe"] for row in report["per_probe"]] == ["A07", "B04", "G03", "PASS"]
+    assert sum(map(sum, report["confusion"]["matrix"])) == 8
+
+
+def test_score_reads_a_flat_context():
+    nested = json.loads(README.read_text(encoding="utf-8").split("cat > emails.jsonl <<'EOF'\n")[1].splitlines()[0])
+    ctx = nested["context"]
+    flat = {**{k: v for k, v in ctx.items() if k not in ("recipient", "funding")},
+            "recipient_name": ctx["recipient"]["name"], "recipient_role": ctx["recipient"]["role"],
+            **{f"funding_{k}": v for k, v in ctx["funding"].items()}}
+    _, expected, _ = run(["score", "-"], stdin=json.dumps(nested))
+    for record in ({**nested, "context": flat}, {**{k: v for k, v in nested.items() if k != "context"}, **flat}):
+        code, out, err = run(["score", "-"], stdin=json.dumps(record))
+        assert (code, out) == (0, expected), err
+        assert "judge-card 1 (lost: nothing)" in err
+    code, out, err = run(["score", str(FIXTURES / "pairs.jsonl")])
+    assert (code, out) == (2, "") and "a pairs record holds drafts to judge, not an email to score" in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["judge"], "judge needs FILE or --item ID"),
+    (["judge", "x.jsonl", "--item", "J-1"], "judge needs FILE or --item ID"),
+    (["score", "--task", "PRG-0001"], "score needs FILE, or --task ID with --email FILE"),
+    (["score", "x.jsonl", "--email", "e.txt"], "score needs FILE, or --task ID with --email FILE"),
+])
+def test_usage_errors_exit_2(argv, message):
+    code, out, err = run(argv)
+    assert (code, out) == (2, "") and message in err
+
+
+def test_known_failures_of_build_and_lookups_are_one_line_exit_2(tmp_path):
+    code, out, err = run(["build", "--profile", "nope", "--out", str(tmp_path / "data")])
+    assert (code, out) == (2, "") and err.startswith("error: ") and "nope" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "data").exists()
+    code, out, err = run(["score", "--task", "no-such-task", "--email", str(CARD_WIDGET)])
+    assert (code, out) == (2, "") and err.startswith("error: no critic task with task_id 'no-such-task' in ")
 
 
 # --- a trained adapter behind the same interface ------------------------------------------------------

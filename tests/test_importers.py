@@ -54,3 +54,36 @@ def test_pair_import_errors_name_line_and_field():
                                                 "chosen": {"action": "maybe"}, "rejected": {"action": "send"}})])
     with pytest.raises(InputError, match=r"^p\.jsonl:2: probe_id: 'Z99' is not one of"):
         importers.import_pairs("p.jsonl", [(2, {"pair_id": "p", "probe_id": "Z99", "context": FLAT})])
+
+
+def test_pair_without_funding_stage_is_a_valid_item_at_the_unknown_stage():
+    context = {k: v for k, v in FLAT.items() if not k.startswith("funding_")}
+    pair = {"pair_id": "p2", "probe_id": "E02", "context": context,
+            "chosen": {"action": "send", "output": "Hi, would a call on Tuesday at 10:00 CET (12:00 EAT) work?"},
+            "rejected": {"action": "send", "output": "Hi, teams like Acme work with us. A call on Tuesday?"}}
+    items, losses = importers.import_pairs("p.jsonl", [(1, pair)])
+    for item in items:
+        schema.validate_judge_item(item)
+        assert item["context"]["funding"] == {"stage": "unknown", "amount_usd": None,
+                                              "confidence": "insufficient_signal"}
+    assert losses["funding_stage_unknown"] == 2 and losses["recipient_name_missing"] == 2  # per judge item
+
+
+def test_widget_text_is_the_judge_card_record_it_spells_out():
+    text = 'Context:\n{"company": "DevCo", "headcount": 200, "recipient_role": "vp_eng"}\n\nAgent output:\nHi,\nDevCo.'
+    assert importers.widget_record({"text": text, "item_id": "w"}, "w.jsonl:1") == {
+        "item_id": "w", "context": {"company": "DevCo", "headcount": 200, "recipient_role": "vp_eng"},
+        "draft": "Hi,\nDevCo."}
+
+
+@pytest.mark.parametrize("record, fmt", [
+    ({"text": "Context: {}"}, "widget"),
+    ({"pair_id": "p", "context": {}}, "pairs"),
+    ({"context": {"company": "A", "recipient_role": "cto"}, "draft": ""}, "judge-card"),
+    ({"company": "A", "recipient_role": "cto", "draft": ""}, "judge-card"),
+    ({"context": {"company": "A", "recipient": {"role": "cto"}, "funding": {"stage": "seed"}}, "draft": ""}, "nested"),
+    ({"context": {"company": "A"}, "draft": ""}, "nested"),  # nothing flat: the project's schema names what is missing
+    ({"draft": ""}, "nested"),
+])
+def test_record_format_is_detected_per_record(record, fmt):
+    assert importers.record_format(record) == fmt

@@ -8,11 +8,14 @@
     tenacious judge FILE --eval [--json]             # accuracy (Wilson CI), per class, per probe, confusion
     tenacious score FILE                             # explained critic score per email
     tenacious score --task ID --email FILE           # one email against a benchmark critic task, by id
-    tenacious import {judge-card,pairs} FILE         # the published formats -> the project's records
+    tenacious import {judge-card,pairs,widget} FILE  # the published formats -> the project's records
 
-FILE is JSONL or one JSON object, '-' reads stdin; the input schema is tenacious.bench.inputs
-(data/schema/draft_input.schema.json). Results go to stdout as JSONL (an --eval report as Markdown
-tables, or one JSON object with --json), a summary to stderr. Every input is read and checked before anything is
+FILE is JSONL or one JSON object, '-' reads stdin. Each record is in the project's input schema
+(tenacious.bench.inputs, data/schema/draft_input.schema.json) or in a published format (the judge
+card's flat context or widget text, preference pairs: tenacious.importers), detected per record and
+mapped by the rules `tenacious import` uses; the summary says how many records were mapped and what
+each mapping lost. Results go to stdout as JSONL (an --eval report as Markdown tables, or one JSON
+object with --json), a summary to stderr. Every input is read and checked before anything is
 written, so a known failure (bad input, an unknown id or profile, a broken seal, contamination, an
 impossible split) prints one line `error: ...` (for a file: `error: file:line: field: message`),
 exits with status 2 and leaves stdout empty.
@@ -163,17 +166,24 @@ def _benchmark_records(load_split, key: str, wanted: list[str], what: str, data:
     return [found[w] for w in wanted]
 
 
+def _note(mapped: importers.Mapped, total: int) -> None:
+    line = mapped.summary(total)
+    if line:
+        print(line, file=sys.stderr)
+
+
 def _judge_items(args: argparse.Namespace) -> list[dict]:
-    """The items to judge: benchmark items by id, or every record of FILE."""
+    """The items to judge: benchmark items by id, or every record of FILE in any accepted format."""
     if args.item:
         return _benchmark_records(load.load_judge_items, "item_id", args.item, "judge item", args.data)
     name, records = inputs.read_records(args.file)
-    items = [inputs.complete_judge_record(record, name, line) for line, record in records]
+    located, mapped = importers.judge_items(name, records)
     if args.eval:
-        for (line, _), item in zip(records, items, strict=True):
+        for line, item in located:
             if "gold_decision" not in item:
                 raise InputError(f"{name}:{line}: gold_decision: missing required field (--eval needs one per record)")
-    return items
+    _note(mapped, len(records))
+    return [item for _, item in located]
 
 
 def _judge(args: argparse.Namespace) -> None:
@@ -203,7 +213,9 @@ def _score_pairs(args: argparse.Namespace) -> list[tuple[dict, str]]:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{args.email}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     name, records = inputs.read_records(args.file)
-    return [inputs.complete_score_record(record, name, line) for line, record in records]
+    pairs, mapped = importers.score_items(name, records)
+    _note(mapped, len(records))
+    return pairs
 
 
 def _score(args: argparse.Namespace) -> None:

@@ -7,18 +7,22 @@ reusable partial work: training checkpoints, ablation part files). Executed note
 `paper/<profile>/executed/` with an HTML copy, cleaned of local paths and stderr noise; on failure
 the runner names the stage, the cell and the partial executed notebook, and stops. A profile whose
 outputs are committed (cpu, paper) refuses to run from uncommitted code unless `--allow-dirty`.
+`--persist DIR` keeps the run's state in DIR as it is written (tenacious.persist; a Google Drive folder
+on Colab), so a run on a fresh clone skips what is up to date and resumes training from its last
+checkpoint; `--push-to-hub PREFIX` uploads the trained adapters with their model cards when it is done.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from tenacious import paths
+from tenacious import paths, persist
 from tenacious.io import atomic_write_text, read_json, sha256_file, stable_json, write_json
 from tenacious.provenance import code_hash
 from tenacious.stages import STAGE_ORDER, StageRun, clear_reusable, matches, missing_outputs, plan_stages
@@ -162,12 +166,17 @@ def execute(run: StageRun, root: Path, notebooks_dir: Path, executed_dir: Path, 
 
 def run_pipeline(plan: list[StageRun], profile: str, *, force: bool = False, root: Path = paths.REPO_ROOT,
                  notebooks_dir: Path = paths.NOTEBOOKS_DIR, executed_dir: Path | None = None,
-                 log=print) -> list[dict]:
-    """Run (or skip) each stage run in order; returns one summary row per run."""
+                 persist_dir: Path | None = None, log=print) -> list[dict]:
+    """Run (or skip) each stage run in order; returns one summary row per run.
+
+    With `persist_dir`, the run's state folders are linked into it first (tenacious.persist.link_state)."""
     executed_dir = executed_dir or paths.executed_dir(profile, root)
     missing = sorted({r.notebook for r in plan if not (notebooks_dir / r.notebook).is_file()})
     if missing:
         raise PipelineError(f"stage notebook(s) not found in {notebooks_dir}: {', '.join(missing)}")
+    if persist_dir is not None:
+        for link in persist.link_state(root, persist_dir, profile):
+            log(f"persist: {link.relative_to(root)} -> {link.resolve()}")
     kernel = ensure_kernel()
     summary = []
     total_start = time.perf_counter()
@@ -217,9 +226,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="re-run stages even when up to date, deleting their checkpoints and part files first")
     parser.add_argument("--allow-dirty", action="store_true",
                         help="run a profile whose outputs are committed (cpu, paper) from uncommitted code")
+    parser.add_argument("--persist", type=Path, metavar="DIR",
+                        help="keep runs/, figures/ and paper/ of the profile and the model cache in DIR as they are "
+                             "written (e.g. a Google Drive folder), and resume from what DIR holds")
+    parser.add_argument("--push-to-hub", metavar="PREFIX",
+                        help="when done, push each adapter with its model card to private repos "
+                             "PREFIX-<track>-seed<N> (off by default)")
+    parser.add_argument("--hub-token", default=os.environ.get("HF_TOKEN"),
+                        help="Hugging Face token for --push-to-hub (default: $HF_TOKEN)")
     args = parser.parse_args(argv)
     try:
         profile = load_profile(args.profile)
+        if args.push_to_hub and not args.hub_token:
+            raise PipelineError("--push-to-hub needs a token: --hub-token or HF_TOKEN in the environment")
         check_clean_tree(profile.name, args.allow_dirty)
         wanted = [s.strip() for s in args.stages.split(",") if s.strip()]
         unknown = [s for s in wanted if s not in STAGE_ORDER]
@@ -227,8 +246,11 @@ def main(argv: list[str] | None = None) -> int:
             raise PipelineError(f"unknown stage(s) {unknown}; choose from {', '.join(STAGE_ORDER)}")
         plan = [r for r in plan_stages(profile) if r.stage in wanted]
         print(f"profile: {profile.name}  stages: {', '.join(wanted)}", flush=True)
-        run_pipeline(plan, profile.name, force=args.force)
-    except (ProfileError, PipelineError) as exc:
+        run_pipeline(plan, profile.name, force=args.force, persist_dir=args.persist)
+        if args.push_to_hub:
+            for repo_id in persist.push_to_hub(paths.REPO_ROOT, profile.name, args.push_to_hub, args.hub_token):
+                print(f"pushed https://huggingface.co/{repo_id}", flush=True)
+    except (ProfileError, PipelineError, persist.PersistError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
