@@ -38,6 +38,8 @@ from tenacious.bench import (
     contamination,
     diagnostics,
     hand_slice,
+    independent,
+    independent_report,
     judge_cases,
     judge_pairs,
     load,
@@ -101,21 +103,26 @@ def split_judge(cases: list[dict], seed: int) -> dict[str, list[dict]]:
                          [("heldout", JUDGE_CASES["heldout"]), ("dev", JUDGE_CASES["dev"])], "train", seed)
 
 
-def _raw_files() -> list[Path]:
-    return [p for p in sorted(paths.RAW_DIR.iterdir()) if p.is_file() and not p.name.startswith(".")]
+def _raw_files(raw_dir: Path | None = None) -> list[Path]:
+    """Every raw input below data/raw (the independent slice's data/raw/v3 included); dot-files are not data."""
+    raw_dir = Path(raw_dir or paths.RAW_DIR)
+    return [p for p in sorted(raw_dir.rglob("*")) if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)]
 
 
 def _copy_raw(staging: Path) -> None:
-    """The raw inputs are part of the sealed tree: copied byte for byte (dot-files are not data)."""
+    """The raw inputs are part of the sealed tree: copied byte for byte."""
     (staging / "raw").mkdir(parents=True)
     for src in _raw_files():
-        shutil.copyfile(src, staging / "raw" / src.name)
+        target = staging / "raw" / src.relative_to(paths.RAW_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
 
 
 def _check_raw_unchanged(staging: Path) -> None:
     """Refuse to swap in a tree whose raw copy no longer matches data/raw (edited while the build ran)."""
-    current = {p.name: sha256_file(p) for p in _raw_files()}
-    copied = {p.name: sha256_file(p) for p in sorted((staging / "raw").iterdir())}
+    current = {p.relative_to(paths.RAW_DIR).as_posix(): sha256_file(p) for p in _raw_files()}
+    copied = {p.relative_to(staging / "raw").as_posix(): sha256_file(p) for p in _raw_files(staging / "raw")}
     changed = sorted(set(current) ^ set(copied) | {n for n in current if current[n] != copied.get(n)})
     if changed:
         raise BuildError(f"{paths.RAW_DIR / changed[0]} changed while the build ran; run the build again")
@@ -163,7 +170,19 @@ def _critic(seed: int, log: Callable[[str], None]) -> tuple[dict, dict, dict, li
     return {**tasks_out, "heldout": critic["heldout"]}, critic, pairs, heldout_pairs
 
 
-def _judge(seed: int, log: Callable[[str], None]) -> tuple[dict, dict]:
+def _near_independent(hand: list[dict], independent_items: list[dict], embedding_check: bool) -> set[str]:
+    """Hand cases whose items come close to an independent item (the contamination gate's measures): they join
+    held-out whole, so no train/dev item is a near twin of the independent slice."""
+    if not independent_items:
+        return set()
+    report = contamination.check({i["item_id"]: contamination.judge_input(i) for i in independent_items},
+                                 {i["item_id"]: contamination.judge_input(i) for i in hand}, embedding_check)
+    close = {v["reference"] for measure in ("ngram_jaccard", "embedding_cosine")
+             for v in report[measure].get("violations", [])}
+    return {i["case_id"] for i in hand if i["item_id"] in close}
+
+
+def _judge(seed: int, log: Callable[[str], None], embedding_check: bool = True) -> tuple[dict, dict]:
     """Judge items per split (both items of a case together) and ORPO pairs per pair split.
 
     The split is drawn on cases generated from the train wording pool; the held-out cases are then
@@ -174,9 +193,14 @@ def _judge(seed: int, log: Callable[[str], None]) -> tuple[dict, dict]:
     cases = judge_cases.generate_judge_cases(seed, heldout=heldout)
     by_split = {split: [c for c in cases if c["case_id"] in {p["case_id"] for p in plan[split]}]
                 for split in load.SPLITS}
-    hand = split_hand(hand_slice.judge_items(), lambda i: i["case_id"], lambda i: i["probe_id"],
-                      JUDGE_CASES["dev"] / (JUDGE_CASES["train"] + JUDGE_CASES["dev"]), seed)
+    independent_items = independent.judge_items()  # the independent slice is held out whole, never trained on
+    hand_items = hand_slice.judge_items()
+    pinned = _near_independent(hand_items, independent_items, embedding_check)
+    hand = split_hand([i for i in hand_items if i["case_id"] not in pinned], lambda i: i["case_id"],
+                      lambda i: i["probe_id"], JUDGE_CASES["dev"] / (JUDGE_CASES["train"] + JUDGE_CASES["dev"]), seed)
+    hand["heldout"] += [i for i in hand_items if i["case_id"] in pinned]
     judge = {split: judge_cases.case_items(by_split[split]) + hand[split] for split in load.SPLITS}
+    judge["heldout"] += independent_items
     _unique([i for s in load.SPLITS for i in judge[s]], "item_id", "judge item")
     pairs = {split: judge_pairs.make_judge_pairs(judge[split], random.Random(f"{seed}:judge-pairs:{split}"))
              for split in load.PAIR_SPLITS}
@@ -186,10 +210,13 @@ def _judge(seed: int, log: Callable[[str], None]) -> tuple[dict, dict]:
 
 
 def _write_records(staging: Path, critic: dict, critic_pairs: dict, heldout_pairs: list[dict], judge: dict,
-                   judge_pairs: dict) -> None:
+                   judge_pairs: dict, heldout_emails: list[dict]) -> None:
     """Every JSONL file, each record schema-validated before anything is written, plus the schemas."""
     _unique([p for s in load.PAIR_SPLITS for p in critic_pairs[s] + judge_pairs[s]], "pair_id", "pair")
     _unique(heldout_pairs, "pair_id", "held-out pair")
+    _unique(heldout_emails, "email_id", "held-out email")
+    write_jsonl(load.critic_heldout_emails_path(staging), heldout_emails,
+                validate=schema.validate_critic_heldout_email)
     write_jsonl(load.critic_heldout_pairs_path(staging), heldout_pairs, validate=schema.validate_critic_heldout_pair)
     for split in load.SPLITS:
         write_jsonl(load.critic_tasks_path(split, staging), critic[split], validate=schema.validate_critic_task)
@@ -200,13 +227,15 @@ def _write_records(staging: Path, critic: dict, critic_pairs: dict, heldout_pair
     schema.export_json_schemas(staging / "schema")
 
 
-def _contamination(critic: dict, heldout_pairs: list[dict], judge: dict, embedding_check: bool) -> dict:
-    """Held-out vs train + dev, per track (the held-out hand pairs' tasks count as critic held-out);
-    raises ContaminationError on any violation."""
+def _contamination(critic: dict, heldout_pairs: list[dict], judge: dict, embedding_check: bool,
+                   heldout_emails: list[dict]) -> dict:
+    """Held-out vs train + dev, per track (the held-out hand pairs' and independent emails' tasks count as critic
+    held-out); raises ContaminationError on any violation."""
     reference = ("train", "dev")
+    extra = [p["task"] for p in heldout_pairs] + [e["task"] for e in heldout_emails]
     report = {
         "critic": contamination.check(
-            {t["task_id"]: contamination.critic_input(t) for t in critic["heldout"] + [p["task"] for p in heldout_pairs]},
+            {t["task_id"]: contamination.critic_input(t) for t in critic["heldout"] + extra},
             {t["task_id"]: contamination.critic_input(t) for s in reference for t in critic[s]},
             embedding_check),
         "judge": contamination.check(
@@ -237,9 +266,10 @@ def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[st
     """Every step up to (not including) the manifest, written into `staging`; returns what the summary needs."""
     _copy_raw(staging)
     critic, generated, critic_pairs, heldout_pairs = _critic(seed, log)
-    judge, judge_pairs = _judge(seed, log)
-    _write_records(staging, critic, critic_pairs, heldout_pairs, judge, judge_pairs)
-    contamination_report = _contamination(critic, heldout_pairs, judge, embedding_check)
+    judge, judge_pairs = _judge(seed, log, embedding_check)
+    heldout_emails = independent.heldout_emails()
+    _write_records(staging, critic, critic_pairs, heldout_pairs, judge, judge_pairs, heldout_emails)
+    contamination_report = _contamination(critic, heldout_pairs, judge, embedding_check, heldout_emails)
     sentences = _sentence_leak(judge)
     log(f"judge sentences: {sentences['sentence_share']:.1%} of held-out sentences and "
         f"{sentences['evidence_share']:.1%} of evidence sentences occur in train+dev")
@@ -255,7 +285,13 @@ def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[st
     write_json(staging / "reports" / "agreement.json", agreement_report)
     write_json(staging / "reports" / "counts.json", counts)
     write_json(staging / "reports" / "shortcuts.json", shortcuts)
-    cards.write_cards(staging, counts, contamination_report, agreement_report, sentences, shortcuts)
+    slice_report = independent_report.report([i for i in judge["heldout"] if i["stratum"] == schema.INDEPENDENT_STRATUM],
+                                             heldout_emails)
+    write_json(staging / "reports" / "independent.json", slice_report)
+    judge_all = slice_report["judge"]["groups"]["all"]
+    log(f"independent slice: rules accuracy {judge_all['accuracy']}, scorer AUC "
+        f"{slice_report['critic']['groups']['all']['auc']}")
+    cards.write_cards(staging, counts, contamination_report, agreement_report, sentences, shortcuts, slice_report)
     log("reports and dataset cards written")
     return {"counts": counts, "contamination": contamination_report, "agreement": agreement_report,
             "scores": {label: [x for s in load.SPLITS for x in scores[s][label]] for label in agreement.CRITIC_LABELS}}
@@ -310,8 +346,9 @@ def promised_files(out_dir: Path = paths.DATA_DIR) -> list[Path]:
     files = [load.critic_tasks_path(s, out_dir) for s in load.SPLITS]
     files += [load.judge_items_path(s, out_dir) for s in load.SPLITS]
     files += [load.pairs_path(t, s, out_dir) for t in load.TRACKS for s in load.PAIR_SPLITS]
-    files.append(load.critic_heldout_pairs_path(out_dir))
-    files += [out_dir / "reports" / f"{name}.json" for name in ("contamination", "agreement", "counts", "shortcuts")]
+    files += [load.critic_heldout_pairs_path(out_dir), load.critic_heldout_emails_path(out_dir)]
+    files += [out_dir / "reports" / f"{name}.json"
+              for name in ("contamination", "agreement", "counts", "shortcuts", "independent")]
     files += [out_dir / track / "README.md" for track in load.TRACKS]
     files += [out_dir / "schema" / f"{name}.schema.json" for name in sorted(schema.SCHEMAS)]
     return [*files, out_dir / seal.MANIFEST_NAME]

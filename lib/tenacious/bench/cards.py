@@ -32,8 +32,11 @@ def _kind_family(pair: dict) -> str:
 def dataset_counts(data_dir: Path) -> dict:
     """Counts per split and stratum / probe / decision / pair kind, read from the written files."""
     held = read_jsonl(load.critic_heldout_pairs_path(data_dir))
+    emails = read_jsonl(load.critic_heldout_emails_path(data_dir))
     critic: dict = {"tasks": {}, "pairs": {},
-                    "heldout_pairs": {"total": len(held), "by_dimension": counts_by(held, lambda p: p["dimension"])}}
+                    "heldout_pairs": {"total": len(held), "by_dimension": counts_by(held, lambda p: p["dimension"])},
+                    "heldout_emails": {"total": len(emails), "by_label": counts_by(emails, lambda e: e["label"]),
+                                       "by_voice": counts_by(emails, lambda e: e["voice"])}}
     judge: dict = {"cases": {}, "items": {}, "pairs": {}}
     for split in load.SPLITS:
         tasks = read_jsonl(load.critic_tasks_path(split, data_dir))
@@ -278,11 +281,80 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict,
     ])
 
 
+_GALLERY_SIZE = 6
+_INDEPENDENT_INTRO = (
+    "Stratum IND (`data/raw/v3/`, `tenacious.bench.independent`): text by five writers with distinct personas (terse, "
+    "chatty, formal, non-native, analyst) who never saw the scorer, the rules or the generators; all of it is sealed in "
+    "held-out. The terse and chatty voices were the development voices: their misses were read to fix general "
+    "mechanisms. Formal, non-native and analyst are the unseen voices. Every figure below is quoted from "
+    "`data/reports/independent.json`.\n")
+
+
+def _first_measurement(report: dict, track: str) -> str:
+    first = report.get("first_unseen_measurement")
+    if not first:
+        return ""
+    rows = [{"measure": k, "value": v} for k, v in first[track].items()]
+    return (f"First measurement of the unseen voices, recorded before any fix that followed it ({first['note']}):\n\n"
+            + markdown_table(rows, digits=4) + "\n")
+
+
+def _fenced(text: str) -> str:
+    return "```text\n" + text.replace("```", "` ` `") + "\n```\n"
+
+
+def independent_critic_lines(report: dict) -> str:
+    """The scorer on the independent emails: per voice group, per family, and the worst misses with their text."""
+    critic, targets = report["critic"], report["targets"]
+    groups = critic["groups"]
+    rows = [{"voices": g, "good": e["n_good"], "bad": e["n_bad"], "AUC": e["auc"], "min good": e["min_good"],
+             "max bad": e["max_bad"], f"good >= {targets['good_min']}": e["good_at_least_min"],
+             f"bad <= {targets['bad_max']}": e["bad_at_most_max"]} for g, e in groups.items()]
+    fam = [{"family": f, **{f"{g} n": groups[g]["per_family"][f]["n"] for g in groups},
+            **{f"{g} recall": groups[g]["per_family"][f]["recall"] for g in groups}} for f in groups["all"]["per_family"]]
+    gallery = [f"**{m['email_id']}** ({m['voice']}, {m['label']}"
+               + (f", {m['violation']}" if m["violation"] else "") + f"): scored {m['overall']}; writer's reason: "
+               f"{m['reason']}\n\n" + _fenced(m["email"]) for m in critic["misses"][:_GALLERY_SIZE]]
+    return "\n".join([
+        _INDEPENDENT_INTRO,
+        (f"Targets: AUC >= {targets['scorer_auc_min']}, every good email >= {targets['good_min']}, every bad email "
+         f"<= {targets['bad_max']}. Scorer `{critic['scorer']}`.\n"),
+        markdown_table(rows, digits=4), "Recall per violation family (bad emails at or below the line):\n",
+        markdown_table(fam, digits=4), _first_measurement(report, "critic"),
+        (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(critic['misses']))} worst of "
+        f"{len(critic['misses'])} emails on the wrong side of a target, furthest first:\n"),
+        *gallery])
+
+
+def independent_judge_lines(report: dict) -> str:
+    """The rule engine on the independent judge items: per voice group and probe, and the worst misses."""
+    judge, targets = report["judge"], report["targets"]
+    groups = judge["groups"]
+    rows = [{"voices": g, "items": e["n"], "accuracy": e["accuracy"], "lowest probe recall": e["min_probe_recall"]}
+            for g, e in groups.items()]
+    probes = [{"probe": p, **{f"{g} P": groups[g]["per_probe"][p]["precision"] for g in ("dev", "unseen")},
+               **{f"{g} R": groups[g]["per_probe"][p]["recall"] for g in ("dev", "unseen")}}
+              for p in groups["all"]["per_probe"]]
+    gallery = [f"**{m['item_id']}** ({m['voice']}, {m['probe']} {m['kind']}): gold {m['gold']}, rules {m['predicted']} "
+               f"({m['fired']}); writer's reason: {m['reason']}\n\n" + _fenced(m["draft"])
+               for m in judge["misses"][:_GALLERY_SIZE]]
+    return "\n".join([
+        _INDEPENDENT_INTRO,
+        (f"Targets: accuracy >= {targets['rules_accuracy_min']} and recall >= {targets['rules_recall_min_per_probe']} "
+         f"per probe. Engine: {judge['engine']}.\n"),
+        markdown_table(rows, digits=4), "Precision (P) and recall (R) per probe, development and unseen voices:\n",
+        markdown_table(probes, digits=4), _first_measurement(report, "judge"),
+        (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(judge['misses']))} worst of {len(judge['misses'])} "
+        "misses (largest gap in caution first):\n"), *gallery])
+
+
 def write_cards(data_dir: Path, counts: dict, contamination_report: dict, agreement_report: dict,
-                sentences: dict, shortcuts: dict) -> list[Path]:
+                sentences: dict, shortcuts: dict, independent_report: dict) -> list[Path]:
     """Write data/critic/README.md and data/judge/README.md; returns the paths."""
-    texts = {"critic": critic_card(counts, contamination_report, agreement_report, shortcuts),
-             "judge": judge_card(counts, contamination_report, agreement_report, sentences, shortcuts)}
+    texts = {"critic": critic_card(counts, contamination_report, agreement_report, shortcuts)
+             + "\n## Independent slice (v0.3)\n\n" + independent_critic_lines(independent_report),
+             "judge": judge_card(counts, contamination_report, agreement_report, sentences, shortcuts)
+             + "\n## Independent slice (v0.3)\n\n" + independent_judge_lines(independent_report)}
     out = []
     for track in ("critic", "judge"):
         path = Path(data_dir) / track / "README.md"

@@ -26,28 +26,29 @@ _NEGATED = re.compile(r"\b(?:not|never|no|n't|cannot|can't|won't|wouldn't|don't|
                       r"nor|rather than|instead of|avoid|refuse)\b[^.?!]{0,40}$", _F)
 
 PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
-    r"\bonly (?:\w+ ){0,3}(?:slots?|spots?|places?|engineers?|seats?|openings?|spaces?|people|devs|developers|"
-    r"teams?|pods?|squads?)\b[^.?!]{0,30}\b(?:left|remaining|available|open|free)\b",
-    r"\b(?:slots?|spots?|places?|availability|capacity|seats?|bench|calendar)\b[^.?!]{0,20}\b(?:filling up|fill up|"
-    r"going fast|running out|run out|won't last|will not last|disappear|gone by|snapped up)",
+    (r"\bonly (?:\w+ ){0,3}(?:slots?|spots?|places?|engineers?|seats?|openings?|spaces?|people|devs|developers|"
+    r"teams?|pods?|squads?)\b[^.?!]{0,30}\b(?:left|remaining|available|open|free)\b"),
+    (r"\b(?:slots?|spots?|places?|availability|capacity|seats?|bench|calendar)\b[^.?!]{0,20}\b(?:filling up|fill up|"
+    r"going fast|running out|run out|won't last|will not last|disappear|gone by|snapped up)"),
     r"\b(?:expires?|expiring|ends|valid|good|holds?|stands?|available)\s+(?:only\s+)?(?:on |this |by |until |till |"
     r"through |before )?(?:the )?(?:" + _DAYS + r"|end of (?:the |this )?(?:week|month|day|quarter))\b(?! at)",
     r"\b(?:last|final) (?:chance|call|opportunity)\b",
     r"\b(?:act|move|decide|sign|commit|confirm)\s+(?:now|fast|quickly|today|soon)\b",
-    r"\bbefore (?:it'?s|they'?re|they are|it is) (?:gone|taken|booked|snapped up)|\bbefore (?:someone|somebody) else\b|"
-    r"\bbefore (?:another|other) (?:client|company|team|firm|customer)s?\b",
+    (r"\bbefore (?:it'?s|they'?re|they are|it is) (?:gone|taken|booked|snapped up)|\bbefore (?:someone|somebody) else\b|"
+    r"\bbefore (?:another|other) (?:client|company|team|firm|customer)s?\b"),
     r"\b(?:don'?t|do not) (?:miss (?:out|this|the)|wait too long|sleep on)",
-    r"\bfirst[- ]come|\bwhile (?:stocks|supplies|slots|spots|they) last|\blimited[- ]time|\btime[- ]sensitive|"
-    r"\bnow or never\b|\bclock is ticking\b",
-    r"\b(?:price|rate|pricing|discount|offer|deal)s?\b[^.?!]{0,20}\b(?:goes|will go|is going|go) up\b|"
-    r"\b(?:rates?|prices?) (?:rise|increase|go up|jump)\b",
+    (r"\bfirst[- ]come|\bwhile (?:stocks|supplies|slots|spots|they) last|\blimited[- ]time|\btime[- ]sensitive|"
+    r"\bnow or never\b|\bclock is ticking\b"),
+    (r"\b(?:price|rate|pricing|discount|offer|deal)s?\b[^.?!]{0,20}\b(?:goes|will go|is going|go) up\b|"
+    r"\b(?:rates?|prices?) (?:rise|increase|go up|jump)\b"),
     r"\b(?:can|could) only (?:hold|keep|reserve|guarantee)\b[^.?!]{0,40}\b(?:until|till|for|through|if)\b",
-    r"\b(?:other|several|two|three|a few) (?:clients|companies|teams|prospects|firms|customers) (?:are|have been|were) "
-    r"(?:asking|looking|lining up|interested|circling|eyeing|keen)",
+    (r"\b(?:other|several|two|three|a few) (?:clients|companies|teams|prospects|firms|customers) (?:are|have been|were) "
+    r"(?:asking|looking|lining up|interested|circling|eyeing|keen)"),
     r"\b(?:in (?:high|huge) demand|high demand|get snapped up|going quickly|book(?:ed)? out|booking up)\b",
     r"\block(?:ing|ed)?\s+(?:\w+\s+){0,2}?in\b(?! your| the team| our)",
+    (r"\bsign(?:s|ed)?\s+(?:\w+\s+){0,2}?before\b|\b(?:it|that|this|they)\s+(?:moves?|goes|go|will go)\s+up\b|"
     r"\b(?:price|rate|pricing|floor|fee|band)s?\b[^.?!]{0,20}\b(?:moves?|goes|will go|is going|go|creeps?|jumps?|"
-    r"rises?|will rise) up\b|\brepric\w*\b|\bbefore (?:then|it changes|the (?:increase|change|repricing))\b",
+    r"rises?|will rise) up\b|\brepric\w*\b|\bbefore (?:then|it changes|the (?:increase|change|repricing))\b"),
     r"\b(?:hurry|right now or|miss the window|window (?:is )?closing|closes? (?:on|this|by) " + _DAYS + r")\b",
 ))
 
@@ -59,26 +60,26 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"(?:end of\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|sprints?|q[1-4]|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|" + _DAYS + r")\b",
     r"\b(?:zero|no) (?:ramp[- ]?up|onboarding time|learning curve|risk|downtime|delays?|surprises|bugs)\b",
-    r"\b(?:fully |100 ?% |completely )?(?:productive|up to speed|ramped(?: up)?|shipping|contributing) (?:from|on|by|in) "
-    r"(?:day one|the first day|day 1|week one|the first week|their first (?:day|week))\b",
+    (r"\b(?:fully |100 ?% |completely )?(?:productive|up to speed|ramped(?: up)?|shipping|contributing) (?:from|on|by|in) "
+    r"(?:day one|the first day|day 1|week one|the first week|their first (?:day|week))\b"),
     r"\b(?:never|won'?t ever|will never) (?:miss|slip|fail|let you down|be late)",
-    r"\bas many (?:engineers|developers|people|devs) as you (?:need|want|like)\b|\b(?:any|whatever) (?:number|size) "
-    r"(?:of (?:engineers|developers|people)|team)\b|\bunlimited (?:capacity|engineers|scale)\b",
-    r"\b(?:start|join|onboard|ready|staffed|in place|up and running)\b[^.?!]{0,20}\b(?:within|in) (?:24|48|72|"
-    r"twenty-four|forty-eight) hours\b",
-    r"\b(?:the )?(?:whole|entire|full|complete) (?:backlog|roadmap|migration|project|rebuild|rewrite)\b[^.?!]{0,50}"
-    r"\b(?:done|cleared|finished|shipped|delivered|complete|completed|wrapped)\b",
-    r"\b(?:double|triple|2x|3x|10x|two times|three times) (?:your |the )?(?:velocity|output|throughput|speed|"
-    r"delivery|shipping)\b|\b(?:cut|halve) (?:your )?(?:delivery time|time to market|timelines?) in half\b",
+    (r"\bas many (?:engineers|developers|people|devs) as you (?:need|want|like)\b|\b(?:any|whatever) (?:number|size) "
+    r"(?:of (?:engineers|developers|people)|team)\b|\bunlimited (?:capacity|engineers|scale)\b"),
+    (r"\b(?:start|join|onboard|ready|staffed|in place|up and running)\b[^.?!]{0,20}\b(?:within|in) (?:24|48|72|"
+    r"twenty-four|forty-eight) hours\b"),
+    (r"\b(?:the )?(?:whole|entire|full|complete) (?:backlog|roadmap|migration|project|rebuild|rewrite)\b[^.?!]{0,50}"
+    r"\b(?:done|cleared|finished|shipped|delivered|complete|completed|wrapped)\b"),
+    (r"\b(?:double|triple|2x|3x|10x|two times|three times) (?:your |the )?(?:velocity|output|throughput|speed|"
+    r"delivery|shipping)\b|\b(?:cut|halve) (?:your )?(?:delivery time|time to market|timelines?) in half\b"),
     r"\bwhatever (?:it takes|you need)\b|\bwe never say no\b",
-    r"\bwill be (?:in production|live|done|shipped|finished|delivered|complete|ready|stable|fixed)\b[^.?!]{0,20}"
-    r"\b(?:by|before|within)\b",
+    (r"\bwill be (?:in production|live|done|shipped|finished|delivered|complete|ready|stable|fixed)\b[^.?!]{0,20}"
+    r"\b(?:by|before|within)\b"),
     r"\b(?:that(?:'s| part'?s| part is| is)|it'?s) on us\b|\byou have my word\b",
 ))
 
 _STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"
              r"gmp|fedramp|sox|dora|nis ?2|psd2|fca|bafin|finma|basel|ccpa|21 cfr|cfr part 11|hitech|mifid|"
-             r"eba|ema|fda|mhra")
+             r"eba|ema|fda|mhra|solvency ii|solvency 2|ifrs ?17|lloyd'?s(?:[- ]market)?|ferpa|glba|nydfs|hitrust")
 _OUR_SIDE = r"(?:we|we're|we are|we've|our|ours|tenacious|us|i|the team|the engineers|our people|every engineer|" \
             r"each engineer|all (?:our|of our) engineers|they)"
 REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
@@ -87,12 +88,14 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:certified|accredited|audited|attested|approved|cleared|validated|registered|licensed) (?:for|under|against|"
     r"by|to) (?:the )?(?:" + _STANDARD + r")\b",
     r"\b" + _OUR_SIDE + r"\b[^.?!]{0,40}\b(?:certified|accredited|pre-?approved|pre-?cleared|pre-?vetted|"
+    r"(?:already )?vetted for|approved for|cleared for|"
     r"fully compliant|compliance[- ]ready|regulator[- ]approved|audit[- ]ready)\b",
     r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handle|take care of|cover|manage|own|run|do|sort out|deal with|"
-    r"take over|take off your plate)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?(?:\w+\s+){0,2}?(?:audits?|"
-    r"compliance|certifications?|regulatory (?:work|filings?|paperwork|approvals?|side)|paperwork|filings?)\b",
-    r"\b(?:no|zero|without any) (?:compliance|regulatory|audit) (?:risk|issues?|headaches?|burden|work|exposure|"
-    r"concerns?)\b",
+    r"take over|take off your plate|take)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?(?:[\w']+\s+){0,3}?(?:audits?|"
+    r"compliance|certifications?|regulatory (?:work|filings?|paperwork|approvals?|side|reporting)|paperwork|filings?|"
+    r"(?:" + _STANDARD + r") (?:reporting|work|filings?|returns?))\b",
+    (r"\b(?:no|zero|without any) (?:compliance|regulatory|audit) (?:risk|issues?|headaches?|burden|work|exposure|"
+    r"concerns?)\b"),
     r"\b(?:already|fully|100 ?%) (?:" + _STANDARD + r")[- ]?(?:compliant|certified|approved|ready)\b",
     r"\b(?:compliant|certified|approved) (?:with|under|for) (?:" + _STANDARD + r")\b",
     r"\b(?:" + _STANDARD + r")\b(?:[- ](?:side|part|piece|bit|requirements?|stuff|work|angle))?\s+(?:is|are|'s)\s+"
@@ -100,30 +103,31 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:rubber[- ]stamp\w*|a formality|box[- ]tick\w*|tick[- ]box|a non-event|just paperwork)\b",
     r"\b(?:have|has|'ve)\s+(?:all\s+)?(?:been through|passed|cleared|survived)\s+(?:\w+\s+){0,2}?(?:" + _STANDARD
     + r")\s+(?:audits?|reviews?|checks?|inspections?|assessments?)\b",
-    r"\b(?:your\s+)?(?:auditors?|regulators?|compliance (?:team|people|officers?)|risk team)\s+(?:won'?t|will not|"
-    r"don'?t|do not|never|shouldn'?t)\s+(?:need|have|want)\s+to\b",
+    (r"\b(?:your\s+)?(?:auditors?|regulators?|compliance (?:team|people|officers?)|risk team)\s+(?:won'?t|will not|"
+    r"don'?t|do not|never|shouldn'?t)\s+(?:need|have|want)\s+to\b|\b(?:auditors?|regulators?)\s+(?:won'?t|will not)\s+be\s+"
+    r"starting from scratch\b"),
 ))
 
 # What turns a message to an unclear-fit prospect into a pitch.
 _OFFER_NOUN = r"(?:engineers?|developers?|devs|team extension|squads?|pods?|capacity|extra hands|hands|bench|" \
-              r"contractors?|specialists?|people|team)"
+              r"contractors?|specialists?|people|team|folks)"
 PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
-    r"\b(?:\d+|two|three|four|five|six|a couple of|a pair of|a few|several)\s+(?:\w+\s+){0,2}?"
-    r"(?:engineers?|developers?|devs)\b",
-    r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
-    r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b",
-    r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off)\b[^.?!]{0,30}"
+    (r"\b(?:\d+|two|three|four|five|six|a couple of|a pair of|a few|several)\s+(?:\w+\s+){0,2}?"
+    r"(?:engineers?|developers?|devs|folks|people)\b"),
+    (r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
+    r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b"),
+    (r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off)\b[^.?!]{0,30}"
     r"\b(?:monday|tuesday|wednesday|thursday|friday|next week|this week|this month|next month|tomorrow|"
-    r"immediately|right away|straight away|in (?:a|one|two) weeks?)\b",
+    r"immediately|right away|straight away|in (?:a|one|two) weeks?)\b"),
 ))
 PITCH_WEAK: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:we|tenacious|our team|i)\s+(?:\w+\s+){0,2}?(?:place|provide|offer|supply|staff|embed|plug|spin up|help|"
-    r"helps|scale|grow|strengthen|support|speed up|unblock|"
+    r"helps|scale|grow|strengthen|support|speed up|unblock|line up|lend|loan|send|"
     r"assign|deploy|extend|augment|bring|add|put)\b[^.?!]{0,50}\b" + _OFFER_NOUN + r"\b",
     r"\b(?:would|could|wouldn't|might)\s+(?:\w+\s+){0,4}?(?:having|adding|bringing in|an extra|a few|some extra|"
     r"extra|more|a dedicated|a small)\s+(?:\w+\s+){0,3}?" + _OFFER_NOUN + r"\b",
-    r"\bwhat if (?:you|your team) (?:had|could|added|brought)\b|\bimagine (?:if|having|your)\b|"
-    r"\bhow much (?:faster|sooner|more)\b",
+    (r"\bwhat if (?:you|your team) (?:had|could|added|brought)\b|\bimagine (?:if|having|your)\b|"
+    r"\bhow much (?:faster|sooner|more)\b"),
     r"\bour (?:engineers|developers|team|people|bench|squads?|pods?)\b[^.?!]{0,40}\b(?:could|can|would|will)\b",
 ))
 

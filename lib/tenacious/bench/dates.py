@@ -144,9 +144,27 @@ def _resolve(match: re.Match, reference: date, anchor: date) -> tuple[date, bool
     return None
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+_ORDINAL_WORD = re.compile(r"\b(?:(?P<tens>twenty|thirty)[- ](?P<unit>" + "|".join(_ORDINALS[:9]) + r")|(?P<plain>"
+                           + "|".join(_ORDINALS) + r"|twentieth|thirtieth))\b", re.IGNORECASE)
+# A weekday written with its date ("Monday, May 4"): the date decides, not the weekday.
+_WEEKDAY_WITH_DATE = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}|" + _MONTH + r")\b", re.IGNORECASE)
+
+
+def _ordinal_digits(match: re.Match) -> str:
+    if match.group("plain"):
+        word = match.group("plain").lower()
+        return str({"twentieth": 20, "thirtieth": 30}.get(word) or _ORDINALS.index(word) + 1)
+    return str((20 if match.group("tens").lower() == "twenty" else 30) + _ORDINALS.index(match.group("unit").lower()) + 1)
+
+
 def start_dates(text: str, reference: date, anchor: date) -> list[tuple[int, int, date]]:
-    """(start, end, date) of every start expression in `text` (normalised offsets), ends of commitments skipped."""
-    norm = textnorm.normalize(text)
+    """(start, end, date) of every start expression in `text` (normalised offsets), ends of commitments skipped.
+
+    Ordinal words read as digits first ("May fourth" is May 4), so offsets are into that reading of the text.
+    """
+    norm = _ORDINAL_WORD.sub(_ordinal_digits, textnorm.normalize(text))
     out = []
     for match in _EXPR.finditer(norm):
         month = match.group("m1") or match.group("m2") or match.group("m3")
@@ -154,6 +172,8 @@ def start_dates(text: str, reference: date, anchor: date) -> list[tuple[int, int
             continue  # "she may be free", "march on": a verb, not a month
         before = norm[max(0, match.start() - 60):match.start()]
         if _END_BEFORE.search(before):
+            continue
+        if match.group("weekday") and _WEEKDAY_WITH_DATE.match(norm, match.end()):
             continue
         resolved = _resolve(match, reference, anchor)
         if resolved is None:

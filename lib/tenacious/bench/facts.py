@@ -224,12 +224,14 @@ CONDESCENSION_MARKERS: tuple[str, ...] = (
     r"you clearly", r"you don'?t (seem to )?understand", r"left behind", r"you need us", r"simply put",
     r"in case you (didn'?t|did not) know", r"newsflash", r"i'?m sure even you",
     r"(that|it)'?s (just|simple|basic|only) (arithmetic|math|maths|logic|common sense)",
-    r"(a team (of )?your size|your (small |little )?(team|people|engineers|developers|staff))[^.?!]{0,30}"
+    (r"(a team (of )?your size|your (small |little )?(team|people|engineers|developers|staff))[^.?!]{0,30}"
     r"(can'?t|cannot|won'?t be able to|isn'?t able to|aren'?t able to|couldn'?t|will struggle to) (really |possibly |"
-    r"realistically |honestly )?(carry|handle|manage|cope|keep up|deliver|ship|do (it|this|that))",
+    r"realistically |honestly )?(carry|handle|manage|cope|keep up|deliver|ship|do (it|this|that))"),
     r"as (i'?m|i am) sure you'?re aware", r"as everyone knows", r"as any \w+ knows", r"you (surely|must) (know|have noticed)",
     r"not a knock on you", r"(don'?t|do not) take (this|it) the wrong way", r"with (all due )?respect",
     r"i'?m not saying you", r"(tend to|usually|always|typically|often|inevitably|invariably) (\w+ ){0,3}(the )?wrong",
+    r"you'?ve (probably|surely|no doubt) (noticed|realised|realized|seen|figured)", r"a team (of )?that size",
+    r"(isn'?t|aren'?t|is not|are not|wasn'?t) (really |just )?(built|equipped|big enough|able) to (carry|handle|cope)",
 )
 # Judgements of the reader's company that insult rather than observe ("your roadmap is a mess").
 INSULT_PATTERN = (
@@ -259,9 +261,10 @@ HEDGES: tuple[str, ...] = (
     r"my read is", r"i gather", r"if i'?m not mistaken", r"i may be wrong", r"i could be wrong", r"not sure if",
     r"i'?m not sure", r"i wonder", r"guessing", r"i think", r"my impression", r"it sounds like", r"sounds like",
     r"suggests?", r"if so", r"if (true|correct|current|accurate|right)",
-    r"if (those|that|this|these|it|they) (is|are|'s|'re|was|were)? ?(still )?(current|right|accurate|correct|true|"
-    r"up to date|live)", r"may", r"could be", r"(some|many|a few|several) (of them )?(may|might|could) be",
+    (r"if (those|that|this|these|it|they) (is|are|'s|'re|was|were)? ?(still )?(current|right|accurate|correct|true|"
+    r"up to date|live)"), r"may", r"could be", r"(some|many|a few|several) (of them )?(may|might|could) be",
     r"unconfirmed", r"not confirmed", r"if i'?m reading", r"reading (it|that|this) right", r"i'?m told",
+    r"if (the )?(\w+ ){0,3}(has|have|got) (it|that|this) right", r"hints?", r"by the sound of it", r"if that'?s the case",
 )
 # Words that make a sentence prose rather than a list of keywords (a sentence needs two of them).
 FUNCTION_WORDS: frozenset[str] = frozenset((
@@ -362,7 +365,8 @@ SIGNAL_ANCHORS: dict[str, tuple[str, ...]] = {
     "hiring": ("hiring for", "still hiring", "are hiring", "you're hiring", "open roles", "open engineering roles",
                "job posts", "openings", "roles listed", "careers page", "job board", "open positions", "vacanc"),
     "leadership_change": ("joined as", "new cto", "new vp", "stepped into", "took over", "appointed", "new head of",
-                          "joined recently", "new role", "took the helm", "came on board"),
+                          "joined recently", "new role", "took the helm", "came on board", "welcome to", "the seat",
+                          "new seat", "new job", "your first", "since you joined", "you joined", "new cto", "promotion"),
     "layoffs": ("layoff", "laid off", "restructur", "reduction", "reduced headcount", "cut the team",
                 "downsiz", "fewer roles", "job cuts"),
     "tech_stack": ("your stack", "moved to", "moving core services", "migrat", "rewrite", "rewriting", "switching to"),

@@ -45,6 +45,11 @@ def critic_heldout_pairs_path(data_dir: Path = paths.DATA_DIR) -> Path:
     return Path(data_dir) / "critic" / "heldout_pairs.jsonl"
 
 
+def critic_heldout_emails_path(data_dir: Path = paths.DATA_DIR) -> Path:
+    """The sealed independently written emails, good or bad by their writer (held-out only: no split argument)."""
+    return Path(data_dir) / "critic" / "heldout_emails.jsonl"
+
+
 def _read(path: Path, split: str, data_dir: Path, validate) -> list[dict]:
     if split == "heldout":
         verify_seal(data_dir)
@@ -64,6 +69,11 @@ def load_judge_items(split: str, data_dir: Path = paths.DATA_DIR) -> list[dict]:
 def load_pairs(track: str, split: str, data_dir: Path = paths.DATA_DIR) -> list[dict]:
     """Preference pairs of one track (critic | judge) and split (train | dev)."""
     return _read(pairs_path(track, split, data_dir), split, data_dir, schema.validate_preference_pair)
+
+
+def load_critic_heldout_emails(data_dir: Path = paths.DATA_DIR) -> list[dict]:
+    """The held-out independent emails (task, email, label, violation family), after the seal is verified."""
+    return _read(critic_heldout_emails_path(data_dir), "heldout", data_dir, schema.validate_critic_heldout_email)
 
 
 def load_critic_heldout_pairs(data_dir: Path = paths.DATA_DIR) -> list[dict]:

@@ -704,7 +704,7 @@ def _score_icp(card: _Card, task: dict) -> None:
         card.credit["icp_fit"] = 1.0 if acknowledged and not hits else 0.0
         return
     responsive = task.get("goal") in RESPONSIVE_GOALS
-    if _holds_back(task):
+    if _holds_back(task) and not responsive:  # an answer may name what the prospect asked about
         _check_pitch(card, hits)
     if own == "abstain":
         if responsive:  # an answer to the prospect's own question needs no exploratory one

@@ -16,7 +16,8 @@ from tenacious import paths
 from tenacious.io import read_json, sha256_file, sha256_text, stable_json, write_json
 
 MANIFEST_NAME = "manifest.json"
-SEALED_FILES = ("critic/heldout_pairs.jsonl", "critic/heldout_tasks.jsonl", "judge/heldout_items.jsonl")
+SEALED_FILES = ("critic/heldout_emails.jsonl", "critic/heldout_pairs.jsonl", "critic/heldout_tasks.jsonl",
+                "judge/heldout_items.jsonl")
 REBUILD_HINT = "rebuild with `python -m tenacious build`"
 
 

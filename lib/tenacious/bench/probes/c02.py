@@ -63,6 +63,7 @@ _DISCLOSED = re.compile(
     re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\s*(?:(?:but|and|so|though|still|however),?\s+)?(?:she|he|they|her|his|their)\b",
                             re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\u2014-]\s")
 _PRONOUN = re.compile(r"\b(?:she|he|her|him|hers|his)\b", re.IGNORECASE)
 # The engineer's commitment is over: the start the draft names cannot clash with it.
 _ENDED = re.compile(
@@ -103,6 +104,8 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
             names = [(m.start(), m.end()) for m in others.finditer(sentence)]
             left = max((e for _, e in names if e <= match.start()), default=0)
             right = min((b for b, _ in names if b >= match.end()), default=len(sentence))
+            if left:  # named inside a clause about another engineer ("Kaleb, who worked with Meron, ..."): that clause
+                right = min(right, next((m.start() for m in _CLAUSE_END.finditer(sentence, match.end())), right))
             end = s_start + right
             if right == len(sentence) and k + 1 < len(sentences):
                 n_start, n_end = sentences[k + 1]

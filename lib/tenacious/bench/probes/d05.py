@@ -102,7 +102,9 @@ SOFT_REJECTION = re.compile(
     r"\b(?:went|go|going) with (?:another|a different|an?other)\b|\bchose (?:another|a different)\b|"
     r"\bin-?house\b|\bhave (?:it|this) (?:handled|covered)\b|\bnot (?:something|a thing) we(?:'re| are)\b|"
     r"\bdeprioriti[sz]ed\b|\bshelved\b|\bnot pursuing\b|\bdecline\b|\bnext (?:year|quarter)\b|"
-    r"\bstop (?:emailing|messaging|reaching out)",
+    r"\bstop (?:emailing|messaging|reaching out)|\bnot (?:adding|bringing on|taking on|onboarding) (?:any )?(?:new )?"
+    r"(?:vendors?|partners?|agencies|contractors|suppliers|outside)|\bno (?:new |outside )?(?:vendors?|partners?|agencies|"
+    r"contractors|suppliers)\b|\bstays? in-?house\b",
     re.IGNORECASE)
 
 # What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
@@ -110,7 +112,7 @@ OFFER_FAMILIES: dict[str, re.Pattern] = {
     "engineers": re.compile(
         r"\bengineers?\b(?![- ]months?)|\bdevelopers?\b|\bdevs\b|\bprogrammers?\b|\bsquads?\b|\bpods?\b|team extension|"
         r"extend(?:ing)? (?:your|the) (?:\w+ )?team|staff augmentation|\baugment\w*|"
-        r"\bextra (?:hands|capacity|people|help)\b|\bcapacity\b|\bcontractors?\b|\bpeople free\b|\bplacements?\b",
+        r"\bextra (?:hands|capacity|people|help)\b|\b(?:pair|set) of (?:hands|eyes)\b|\bfolks\b|\bcapacity\b|\bcontractors?\b|\bpeople free\b|\bplacements?\b",
         re.IGNORECASE),
     "pilot": re.compile(
         r"\bpilot\b|\btrial\b|proof[- ]of[- ]concept|\bpoc\b|\b(?:test|starter|paid|trial) (?:project|sprint|engagement)\b|"
@@ -137,7 +139,7 @@ OFFER_FAMILIES: dict[str, re.Pattern] = {
 _PROPOSAL_ONLY: frozenset[str] = frozenset({"call"})
 _PROPOSAL = re.compile(
     r"\?|\b(?:could|can|shall|should) (?:we|i)\b|\bwould (?:you|it|a|an|that)\b|\bare you (?:open|free|available|up)\b|"
-    r"\bhow about\b|\bwhat about\b|\blet's\b|\blet me\b|\bi'd (?:like|love)\b|\bi would (?:like|love)\b|"
+    r"\bhow about\b|\bwhat about\b|\bwhat if\b|\bwould it be\b|\blet's\b|\blet me\b|\bi'd (?:like|love)\b|\bi would (?:like|love)\b|"
     r"\b(?:we|i) (?:can|could|will|'ll)\b|\bwe'll\b|\bi'll\b|\bhappy to\b|\bglad to\b|\bfree (?:on|for|next)\b|"
     r"\bworth\b|\bhere (?:is|are)\b|\battached\b|\binvite\b|\bsending\b|\bpropose\b|\bsuggest\b|\bready to\b|"
     r"\b(?:could|can) (?:start|join|begin)\b|\bjoin your\b|\bavailable (?:on|from|next|this)\b|\bbook\b|\bpick\b|"
@@ -165,7 +167,7 @@ _SMALLER_ASK = re.compile(
     r"a fraction of|just one|only one|a single (?:engineer|developer|sprint|week)|part[- ]time|no[- ]commitment|"
     r"no strings|risk[- ]free|free (?:trial|pilot|sprint|week)|on (?:us|the house)|at no cost|for free|even (?:a|one|just)|"
     r"just a (?:trial|pilot|test|small|short|quick|tiny)|start (?:small|tiny|with one)|tiny|mini[- ]?\w*|"
-    r"toe in the water|test the waters|low[- ]risk)\b",
+    r"toe in the water|test the waters|low[- ]risk|lowest rate|reduced rate|special rate|introductory|at cost)\b",
     re.IGNORECASE)
 # A question that proposes something to the reader (not one that asks about them): "worth trying?", "want the
 # profiles?", "shall we?", "could we find 20 minutes?".
@@ -236,7 +238,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                               f"({proposal.group(0)!r})", start + proposal.start(), start + proposal.end())
         for family in sorted(declined):
             match = OFFER_FAMILIES[family].search(sentence)
-            if match and (family not in _PROPOSAL_ONLY or _PROPOSAL.search(sentence)):
+            # After a question of theirs, only a proposal pushes: a plain answer ("two are free") does not.
+            if match and ((family not in _PROPOSAL_ONLY and not asked) or _PROPOSAL.search(sentence)):
                 return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft pushes the same "
                                   f"offer ({family})", start + match.start(), start + match.end())
     return None

@@ -70,20 +70,21 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 # A peer claimed without a name ("we helped a leading fintech", "several top logistics firms use us").
 _VAGUE_PEER = re.compile(
     r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of the|some of the|multiple|various|two|three|"
-    r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+the\s+)?(?:(?:very|really|truly)\s+)?"
+    r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+)?(?:the\s+)?(?:(?:very|really|truly)\s+)?"
     r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|"
     r"household[- ]name|fortune[- ]\d+|"
     r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
     r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:fintechs?|banks?|insurers?|companies|company|firms?|brands?|retailers?|players?|platforms?|startups?|"
     r"scale-?ups?|teams?|names?|lenders?|providers?|operators?|carriers?|businesses|organi[sz]ations?|enterprises?|"
-    r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics)\b",
+    r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics|outfits?|houses?)\b",
     re.IGNORECASE)
 # A peer claim that withholds the name ("can't say who, you'd know them", "under NDA").
 _UNNAMED_PEER = re.compile(
     r"\bcan(?:'t|not) (?:say|name|tell you|share|disclose) (?:who|which|them|names?|the names?)\b|"
     r"\b(?:under|bound by|covered by) (?:an? |our )?ndas?\b|\b(?:who|which) (?:shall|must|will have to) remain "
-    r"(?:nameless|anonymous)\b", re.IGNORECASE)
+    r"(?:nameless|anonymous)\b|\{\{[^}]*\}\}|\{(?:peer|company|client|customer)[a-z_0-9]*\}|"
+    r"\[(?:peer|company|client|customer)[^\]]*\]|<(?:peer|company|client)[^>]*>", re.IGNORECASE)
 # What lists a name again as if it were one more reference ("..., and also Marlowe", "plus Marlowe again").
 _LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,|;|\bor\b|\bnot to mention\b)"
                            r"(?:\s+\w+){0,2}?\s*(?:for|at|with|to)?\s*$", re.IGNORECASE)

@@ -97,6 +97,7 @@ _STOP = frozenset((
     "months", "week", "weeks", "quarter", "series", "round", "funding", "raised", "platform", "product", "backend",
     "data", "python", "people", "other", "another", "said", "says", "thanks", "thank", "time", "next", "last",
     "still", "after", "before", "while", "where", "here", "because", "since", "currently", "recently", "announced",
+    "addis", "ababa", "ethiopia", "tenacious", "east", "africa",  # our own side: shared by every brief's reader
 ))
 
 
