@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from tenacious import paths
-from tenacious.bench import agreement, build, cards, contamination, load, seal
+from tenacious.bench import agreement, build, cards, contamination, judge_pairs, load, seal
 from tenacious.bench.prompts import critic_messages
 from tenacious.bench.splits import SplitError, grouped_split
 from tenacious.cli import main as cli
@@ -54,7 +54,12 @@ def data_copy(tmp_path) -> Path:
 
 
 def _generated(items: list[dict]) -> list[dict]:
-    return [i for i in items if i["stratum"] != "HND"]
+    """The generator's items (the hand-written HND and the independently written IND slices left out)."""
+    return [i for i in items if i["stratum"] not in ("HND", "IND")]
+
+
+def _rows(paths_: list[Path]) -> int:
+    return sum(1 for p in paths_ for line in p.read_text().splitlines() if line.strip())
 
 
 def test_critic_counts_match_defaults():
@@ -77,10 +82,15 @@ def test_judge_counts_match_defaults():
         cases = Counter(i["case_id"] for i in items)
         assert len(cases) == n_cases and set(cases.values()) == {2}
         assert Counter(i["draft_kind"] for i in items) == {"good": n_cases, "bad": n_cases}
-        if split in load.PAIR_SPLITS:  # one ORPO pair per item, hand-written ones included; no held-out pairs
-            assert len(load.load_pairs("judge", split)) == len(load.load_judge_items(split))
+        if split in load.PAIR_SPLITS:  # at least one ORPO pair per item (rarer decisions repeated); no held-out pairs
+            assert len(load.load_pairs("judge", split)) == len(judge_pairs.balanced_copies(load.load_judge_items(split)))
         total.update(i["probe_id"] for i in items)
     assert (build.JUDGE_CASES["train"], build.JUDGE_CASES["dev"], build.JUDGE_CASES["heldout"]) == (169, 93, 61)
+    # the independent slice: every row of data/raw/v3/judge_*.jsonl is one held-out item, none elsewhere
+    v3_rows = _rows(sorted((paths.RAW_DIR / "v3").glob("judge_*.jsonl")))
+    strata = {split: Counter(i["stratum"] for i in load.load_judge_items(split)) for split in load.SPLITS}
+    assert v3_rows > 0 and strata["heldout"]["IND"] == v3_rows
+    assert strata["train"]["IND"] == strata["dev"]["IND"] == 0
     for split in load.SPLITS:  # every probe (and the PASS controls) in every split
         assert {i["probe_id"] for i in load.load_judge_items(split)} == set(cards.PROBES)
 
