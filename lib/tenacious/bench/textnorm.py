@@ -22,6 +22,7 @@ Decisions fixed here:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -137,15 +138,40 @@ class Mention:
 # --- normalisation -----------------------------------------------------------------------------
 
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """Normalised text plus, per normalised character, the [start, end) of the original character it came from."""
+    norm, starts, ends = _normalized(text)
+    return norm, list(starts), list(ends)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalized(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """`normalize_with_offsets`, cached: the scorer and the rules normalise the same email many times.
+
+    ASCII runs are their own normal form (NFKC leaves them, no fold applies, no ASCII character is invisible), so
+    only the other characters, and an ASCII letter a combining mark follows, go through unicodedata."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     i = 0
-    while i < len(text):
+    n = len(text)
+    while i < n:
+        run = _ASCII_RUN.match(text, i)
+        if run:
+            stop = run.end()
+            if stop < n and unicodedata.combining(text[stop]):
+                stop -= 1  # the base character of a combining mark is composed below
+            if stop > i:
+                out.append(text[i:stop])
+                starts.extend(range(i, stop))
+                ends.extend(range(i + 1, stop + 1))
+                i = stop
+                continue
         j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
+        while j < n and unicodedata.combining(text[j]):
             j += 1  # keep a base character with its combining marks so NFKC can compose them
         for ch in unicodedata.normalize("NFKC", text[i:j]):
             if unicodedata.category(ch) == "Cf":
@@ -156,7 +182,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
             starts.append(i)
             ends.append(j)
         i = j
-    return "".join(out), starts, ends
+    return "".join(out), tuple(starts), tuple(ends)
 
 
 @dataclass(frozen=True)
@@ -180,13 +206,13 @@ class Aligned:
 
 def align(text: str) -> Aligned:
     """Normalise `text` and keep the map back to it, so matches on the normalised text can cite the original."""
-    norm, starts, ends = normalize_with_offsets(text)
-    return Aligned(norm, text, tuple(starts), tuple(ends))
+    norm, starts, ends = _normalized(text)
+    return Aligned(norm, text, starts, ends)
 
 
 def normalize(text: str) -> str:
     """NFKC text with dashes, quotes, spaces and look-alike letters folded and invisible characters removed."""
-    return normalize_with_offsets(text)[0]
+    return _normalized(text)[0]
 
 
 # --- numbers -------------------------------------------------------------------------------------

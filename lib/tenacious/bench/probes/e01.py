@@ -26,6 +26,7 @@ from tenacious.bench.probes.reading import (
     DraftText,
     Firing,
     PeerIndex,
+    ProspectFacts,
     fact_tokens,
 )
 from tenacious.bench.probes.spec import Probe, Wordings
@@ -147,31 +148,34 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
     own = _own_names(ctx) | BENCH_NAMES
     own_facts = fact_tokens(" ".join([ctx["company"], ctx["industry"], *(s["text"] for s in ctx["signals"]),
                                       *(m["text"] for m in ctx["prior_thread"])]))
-    others = [p for p in batch.prospects if p.company.casefold() != ours]
+    def foreign(prospects: tuple[ProspectFacts, ...]) -> ProspectFacts | None:
+        return next((p for p in prospects if p.company.casefold() != ours), None)
+
     for start, sentence in draft.sentence_texts():
         if _PUBLIC.search(sentence):
             continue
-        for prospect in others:
-            for name in prospect.names:
-                if name in own:
-                    continue
-                found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)
-                if found:
-                    return draft.fire(f"the draft names another prospect of the batch ({prospect.company}: "
-                                      f"{name!r})", start + found.start(), start + found.end())
+        for found in batch.name_pattern.finditer(sentence) if batch.name_pattern else ():
+            prospect = foreign(batch.by_name[found.group(0)])
+            if found.group(0) not in own and prospect is not None:
+                return draft.fire(f"the draft names another prospect of the batch ({prospect.company}: "
+                                  f"{found.group(0)!r})", start + found.start(), start + found.end())
         told = _TOLD.search(sentence)
-        for prospect in others if told else ():
-            first = prospect.person.split()[0]
-            found = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", sentence)
-            if found and first not in own and len(first) >= 3:
+        for found in batch.first_pattern.finditer(sentence) if told and batch.first_pattern else ():
+            prospect = foreign(batch.by_first[found.group(0)])
+            if found.group(0) not in own and prospect is not None:
                 return draft.fire(f"the draft repeats what another prospect of the batch said ({prospect.company}: "
-                                  f"{first!r})", start + found.start(), start + found.end())
+                                  f"{found.group(0)!r})", start + found.start(), start + found.end())
         if not _THIRD_PARTY.search(sentence):
             continue
         words = fact_tokens(sentence) - own_facts - batch.common
         figures = {m.value for m in textnorm.numbers(sentence)}
-        for prospect in others:
-            shared = words & prospect.tokens
+        shared_with: dict[str, set[str]] = {}
+        for word in words:
+            for prospect in batch.by_token.get(word, ()):
+                if prospect.company.casefold() != ours:
+                    shared_with.setdefault(prospect.company, set()).add(word)
+        for prospect in batch.prospects:
+            shared = shared_with.get(prospect.company, set())
             if len(shared) >= 2 or (shared and any(any(abs(f - g) <= 0.05 * g for g in prospect.figures)
                                                    for f in figures)):
                 return draft.fire(f"the draft cites another prospect's facts ({prospect.company}: "

@@ -152,6 +152,29 @@ class BatchIndex(dict):
                 counts[token] = counts.get(token, 0) + 1
         # A fact word in more than COMMON_FACT_PROSPECTS briefs identifies nobody.
         self.common = frozenset(t for t, n in counts.items() if n > COMMON_FACT_PROSPECTS)
+        # Indexed once per batch, so a draft's sentence is read against every prospect in one pass each:
+        # names and first names as one alternation (longest first), fact words inverted to their prospects.
+        self.by_name = _index((name, p) for p in prospects for name in p.names)
+        self.by_first = _index((p.person.split()[0], p) for p in prospects if len(p.person.split()[0]) >= 3)
+        self.name_pattern = _alternation(self.by_name)
+        self.first_pattern = _alternation(self.by_first)
+        self.by_token = _index((token, p) for p in prospects for token in p.tokens)
+
+
+def _index(pairs) -> dict[str, tuple[ProspectFacts, ...]]:
+    out: dict[str, list[ProspectFacts]] = {}
+    for key, prospect in pairs:
+        if prospect not in out.setdefault(key, []):
+            out[key].append(prospect)
+    return {key: tuple(v) for key, v in sorted(out.items())}
+
+
+def _alternation(names) -> re.Pattern | None:
+    """One pattern matching any of `names` as a whole word (case as written), the longest at a position first."""
+    if not names:
+        return None
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
 
 
 # --- role normalisation ---------------------------------------------------------------------
