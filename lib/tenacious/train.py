@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tenacious import paths
-from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device
+from tenacious.backbones import Backbone, attach_lora, load_backbone, resolve_device, weights_source
 from tenacious.bench.load import (
     PAIR_SPLITS,
     TRACKS,
@@ -164,9 +164,27 @@ def _trainer_class(track: str, shared_prompt: bool):
     class PairTrainer(Base):
         """TRL 1.15 computes ORPO's NLL over prompt + completion; with a long fixed prompt that mostly
         teaches the model to recite the prompt, so the judge's SFT signal is moved onto the answer (every
-        profile). The critic's SimPO has no NLL term (cpo_alpha 0)."""
+        profile). The critic's SimPO has no NLL term (cpo_alpha 0). Validation also logs k of n: how many
+        dev pairs the model ranks chosen over rejected (`eval_pairs_correct`, `eval_pairs`), since TRL's
+        `eval_rewards/accuracies` is a mean of batch means, which is not k/n when the last batch is short."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._val_outcomes: list[bool] = []
 
         def concatenated_forward(self, model, batch):
+            out = self._pair_forward(model, batch)
+            if not model.training:  # chosen over rejected, as TRL's reward accuracy (rewards = beta * logps, beta > 0)
+                self._val_outcomes += self.accelerator.gather_for_metrics(out[0] > out[1]).tolist()
+            return out
+
+        def log(self, logs, start_time=None):
+            if "eval_loss" in logs and self._val_outcomes:
+                logs.update(eval_pairs_correct=sum(self._val_outcomes), eval_pairs=len(self._val_outcomes))
+                self._val_outcomes = []
+            return super().log(logs, start_time)
+
+        def _pair_forward(self, model, batch):
             import torch
 
             simpo_like = track == "judge" or (self.cpo_alpha == 0 and self.loss_type in ("simpo", "ipo"))
@@ -240,7 +258,7 @@ def run_config(profile, track: str, seed: int, backbone: Backbone, n_train: int,
     return {"track": track, "seed": seed, "method": cfg["method"], "hyperparameters": cfg,
             "prompt_format": profile.prompt_format,
             "train_pairs": n_train, "eval_pairs": n_eval, "backbone": backbone.describe(),
-            "provenance": stamp(profile.name, backbone.name, [seed]),
+            "backbone_source": weights_source(backbone), "provenance": stamp(profile.name, backbone.name, [seed]),
             "libraries": library_versions(), "device": device_info()}
 
 
@@ -449,7 +467,8 @@ def history_rows(history: dict) -> list[dict]:
     """One row per logged step, train and eval metrics side by side (for tables and notebooks)."""
     by_step: dict[int, dict] = {}
     keys = {"loss": "train_loss", "eval_loss": "val_loss", "eval_rewards/margins": "val_reward_margin",
-            "eval_rewards/accuracies": "val_reward_accuracy", "rewards/margins": "train_reward_margin",
+            "eval_rewards/accuracies": "val_reward_accuracy", "eval_pairs_correct": "val_pairs_correct",
+            "eval_pairs": "val_pairs", "rewards/margins": "train_reward_margin",
             "learning_rate": "learning_rate", "wall_seconds": "wall_seconds"}
     for rec in history["log_history"]:
         if "step" not in rec or "train_runtime" in rec:
