@@ -1,9 +1,12 @@
-"""The cpu judge's learning curve: held-out accuracy against pairs seen, up to 2 epochs, beside its baselines.
+"""The cpu judge's learning curve: dev accuracy against pairs seen, up to 2 epochs, beside its baselines.
 
-Trains the profile's judge (ORPO, its own hyper-parameters, no step cap: `--epochs` passes over the 375
-train pairs) and, at each evaluation point, scores the same evenly spaced held-out items by label
-likelihood, as the ablation does. Beside it, on the same items: always-PASS, the bag-of-words judge and
-the published 7-rule engine (rules_v1), with exact McNemar p-values of the judge against the first two.
+Trains the profile's judge (ORPO, its own hyper-parameters, no step cap: `--epochs` passes over the
+train pairs) and, at each evaluation point, scores the same dev items (a stratified subset, each case
+whole: tenacious.subsets) by label likelihood, as the ablation does. Dev, never the sealed held-out
+items: the curve is what a schedule is chosen on, and a schedule chosen on held-out items reuses the
+test set (curves measured that way before carry `"split": "heldout"`, and the stats stage skips them).
+Beside it, on the same items: always-PASS, the bag-of-words judge and the published 7-rule engine
+(rules_v1), with exact McNemar p-values of the judge against the first two.
 A checkpoint is saved at every point and the JSON is rewritten after each one, so an interrupted run
 resumes where it stopped (re-run the same command). Writes
 benchmarks/results/judge_learning_curve_<profile>.json (+ .png/.pdf), which the stats stage reads.
@@ -26,6 +29,7 @@ from pathlib import Path
 from tenacious import paths
 from tenacious.io import read_json, write_json
 
+SPLIT = "dev"  # the items the curve is measured on (never the sealed held-out split)
 # Evaluation points in epochs: dense early, where a short CPU schedule lives, then every quarter epoch.
 POINTS: tuple[float, ...] = (0.0, 1 / 16, 1 / 8, 1 / 4, 3 / 8, 1 / 2, 3 / 4, 1.0, 1.25, 1.5, 1.75, 2.0)
 
@@ -70,7 +74,7 @@ def plot(result: dict, path: Path) -> None:
     learning_curve(result["points"], {k: v["accuracy"] for k, v in result["baselines"].items()},
                    path.with_suffix(""), f"Judge learning curve, {result['profile']} profile",
                    f"epochs over the {result['train_pairs']} train pairs",
-                   f"accuracy on {result['items']} held-out items", footer(result["provenance"]))
+                   f"accuracy on {result['items']} {result['split']} items", footer(result["provenance"]))
 
 
 def decision_only(pair: dict) -> dict:
@@ -82,12 +86,13 @@ def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: di
         decision_only_pairs: bool = False) -> dict:
     from transformers import TrainerCallback
 
-    from tenacious.ablate import evenly_spaced, judge_by_likelihood
+    from tenacious.ablate import judge_by_likelihood
     from tenacious.backbones import load_backbone
     from tenacious.bench.load import load_judge_items, load_pairs
     from tenacious.bench.seal import verify_seal
     from tenacious.profiles import load_profile
     from tenacious.provenance import stamp
+    from tenacious.subsets import judge_subset
     from tenacious.train import build_trainer, last_checkpoint
 
     profile = load_profile(profile_name)
@@ -97,18 +102,19 @@ def run(profile_name: str, epochs: float, n_items: int, out: Path, overrides: di
         raise SystemExit(f"--set: {unknown[0]!r} is not a judge training setting of profile {profile.name}")
     cfg.update(overrides or {})  # a diagnostic variant: its own output file and run folder (see main)
     seed = cfg["seeds"][0]
-    verify_seal(paths.DATA_DIR)  # the held-out items are read below
-    items = evenly_spaced(load_judge_items("heldout"), n_items)
+    verify_seal(paths.DATA_DIR)
+    items = judge_subset(load_judge_items(SPLIT), n_items)
     gold = [i["gold_decision"] for i in items]
     n_pairs = len(load_pairs("judge", "train"))
     per_epoch = math.ceil(n_pairs / (cfg["per_device_batch"] * cfg["grad_accum"]))
     steps = eval_steps(per_epoch, epochs)
     base_preds = baselines(items, seed)
     result = read_json(out) if out.is_file() else {}
-    done = {p["step"]: p for p in result.get("points", []) if result.get("items") == len(items)}
+    same_items = result.get("split") == SPLIT and result.get("item_ids") == [i["item_id"] for i in items]
+    done = {p["step"]: p for p in result.get("points", []) if same_items}
     backbone = load_backbone(profile.backbones["judge"], device=profile.device, seed=seed,
                              max_seq_length=cfg["max_length"], dtype=cfg["precision"])
-    result = {"profile": profile.name, "backbone": backbone.name, "seed": seed, "epochs": epochs,
+    result = {"profile": profile.name, "split": SPLIT, "backbone": backbone.name, "seed": seed, "epochs": epochs,
               "train_pairs": n_pairs, "steps_per_epoch": per_epoch, "eval_steps": steps, "items": len(items),
               "item_ids": [i["item_id"] for i in items], "hyperparameters": {k: v for k, v in cfg.items()
                                                                              if k != "seeds"},
@@ -188,7 +194,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--profile", default="cpu")
     parser.add_argument("--epochs", type=float, default=2.0, help="passes over the train pairs (a fraction is allowed)")
-    parser.add_argument("--items", type=int, default=80, help="evenly spaced held-out items (0 = all 258)")
+    parser.add_argument("--items", type=int, default=80, help="dev items, a stratified subset (0 = all)")
     parser.add_argument("--set", type=_setting, action="append", default=[], metavar="KEY=VALUE",
                         help="a diagnostic variant of the profile's judge settings, e.g. beta=1.0")
     parser.add_argument("--decision-only", action="store_true",
