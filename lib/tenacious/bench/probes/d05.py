@@ -104,7 +104,9 @@ SOFT_REJECTION = re.compile(
     r"\bdeprioriti[sz]ed\b|\bshelved\b|\bnot pursuing\b|\bdecline\b|\bnext (?:year|quarter)\b|"
     r"\bstop (?:emailing|messaging|reaching out)|\bnot (?:adding|bringing on|taking on|onboarding) (?:any )?(?:new )?"
     r"(?:vendors?|partners?|agencies|contractors|suppliers|outside)|\bno (?:new |outside )?(?:vendors?|partners?|agencies|"
-    r"contractors|suppliers)\b|\bstays? in-?house\b",
+    r"contractors|suppliers)\b|\bstays? in-?house\b|\bnot (?:bringing|taking|letting) in\b|"
+    r"\b(?:happy|satisfied|content|fine) with (?:our|the) (?:current|existing|own|present)\b|"
+    r"\bfilled (?:the|that|this|those) (?:role|roles|position|gap)\b",
     re.IGNORECASE)
 
 # What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
@@ -159,8 +161,21 @@ _DEFERS = re.compile(
 # Keeping the declined offer alive ("still on the table", "I have kept the review open") pushes it, however deferential.
 _KEEPS_ALIVE = re.compile(
     r"\bstill (?:on the table|stands|open|available|there for you)\b|\bkept (?:\w+ ){0,4}?(?:open|free|aside|for you)\b|"
-    r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b",
+    r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b|\bkeep (?:\w+ ){0,3}?(?:ready|free|aside|open|warm)\b",
     re.IGNORECASE)
+# The declined offer come back as a concrete, reduced staffing proposal: a head count with a short term or a
+# trial ("one Go engineer, a month", "a fortnight's trial with one engineer", "as a backup, even for a few
+# weeks"). It pushes the offer however politely the sentence defers around it.
+_SMALL_OFFER = re.compile(
+    r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|"
+    r"devs?|people|names)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|couple of)\s+)?(?:fortnight|weeks?|"
+    r"months?|sprints?|trial|pilot)\b|"
+    r"\b(?:fortnight|[\w-]+-week|[\w-]+-month|trial|pilot|backup|back-up)\b[^.?!]{0,40}?\b(?:engineers?|developers?|"
+    r"devs?)\b|\b(?:as a|as their) (?:backup|back-up|fallback|safety net)\b",
+    re.IGNORECASE)
+# Letting the held offer go ("I have released the two engineers") withdraws it.
+_RELEASED = re.compile(r"\b(?:released|let (?:them|him|her) go|freed up|stood down|withdrawn|withdrew)\b",
+                       re.IGNORECASE)
 # The declined offer made smaller, cheaper or free: still the same offer ("just a two-week trial", "even one engineer").
 _SMALLER_ASK = re.compile(
     r"\b(?:smaller|cheaper|lighter|leaner|scaled[- ]down|slimmed[- ]down|cut[- ]down|reduced|discount\w*|half the|"
@@ -180,6 +195,9 @@ _REQUEST = re.compile(
     r"\b(?:send|share|forward|email|pass along|drop)\b|\bhappy to (?:read|look|see|review|take)\b|"
     r"\b(?:would be|is) (?:useful|helpful|welcome|fine|ok|okay)\b|\bfeel free\b",
     re.IGNORECASE)
+
+
+_NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
 def _prepare(rng: random.Random, ctx: dict, carrier: dict, pool: str, index: int) -> dict:
@@ -226,6 +244,12 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     asked = any(s.rstrip().endswith("?") for s in SENTENCE.findall(last))
     declined = (offered or set(OFFER_FAMILIES)) - requested
     for start, sentence in draft.sentence_texts()[1:]:  # the subject line proposes nothing
+        if _RELEASED.search(sentence):
+            continue
+        small = _SMALL_OFFER.search(sentence) if (offered or set(OFFER_FAMILIES)) & {"engineers", "pilot"} else None
+        if small and not _NEGATED_OFFER.search(sentence[:small.start()]):
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers it again, reduced "
+                              f"({small.group(0)!r})", start + small.start(), start + small.end())
         if _DEFERS.search(sentence) and not _KEEPS_ALIVE.search(sentence):
             continue
         smaller = _SMALLER_ASK.search(sentence)

@@ -142,6 +142,16 @@ def _own_names(ctx: Mapping) -> set[str]:
             "Tenacious"}
 
 
+def _other_company(text: str, head: str, prospect: ProspectFacts) -> bool:
+    """`head` is the first word of `prospect`'s company, and the draft names a different company under it
+    ("Pellucid Docs" for Pellucid Learning): the head word then stands for that company, not the prospect."""
+    if head == prospect.company or prospect.company.split()[0] != head:
+        return False
+    full = re.compile(rf"(?<![\w-]){re.escape(head)}(?P<rest>(?: (?:& |and )?[A-Z][\w'-]*)+)")
+    return any(f"{head}{m.group('rest')}" != prospect.company and not prospect.company.startswith(f"{head}{m.group('rest')}")
+               for m in full.finditer(text))
+
+
 def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing | None:
     """A sentence naming another prospect of the batch, or citing its distinctive facts about a third party."""
     ours = ctx["company"].casefold()
@@ -156,13 +166,14 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
             continue
         for found in batch.name_pattern.finditer(sentence) if batch.name_pattern else ():
             prospect = foreign(batch.by_name[found.group(0)])
-            if found.group(0) not in own and prospect is not None:
+            if (found.group(0) not in own and prospect is not None and start + found.start() < draft.signature_start
+                    and not _other_company(draft.text, found.group(0), prospect)):
                 return draft.fire(f"the draft names another prospect of the batch ({prospect.company}: "
                                   f"{found.group(0)!r})", start + found.start(), start + found.end())
         told = _TOLD.search(sentence)
         for found in batch.first_pattern.finditer(sentence) if told and batch.first_pattern else ():
             prospect = foreign(batch.by_first[found.group(0)])
-            if found.group(0) not in own and prospect is not None:
+            if found.group(0) not in own and prospect is not None and start + found.start() < draft.signature_start:
                 return draft.fire(f"the draft repeats what another prospect of the batch said ({prospect.company}: "
                                   f"{found.group(0)!r})", start + found.start(), start + found.end())
         if not _THIRD_PARTY.search(sentence):

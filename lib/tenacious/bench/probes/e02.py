@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from tenacious.bench.probes.reading import DraftText, Firing, PeerIndex, peer_mentions, prospect_key
+from tenacious.bench.probes.reading import (
+    BENCH_NAMES,
+    NOT_A_PARTY,
+    DraftText,
+    Firing,
+    PeerIndex,
+    peer_mentions,
+    prospect_key,
+)
 from tenacious.bench.probes.spec import Probe, Wordings
 
 VIOLATIONS: Wordings = {
@@ -77,7 +85,7 @@ _VAGUE_PEER = re.compile(
     r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:fintechs?|banks?|insurers?|companies|company|firms?|brands?|retailers?|players?|platforms?|startups?|"
     r"scale-?ups?|teams?|names?|lenders?|providers?|operators?|carriers?|businesses|organi[sz]ations?|enterprises?|"
-    r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics|outfits?|houses?)\b",
+    r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics|outfits?|houses?|chains?|[a-z]{3,}ers)\b",
     re.IGNORECASE)
 # A peer claim that withholds the name ("can't say who, you'd know them", "under NDA").
 _UNNAMED_PEER = re.compile(
@@ -88,7 +96,24 @@ _UNNAMED_PEER = re.compile(
 # What lists a name again as if it were one more reference ("..., and also Marlowe", "plus Marlowe again").
 _LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,|;|\bor\b|\bnot to mention\b)"
                            r"(?:\s+\w+){0,2}?\s*(?:for|at|with|to)?\s*$", re.IGNORECASE)
+# The draft counts its references as more than one ("two references", "both", "on a separate engagement", "so did").
+_COUNTED_APART = re.compile(r"\b(?:two|both|each|separate\w*|second|so did|as well|also|another|too)\b", re.IGNORECASE)
 _AGAIN_FOR = re.compile(r"\b(?:for|at|with)\s*$", re.IGNORECASE)  # "... and later for Norrsken's other team"
+
+
+_COMPANY = re.compile(r"(?<![\w-])[A-Z][a-z][\w'-]*(?: (?:& )?[A-Z][\w'-]*)+")
+
+
+def _company_names(ctx: Mapping, draft: DraftText) -> list[tuple[str, int, int]]:
+    """Names of two or more capitalised words in the body, our side's, the reader's and calendar words left out:
+    the companies a draft cites, however it introduces them."""
+    own = {*ctx["company"].split(), *ctx["recipient"]["name"].split(), "Tenacious"} | NOT_A_PARTY | BENCH_NAMES
+    out = []
+    for match in _COMPANY.finditer(draft.text[:draft.signature_start]):
+        words = [w for w in match.group(0).split() if w != "&"]
+        if words[0] not in own and not (set(words) & own) and not any(w.upper() == w for w in words):
+            out.append((match.group(0), match.start(), match.end()))
+    return out
 
 
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
@@ -117,6 +142,15 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
             before = draft.text[max(end, end + again.start() - 30):end + again.start()]
             if _LISTED_AGAIN.search(before) and (not again.group("own") or _AGAIN_FOR.search(before)):
                 return draft.fire(f"the same peer is listed twice: {head}", end + again.start(), end + again.end())
+    for name, _, end in _company_names(ctx, draft):  # "Verdane Travel ... and, separately, Verdane's office"
+        head = name.split()[0]
+        if not _COUNTED_APART.search(draft.text):
+            continue
+        for again in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])(?!\s+{re.escape(name.split()[1])})",
+                                 draft.text[end:]):
+            if end + again.start() < draft.signature_start:
+                return draft.fire(f"the same peer is counted twice: {name} and {head} again", end + again.start(),
+                                  end + again.end())
     me = prospect_key(ctx)
     for name, start, end in mentions:
         cited_to = peers.get(name.casefold(), frozenset())

@@ -6,6 +6,7 @@ found one way for every rule; judge_rules applies the checks and re-exports the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -77,6 +78,19 @@ class DraftText:
         self.aligned = textnorm.align(text)
         self.text = self.aligned.text
         self.sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(self.text) if m.group(0).strip()]
+
+    @functools.cached_property
+    def signature_start(self) -> int:
+        """Where the sign-off begins (the closer line, "Best regards,", or a bare name line at the end): the
+        writer's own name lives there, so a name found from here on names nobody the draft talks about."""
+        lines = [m for m in re.finditer(r"[^\n]+", self.text) if m.group(0).strip()]
+        for line in reversed(lines[max(2, len(lines) - 4):]):  # after the subject and the greeting
+            words = line.group(0).split()
+            if len(words) <= 5 and line.group(0).rstrip().endswith(","):
+                return line.start()
+        if len(lines) > 1 and len(lines[-1].group(0).split()) <= 6 and not re.search(r"[.?!]\s*$", lines[-1].group(0)):
+            return lines[-1].start()
+        return len(self.text)
 
     def fire(self, reason: str, start: int, end: int) -> Firing:
         s, e = self.aligned.span(start, end)
