@@ -125,3 +125,25 @@ def test_numbers_recomputed_from_the_real_traces_match(smoke_pipeline):
         rows = [r for r in judge if r["condition"] == condition]
         accuracy = sum(r["predicted"] == r["gold"] for r in rows) / len(rows)
         assert abs(numbers["judge"]["heldout"]["conditions"][condition]["accuracy"] - accuracy) < 1e-12
+
+
+def test_an_edit_outside_training_and_ablation_code_retrains_and_rescores_nothing(smoke_pipeline):
+    """The pipeline re-runs the train and ablate notebooks after any code change; the stages themselves find their
+    finished runs and parts under the same identity and reuse them (last here: it re-executes two stages)."""
+    profile, copy, *_ = smoke_pipeline
+    parts = paths.ablate_parts_dir("smoke", copy)
+    before = {p.name: p.stat().st_mtime_ns for p in parts.glob("*.jsonl")}
+    configs = {t: read_json(paths.train_run_dir("smoke", t, profile.train[t].seeds[0], copy) / paths.RUN_CONFIG_FILE)
+               for t in ("critic", "judge")}
+    with (copy / "lib" / "tenacious" / "paper.py").open("a") as fh:
+        fh.write("\n# an edit to the paper's code only\n")
+    third = _pipeline(copy, "--stages", "train,ablate")
+    assert third.returncode == 0, third.stdout[-3000:] + third.stderr[-3000:]
+    assert third.stdout.count(": done in ") == 3, third.stdout  # two training runs and the ablation ran again
+    for track, config in configs.items():
+        run = stages.stage_run(profile, "train", track=track, seed=profile.train[track].seeds[0])
+        executed = (paths.executed_dir("smoke", copy) / f"{run.run_id}.ipynb").read_text()
+        assert "already trained under this identity" in executed, track
+        run_dir = paths.train_run_dir("smoke", track, profile.train[track].seeds[0], copy)
+        assert read_json(run_dir / paths.RUN_CONFIG_FILE) == config
+    assert {p.name: p.stat().st_mtime_ns for p in parts.glob("*.jsonl")} == before

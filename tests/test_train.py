@@ -286,6 +286,17 @@ def test_force_and_a_folder_without_identity_start_afresh(tmp_path, capsys):
     assert "starting afresh, not resuming: no run identity is recorded" in capsys.readouterr().out
 
 
+def test_a_checkpoint_cut_short_is_not_resumed(tmp_path):
+    from tenacious.train import last_checkpoint
+
+    for step, complete in ((1, True), (2, True), (10, False)):  # checkpoint-10: killed before its trainer state
+        (tmp_path / f"checkpoint-{step}").mkdir()
+        if complete:
+            (tmp_path / f"checkpoint-{step}" / "trainer_state.json").write_text("{}")
+    assert last_checkpoint(tmp_path).name == "checkpoint-2"
+    assert last_checkpoint(tmp_path / "none") is None
+
+
 def test_run_identity_covers_settings_code_and_data_but_not_where_files_go(tmp_path, monkeypatch):
     import tenacious.train as train_module
     from tenacious.train import identity_change, run_identity, training_args

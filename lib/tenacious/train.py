@@ -43,7 +43,7 @@ from tenacious.provenance import code_hash, device_info, library_versions, stamp
 
 TRAINING_CODE = ("tenacious.train",)  # with every package module it imports: the code a run's identity hashes
 # Trainer arguments that say where files go or which process this is, not what is trained.
-NOT_IDENTITY = frozenset({"output_dir", "logging_dir", "local_rank", "hub_token", "resume_from_checkpoint"})
+NOT_IDENTITY = frozenset({"output_dir", "logging_dir", "run_name", "local_rank", "hub_token", "resume_from_checkpoint"})
 
 
 class TrainError(ValueError):
@@ -245,7 +245,9 @@ def planned_steps(cfg: dict, n_pairs: int, world_size: int = 1) -> int:
 
 
 def last_checkpoint(out_dir: Path) -> Path | None:
-    ckpts = sorted(out_dir.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[1]))
+    """The latest complete checkpoint (one with its trainer state; a save cut short has none), else None."""
+    ckpts = sorted((p for p in out_dir.glob("checkpoint-*") if (p / paths.TRAINER_STATE_FILE).is_file()),
+                   key=lambda p: int(p.name.split("-")[1]))
     return ckpts[-1] if ckpts else None
 
 
@@ -413,16 +415,16 @@ def train(profile, track: str, seed: int, *, stop_after_steps: int | None = None
     ckpt_dir = run_dir / paths.CHECKPOINTS_DIR
     args = training_args(profile, track, seed, backbone, ckpt_dir)
     identity = run_identity(profile, track, seed, backbone, args)
-    main = args.process_index == 0
+    is_main = args.process_index == 0
     with args.main_process_first(local=False, desc="run identity"):  # the others see what the main process left
         done = None if force else _finished(run_dir, identity)
         if done is not None:
-            if main:
+            if is_main:
                 print(f"{track} seed {seed}: already trained under this identity ({done['global_step']} steps, "
                       f"identity {identity['key'][:12]}); nothing to do (--force retrains)")
             return done
         why = "--force" if force else identity_change(_read_or_none(run_dir / paths.IDENTITY_FILE), identity)
-        if why is not None and main:
+        if why is not None and is_main:
             if run_dir.is_dir() and any(run_dir.iterdir()):
                 print(f"{track} seed {seed}: starting afresh, not resuming: {why}")
             clear_run(run_dir)
