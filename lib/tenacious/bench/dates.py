@@ -39,6 +39,8 @@ _EXPR = re.compile(
     rf"|{_PART.replace('part', 'spart')}(?P<season>spring|summer|autumn|fall|winter)\b"
     r"|(?P<next>next|this|the coming|following)\s+(?P<unit>week|month|quarter|sprint|year)"
     r"|(?:in|within)\s+(?P<n>\w+|a|an)\s+(?P<nunit>days?|weeks?|months?)"
+    rf"|(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+the\s+(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?!\s*(?:of\s+)?{_MONTH}\b)"
     r"|(?:(?P<nextday>next|this|coming)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?P<now>today|tomorrow|immediately|right away|straight away|straightaway|asap|at once|from now|day one|"
     r"from the start|this afternoon|tonight))\b",
@@ -48,6 +50,11 @@ _END_BEFORE = re.compile(
     r"(?:\buntil|\btill|\btil|\bthrough|\bthru|\bto|\bup to|\bending|\bends?|\bends on|\bbooked|\bcommitted|\bbusy|"
     r"\btied up|\bengaged|\bthrough to|\bto the end of|\bby)\s+(?:the\s+)?(?:end of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.IGNORECASE)
+# An end verb a few words before the date ("her engagement ends in late February", "wrapping up elsewhere on 27
+# February"), with no "once" / "when" / "after" that would make the date a start.
+_END_VERB_BEFORE = re.compile(
+    r"\b(?:ends?|ending|wrap(?:s|ping)? up|winds? down|winding down)\b(?:(?!\b(?:once|when|after)\b)[^.;,]){0,40}?"
+    r"\b(?:on|in|at|around|by)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 # ... or that makes it the day after that end ("after May", "once she finishes in May", "frees up in June").
 _AFTER_BEFORE = re.compile(
     r"(?:\bafter|\bonce\b[^.;]{0,40}?|\bwhen\b[^.;]{0,40}?\b(?:ends?|finish\w*|wraps?\s+up|is done|completes?)\b[^.;]{0,8}?|"
@@ -136,6 +143,15 @@ def _resolve(match: re.Match, reference: date, anchor: date) -> tuple[date, bool
             return None
         days = {"day": 1, "week": 7, "month": 30}[g("nunit").lower().rstrip("s")]
         return reference + timedelta(days=count * days), False
+    if g("day3"):  # "Monday the 26th": the next such day of the month from the reference on
+        day = int(g("day3"))
+        month_start = reference.replace(day=1)
+        for step in range(3):
+            month = month_start.month - 1 + step
+            first = date(month_start.year + month // 12, month % 12 + 1, 1)
+            if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) >= reference:
+                return first.replace(day=day), False
+        return None
     if g("weekday"):
         offset = (WEEKDAYS.index(g("weekday").lower()) - reference.weekday()) % 7
         return reference + timedelta(days=offset + (7 if (g("nextday") or "").lower() == "next" else 0)), False
@@ -149,7 +165,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _ORDINAL_WORD = re.compile(r"\b(?:(?P<tens>twenty|thirty)[- ](?P<unit>" + "|".join(_ORDINALS[:9]) + r")|(?P<plain>"
                            + "|".join(_ORDINALS) + r"|twentieth|thirtieth))\b", re.IGNORECASE)
 # A weekday written with its date ("Monday, May 4"): the date decides, not the weekday.
-_WEEKDAY_WITH_DATE = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}|" + _MONTH + r")\b", re.IGNORECASE)
+_WEEKDAY_WITH_DATE = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|" + _MONTH + r")\b", re.IGNORECASE)
 
 
 def _ordinal_digits(match: re.Match) -> str:
@@ -171,7 +187,7 @@ def start_dates(text: str, reference: date, anchor: date) -> list[tuple[int, int
         if month and month.lower() in _VERB_MONTHS and not month[0].isupper():
             continue  # "she may be free", "march on": a verb, not a month
         before = norm[max(0, match.start() - 60):match.start()]
-        if _END_BEFORE.search(before):
+        if _END_BEFORE.search(before) or _END_VERB_BEFORE.search(before):
             continue
         if match.group("weekday") and _WEEKDAY_WITH_DATE.match(norm, match.end()):
             continue

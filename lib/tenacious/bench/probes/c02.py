@@ -104,6 +104,8 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
             names = [(m.start(), m.end()) for m in others.finditer(sentence)]
             left = max((e for _, e in names if e <= match.start()), default=0)
             right = min((b for b, _ in names if b >= match.end()), default=len(sentence))
+            if left and _ABOUT_OTHER.search(sentence[left:match.start()]):
+                continue  # "Kaleb, who worked right next to Meron, ...": Kaleb is offered, Meron only described him
             if left:  # named inside a clause about another engineer ("Kaleb, who worked with Meron, ..."): that clause
                 right = min(right, next((m.start() for m in _CLAUSE_END.finditer(sentence, match.end())), right))
             end = s_start + right
@@ -115,6 +117,10 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
                     end = n_start + cut
             out.append((s_start + match.start(), s_start + match.end(), s_start + left, end))
     return out
+
+
+_ABOUT_OTHER = re.compile(r"^\W*(?:who|whose|that)\b[^.;]{0,60}\b(?:with|next to|alongside|beside|under|like|"
+                          r"from|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
