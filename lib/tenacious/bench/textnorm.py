@@ -49,7 +49,7 @@ _UNITS: dict[str, int] = {
 _TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6, "mill": 1e6}
 _SUFFIX_SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e6, "million": 1e6,
     "b": 1e9, "bn": 1e9, "billion": 1e9, "mill": 1e6, "mln": 1e6,
@@ -315,7 +315,7 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
             if not (nxt in ("hundred", "dozen", "half") or nxt in _SCALES) or previous not in ("", "and", "half"):
                 break
         elif word == "and":
-            if last is None or previous not in ("hundred", *_SCALES) and nxt != "a":
+            if last is None or previous not in ("hundred", *_SCALES) and nxt not in ("a", "half"):
                 break  # "one and two" is two numbers
         elif word in _UNITS:
             if previous in _UNITS or (previous in _TENS and _UNITS[word] >= 10):
@@ -335,8 +335,8 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
                 current = (current or 1.0) * (100 if word == "hundred" else 12)
         elif word in _APPROX_JOINERS and (previous in _UNITS or previous in _TENS) and nxt in _SCALES:
             pass  # "fifty-odd million", "forty-plus million": the approximation joins the number to its scale
-        elif word == "half" and previous == "a" and last is not None:
-            current += 0.5  # "two and a half"
+        elif word == "half" and previous in ("a", "and") and last is not None:
+            current += 0.5  # "two and a half", "two and half"
         elif word == "half" and previous == "" and nxt == "a":
             current = 0.5  # "half a million"
         else:

@@ -67,13 +67,14 @@ _ANY_STAGE = frozenset({"pre_seed", "seed", "series_a", "series_b", "series_c", 
 _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
     (re.compile(r"\bpre-?seed\b", re.IGNORECASE), frozenset({"pre_seed"})),
     (re.compile(r"(?<!pre-)(?<!pre)\bseed(?:[- ](?:round|stage|funding|money|company|startup|raise|investors?|cheque|"
-                r"check)|-funded)|\byour seed\b|\bat seed\b|\bfrom seed\b|\bseed (?:to|through|and)\b", re.IGNORECASE),
+                r"check|close|closing|extension)|-funded)|\byour seed\b|\bat seed\b|\bfrom seed\b|\bseed (?:to|through|and)\b", re.IGNORECASE),
      frozenset({"seed"})),
     (re.compile(r"\bseries[ -]?a\b|\byour a round\b", re.IGNORECASE), frozenset({"series_a"})),
     (re.compile(r"\bseries[ -]?b\b|\byour b round\b", re.IGNORECASE), frozenset({"series_b"})),
     (re.compile(r"\bseries[ -]?c\b|\byour c round\b", re.IGNORECASE), frozenset({"series_c"})),
     (re.compile(r"\bseries[ -]?[d-h]\b", re.IGNORECASE), frozenset({"late_stage"})),
-    (re.compile(r"\bearly[- ]stage\b|\bfirst (?:institutional )?round\b|\bangel (?:round|money|investors?)\b|"
+    (re.compile(r"(?<!this )(?<!that )(?<!such an )\bearly[- ]stage\b|"
+                r"\bfirst (?:institutional )?(?:round|money|cheque|check|capital|raise)\b|\bangel (?:round|money|investors?)\b|"
                 r"\bjust (?:getting|got) started\b|\bpre-revenue\b", re.IGNORECASE),
      frozenset({"pre_seed", "seed", "series_a"})),
     (re.compile(r"\b(?:late|growth)[- ]stage\b|\bgrowth (?:round|equity)\b|\bpre-ipo\b|\bmezzanine\b", re.IGNORECASE),
@@ -87,6 +88,14 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
                 r"\bjust raised\b|\byour (?:round|raise)\b|\bthe (?:round|raise) you\b", re.IGNORECASE),
      _ANY_STAGE),
 )
+# Tiers joined by a range word ("from seed to Series C", "seed or Series A") name a range, not the prospect's tier.
+_RANGE = re.compile(r"\bfrom\b[^.?!]*\b(?:to|through|into|until)\b|\bbetween\b|\bacross\b|\b(?:or|and)\b|\bboth\b",
+                    re.IGNORECASE)
+# A hedge before an amount widens what it can mean ("a little over three million" is $3.2M).
+_HEDGE = re.compile(r"\b(?:(?:a (?:little|bit)|just|slightly) (?:over|above|more than|under|below|less than|shy of)|"
+                    r"over|north of|more than|upwards of|about|around|roughly|approximately|some|nearly|almost|close to|"
+                    r"in the region of|ballpark)\s+(?:of\s+)?(?:\$|usd\s+|eur\s+|€|£)?$", re.IGNORECASE)
+_HEDGE_TOLERANCE = 0.12
 _FX_TOLERANCE = 0.15
 _ROUND_OF_LETTER = {"A": frozenset({"series_a"}), "B": frozenset({"series_b"}), "C": frozenset({"series_c"}),
                     "D": frozenset({"late_stage"}), "E": frozenset({"late_stage"})}
@@ -104,7 +113,7 @@ def _slots(rng: random.Random, ctx: dict, pool: str, carrier: dict) -> dict:
             "wrong_amount": amount_words(rng, int(amount * rng.choice((0.3, 2.5, 4.0))))}
 
 
-def _amount_fits(mention: textnorm.Mention, stage: str, actual: float | None) -> bool:
+def _amount_fits(mention: textnorm.Mention, stage: str, actual: float | None, hedged: bool = False) -> bool:
     """The amount agrees with the brief: the known amount (5 %, or 15 % after currency conversion), or the
     stage's typical range when no amount is known (bootstrapped: no amount fits)."""
     usd = mention.value * FX_TO_USD[mention.unit]
@@ -116,6 +125,8 @@ def _amount_fits(mention: textnorm.Mention, stage: str, actual: float | None) ->
         return low <= band[1] * (1 + _FX_TOLERANCE) and high >= band[0] * (1 - _FX_TOLERANCE)
     if mention.low is not None:  # a vague amount ("high single-digit millions") fits when its range holds the figure
         return mention.covers(actual, AMOUNT_TOLERANCE)
+    if hedged and close(mention.value, actual, _HEDGE_TOLERANCE):
+        return True
     return close(mention.value, actual) or (mention.unit not in ("USD", "") and close(usd, actual, _FX_TOLERANCE))
 
 
@@ -131,7 +142,9 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         letter = ROUND_LETTER.search(sentence)  # "fresh off its C", "from the A"
         if letter and letter.group(1) in _ROUND_OF_LETTER:
             named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))
-        if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1:
+        tiers = sorted((m.start(), m.end()) for m, stages in named if stages != _ANY_STAGE)
+        if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1 and _RANGE.search(
+                sentence, max(0, tiers[0][0] - 12), tiers[-1][0]):
             continue
         for match, stages in named:
             if stage not in stages:
@@ -139,7 +152,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                                   start + match.start(), start + match.end())
     actual = ctx["funding"]["amount_usd"]
     for mention in funding_amounts(ctx, draft):
-        if not _amount_fits(mention, stage, actual):
+        hedged = _HEDGE.search(draft.aligned.original[max(0, mention.start - 30):mention.start]) is not None
+        if not _amount_fits(mention, stage, actual, hedged):
             known = f"the known amount is ${actual:,.0f}" if actual is not None else f"the prospect is {stage}"
             return mention_firing(f"the draft cites {mention.text} but {known}", mention)
     return None
