@@ -58,7 +58,7 @@ def train_run_dir(profile: str, track: str, seed: int, root: Path | None = None)
 
 
 def ablate_dir(profile: str, root: Path | None = None) -> Path:
-    """Ablation traces: one JSONL file per track (and the per-condition part files)."""
+    """Ablation traces: one JSONL file per track, the critic's rankings (and the per-condition part files)."""
     return runs_dir(profile, root) / "ablate"
 
 
@@ -69,6 +69,11 @@ def ablate_parts_dir(profile: str, root: Path | None = None) -> Path:
 
 def traces_path(profile: str, track: str, root: Path | None = None) -> Path:
     return ablate_dir(profile, root) / f"{track}.jsonl"
+
+
+def ranking_traces_path(profile: str, root: Path | None = None) -> Path:
+    """The critic's fixed-email rankings: one line per (held-out pool, ranker, seed)."""
+    return ablate_dir(profile, root) / "critic_ranking.jsonl"
 
 
 def judge_curve_path(profile: str, root: Path | None = None) -> Path:

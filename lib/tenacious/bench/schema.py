@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 from tenacious import io
 from tenacious.bench import facts, rubric, style_guide
 from tenacious.bench.inputs import DRAFT_INPUT
+from tenacious.bench.pools import POOL_ROLES
 from tenacious.bench.scorer import DIMENSIONS, VIOLATION_FAMILIES
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -205,6 +206,27 @@ CRITIC_TRACE: dict = {
     },
 }
 
+# One ranker's scores of one fixed pool (tenacious.bench.pools): its emails in pool order, each email's role (the
+# hand author's strong / flawed, the mutator's bad), the ranker's scores (higher = preferred) and the rubric's.
+CRITIC_RANKING_TRACE: dict = {
+    "$schema": _DRAFT,
+    "title": "CriticRankingTrace",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["item_id", "ranker", "seed", "roles", "emails", "scores", "reference_scores", "forward_passes",
+                 "generated_tokens", "wall_seconds"],
+    "properties": {
+        "item_id": _STR,
+        "ranker": _STR,
+        "seed": {"type": "integer"},
+        "roles": {"type": "array", "minItems": 2, "uniqueItems": True, "items": {"enum": list(POOL_ROLES)}},
+        "emails": {"type": "array", "minItems": 2, "items": _STR},
+        "scores": {"type": "array", "minItems": 2, "items": {"type": "number"}},
+        "reference_scores": {"type": "array", "minItems": 2, "items": {"type": "number", "minimum": 0, "maximum": 1}},
+        **_COST,
+    },
+}
+
 JUDGE_TRACE: dict = {
     "$schema": _DRAFT,
     "title": "JudgeAblationTrace",
@@ -371,6 +393,7 @@ SCHEMAS: dict[str, dict] = {
     "preference_pair": PREFERENCE_PAIR,
     "critic_trace": CRITIC_TRACE,
     "judge_trace": JUDGE_TRACE,
+    "critic_ranking_trace": CRITIC_RANKING_TRACE,
     "adv_task_row": ADV_TASK_ROW,
     "thread_row": THREAD_ROW,
     "judge_hand_row": JUDGE_HAND_ROW,
@@ -423,6 +446,16 @@ def validate_critic_trace(record: dict) -> None:
 
 def validate_judge_trace(record: dict) -> None:
     validate("judge_trace", record)
+
+
+def validate_critic_ranking_trace(record: dict) -> None:
+    """Schema, plus: one role, one ranker score and one rubric score per email."""
+    validate("critic_ranking_trace", record)
+    n = len(record["emails"])
+    for field in ("roles", "scores", "reference_scores"):
+        if len(record[field]) != n:
+            raise SchemaError(f"{CRITIC_RANKING_TRACE['title']}: field '{field}': {len(record[field])} entries for "
+                              f"{n} emails")
 
 
 def validate_ablation_trace(record: dict) -> None:

@@ -1,7 +1,8 @@
 """Shortcut baselines for the critic track (issue 9, point 6): what a model gets without reading the task.
 
 A trained critic has learned something only if it beats these:
-* pick-the-shorter-email: on every preference pair, prefer the shorter of the two emails;
+* pick-the-shorter-email: on every preference pair, prefer the shorter of the two emails (also a ranker of the
+  critic's fixed pools, `shorter_email_scores`);
 * template filler: fill the 12 GOOD style-guide templates for a held-out task and keep the best one by
   the scorer (an upper bound for any system that only fills our own templates).
 The coordinator wires the result into the data reports.
@@ -18,12 +19,17 @@ from tenacious.bench.scorer import score
 HELDOUT_SPLIT = SPLITS[-1]  # "heldout": held-out tasks have no pairs, so the ceiling is measured there
 
 
+def shorter_email_scores(emails: list[str]) -> list[float]:
+    """The shortcut as a ranker (higher = preferred): minus each email's length in characters."""
+    return [-float(len(e)) for e in emails]
+
+
 def shorter_email_accuracy(pairs: list[dict]) -> dict:
     """Share of pairs whose chosen email is the strictly shorter one (ties count half)."""
     if not pairs:
         return {"n": 0, "accuracy": None}
-    wins = sum(1.0 if len(p["chosen"]) < len(p["rejected"]) else 0.5 if len(p["chosen"]) == len(p["rejected"]) else 0.0
-               for p in pairs)
+    scored = [shorter_email_scores([p["chosen"], p["rejected"]]) for p in pairs]
+    wins = sum(1.0 if chosen > rejected else 0.5 if chosen == rejected else 0.0 for chosen, rejected in scored)
     return {"n": len(pairs), "accuracy": round(wins / len(pairs), 4)}
 
 
