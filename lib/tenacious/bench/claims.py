@@ -50,6 +50,16 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:price|rate|pricing|floor|fee|band)s?\b[^.?!]{0,20}\b(?:moves?|goes|will go|is going|go|creeps?|jumps?|"
     r"rises?|will rise) up\b|\brepric\w*\b|\bbefore (?:then|it changes|the (?:increase|change|repricing))\b"),
     r"\b(?:hurry|right now or|miss the window|window (?:is )?closing|closes? (?:on|this|by) " + _DAYS + r")\b",
+    # v0.3: a hold on people or terms with a deadline, a competing claim on them, an answer wanted by a date
+    (r"\b(?:hold|keep|reserve|save|offer)\w*\b[^.?!]{0,50}?\b(?:only )?(?:until|till|through|before|by)\s+"
+     r"(?:this |next |the )?(?:" + _DAYS + r"|end of|week'?s end|\d{1,2}(?:st|nd|rd|th)?\b)"),
+    (r"\b(?:held|valid|available|offered|open|good)\s+only\b[^.?!]{0,50}?\b(?:before|until|till|by|through)\b|"
+     r"\bonly (?:for|to) (?:teams|clients|companies|those) (?:who |that )?(?:start|sign|book|confirm)\w*\b"),
+    (r"\b(?:placed|going|go|assigned|allocated|given|moved|released|offered|taken|booked)\s+(?:\w+\s+){0,2}?"
+     r"(?:elsewhere|to (?:another|other|a different) (?:client|team|company|customer)s?|by (?:another|someone else))"),
+    r"\b(?:already|now) (?:spoken for|taken|gone|claimed|reserved|half[- ]full|booked)\b",
+    (r"\b(?:know|hear|answer|decision|decide|reply|word|confirm\w*|a yes)\b[^.?!]{0,20}?\bby (?:this |next |the )?"
+     r"(?:" + _DAYS + r"|end of)"),
 ))
 
 OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
@@ -75,6 +85,10 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\bwill be (?:in production|live|done|shipped|finished|delivered|complete|ready|stable|fixed)\b[^.?!]{0,20}"
     r"\b(?:by|before|within)\b"),
     r"\b(?:that(?:'s| part'?s| part is| is)|it'?s) on us\b|\byou have my word\b",
+    # v0.3: an outcome of the reader's work promised by a date, whoever the grammatical subject is
+    (r"\b(?:we|i)\b[^.?!]{0,40}?\b(?:expect|plan|aim|intend|promise|commit)\w*\s+to\s+(?:have|get|see)\b[^.?!]{0,50}?"
+     r"\b(?:cleared|done|finished|shipped|delivered|completed|wrapped up|fixed|migrated|live)\b[^.?!]{0,20}?"
+     r"\b(?:by|before|within)\b"),
 ))
 
 _STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"
@@ -91,7 +105,7 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"(?:already )?vetted for|approved for|cleared for|"
     r"fully compliant|compliance[- ]ready|regulator[- ]approved|audit[- ]ready)\b",
     r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handle|take care of|cover|manage|own|run|do|sort out|deal with|"
-    r"take over|take off your plate|take)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?(?:[\w']+\s+){0,3}?(?:audits?|"
+    r"take over|take off your plate|take)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?(?:(?!subject\b|to\b)[\w']+\s+){0,5}?(?:audits?|"
     r"compliance|certifications?|regulatory (?:work|filings?|paperwork|approvals?|side|reporting)|paperwork|filings?|"
     r"(?:" + _STANDARD + r") (?:reporting|work|filings?|returns?))\b",
     (r"\b(?:no|zero|without any) (?:compliance|regulatory|audit) (?:risk|issues?|headaches?|burden|work|exposure|"
@@ -103,6 +117,14 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:rubber[- ]stamp\w*|a formality|box[- ]tick\w*|tick[- ]box|a non-event|just paperwork)\b",
     r"\b(?:have|has|'ve)\s+(?:all\s+)?(?:been through|passed|cleared|survived)\s+(?:\w+\s+){0,2}?(?:" + _STANDARD
     + r")\s+(?:audits?|reviews?|checks?|inspections?|assessments?)\b",
+    # v0.3: holding a vetting or clearance, working to the auditors' standard, the regulated side "taken care of"
+    (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,40}\b(?:hold|holds|have|has|carry|carries|possess\w*|come with)\s+(?:the\s+|all\s+|"
+     r"full\s+|every\s+)?(?:[\w-]+\s+){0,3}?(?:vetting|clearances?|certifications?|accreditations?|attestations?|"
+     r"licen[cs]es?)\b"),
+    (r"\b(?:works?|working|operates?|built|trained|set up)\s+to\s+(?:the\s+)?(?:standards?|level|bar|requirements?)\b"
+     r"[^.?!]{0,50}\b(?:auditors?|regulators?|" + _STANDARD + r")\b"),
+    (r"\b(?:that|this|the (?:compliance|regulatory|audit|security)) (?:side|part|piece|bit)(?: of (?:things|it))? "
+     r"(?:is|are|'s) (?:\w+ )?(?:covered|handled|taken care of|sorted|done|solved)\b"),
     (r"\b(?:your\s+)?(?:auditors?|regulators?|compliance (?:team|people|officers?)|risk team)\s+(?:won'?t|will not|"
     r"don'?t|do not|never|shouldn'?t)\s+(?:need|have|want)\s+to\b|\b(?:auditors?|regulators?)\s+(?:won'?t|will not)\s+be\s+"
     r"starting from scratch\b"),
@@ -116,9 +138,16 @@ PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"(?:engineers?|developers?|devs|folks|people)\b"),
     (r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
     r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b"),
-    (r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off)\b[^.?!]{0,30}"
+    (r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off|pick (?:it |this |that )?up|"
+    r"take (?:it|this|that) on|jump in|hop in)\b[^.?!]{0,30}"
     r"\b(?:monday|tuesday|wednesday|thursday|friday|next week|this week|this month|next month|tomorrow|"
-    r"immediately|right away|straight away|in (?:a|one|two) weeks?)\b"),
+    r"immediately|right away|straight away|in (?:a|one|two) weeks?|within (?:a|the|one|two) (?:fortnight|weeks?|month))\b"),
+    # v0.3: our people offered with their availability, or described as joining the reader's project for a term
+    (r"\b(?:we|tenacious|i)\s+(?:have|has|'ve got|can offer|can put)\b[^.?!]{0,60}?\b(?:engineers?|developers?|devs)\b"
+     r"[^.?!]{0,60}?\b(?:could|can|would|ready to|free to|available to)\s+(?:\w+\s+){0,2}?(?:join|start|begin|pick|"
+     r"help|take|work|jump|hop)\w*"),
+    (r"\bour (?:engineers|developers|people|team|devs)\b[^.?!]{0,60}?\b(?:are|were|would be|will be)?\s*(?:joining|join|"
+     r"embedded|embed|working (?:with|alongside))\b[^.?!]{0,40}?\b(?:months?|weeks?|sprints?|quarters?)\b"),
 ))
 PITCH_WEAK: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:we|tenacious|our team|i)\s+(?:\w+\s+){0,2}?(?:place|provide|offer|supply|staff|embed|plug|spin up|help|"

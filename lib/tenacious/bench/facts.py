@@ -232,6 +232,18 @@ CONDESCENSION_MARKERS: tuple[str, ...] = (
     r"i'?m not saying you", r"(tend to|usually|always|typically|often|inevitably|invariably) (\w+ ){0,3}(the )?wrong",
     r"you'?ve (probably|surely|no doubt) (noticed|realised|realized|seen|figured)", r"a team (of )?that size",
     r"(isn'?t|aren'?t|is not|are not|wasn'?t) (really |just )?(built|equipped|big enough|able) to (carry|handle|cope)",
+    # v0.3: telling the reader what people in their seat fail to see, presuming they found a mess, coaching them
+    (r"(you|ctos?|founders?|leaders?|managers?|vps?|people|teams)( \w+){0,2} (usually |often |rarely |seldom |never |"
+     r"typically )?(do not|don'?t|fail to|won'?t|rarely|seldom|never) (notice|see|spot|reali[sz]e|grasp|appreciate|"
+     r"understand)\w*[^.?!]{0,60}(until|before) (it'?s|it is) too late"),
+    r"until (it'?s|it is) too late", r"(so )?i thought you should know",
+    (r"(you(?:'ll| will| would| may| might)? )?(doubtless|no doubt|surely) (have |already )?(discovered|found|realised|"
+    r"realized|noticed|learned|learnt) (by now )?that"),
+    r"(more|worse) than you bargained for", r"left to (its|their|your) own devices", r"out of (your|their) depth",
+    r"in over (your|their) heads?", r"(do )?go easy on (your|the) expectations", r"(lower|manage|temper) your expectations",
+    r"as you(?:'ll| will)? (know|have seen|have learned|have learnt) from (having|your own)",
+    (r"(new|junior|fresh) (leads?|hires?|engineers?|people) (rarely|seldom|never|don'?t|do not) (contribute|deliver|"
+    r"add|achieve)"),
 )
 # Judgements of the reader's company that insult rather than observe ("your roadmap is a mess").
 INSULT_PATTERN = (

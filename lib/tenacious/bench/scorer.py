@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from tenacious.bench import claims, facts, textnorm
 from tenacious.bench.probes import c02, d05, e01
-from tenacious.bench.probes.reading import DraftText, Firing
+from tenacious.bench.probes.reading import DraftText, Firing, fact_tokens
 from tenacious.bench.prompts import critic_instance_text
 
 # Dimension weights (sum to 1). Grounding and tone carry most weight: they are what a prospect
@@ -397,8 +397,28 @@ _ANCHORS = {kind: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors) 
             for kind, anchors in facts.SIGNAL_ANCHORS.items()}
 
 
+# Figures about the reader written without digits: growth multiples and shares ("double engineering", "up by a
+# third") and vague counts ("a few thousand households"). Stated about the prospect, the brief must hold them.
+_FIGURE_IN_WORDS = re.compile(
+    r"\b(?:(?:double|triple|quadruple|halve)[sd]?|doubling|tripling|halving|\w+-fold|"
+    r"(?:up|down|grown|grew|growing|risen|rose|fallen|fell|increased?|decreased?|cut|shrunk|shrank) by "
+    r"(?:a |one[- ])?(?:third|quarter|half|fifth|tenth)|"
+    r"(?:a few|several|many|some|tens of|hundreds of) (?:hundred|thousand|million)s?(?: of)? [a-z]+)\b",
+    _FLAGS)
+# Words that name where a signal was seen, not what it says ("a job post mentions ..."): no evidence of use.
+_SOURCE_WORDS = frozenset({"post", "posts", "mention", "mentions", "mentioned", "listing", "listings", "press", "blog",
+                           "page", "careers", "hint", "hints", "says", "said", "report", "reports", "seems", "local"})
+
+
+def _shares_signal_words(sentence: str, signal: dict) -> bool:
+    """The sentence reuses two or more of the signal's own content words ("factory-floor app" and "trade-fair"
+    for "A trade-fair listing hints at a new factory-floor app"): the writer used that fact, however worded."""
+    words = fact_tokens(str(signal["text"])) - _SOURCE_WORDS
+    return len(words & fact_tokens(sentence)) >= 2
+
+
 def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
-    if _ANCHORS[signal["kind"]].search(sentence):
+    if _ANCHORS[signal["kind"]].search(sentence) or _shares_signal_words(sentence, signal):
         return True
     value = signal["value"]
     # A stack name alone ("two Go engineers") describes our bench, not the prospect's migration.
@@ -469,6 +489,13 @@ def _score_grounding(card: _Card, task: dict) -> None:
         known = m.value in allowed or (m.low is not None and any(m.covers(a, 0.05) for a in allowed))
         if not (known or small or year):
             card.flag("invented_number", f"figure {m.text!r} is not in the brief", m.start, m.end)
+    brief = textnorm.normalize(" ".join([*(str(x["text"]) for x in context["signals"]),
+                                         *(m["text"] for m in context["prior_thread"])])).lower()
+    for sentence in mail.sentences:
+        for match in _FIGURE_IN_WORDS.finditer(sentence.text) if sentence.prose else ():
+            if match.group(0).lower() not in brief:
+                card.flag("invented_number", f"figure {match.group(0)!r} is not in the brief",
+                          sentence.start + match.start(), sentence.start + match.end())
     facts_used: set[str] = set()
     for sentence in mail.sentences:
         inside = [m for m in mail.numbers if sentence.start <= m.start < sentence.end]
@@ -698,10 +725,13 @@ def _score_icp(card: _Card, task: dict) -> None:
             if any(a <= m.start() < b for a, b in scope):
                 hits.setdefault(seg, []).append((m.start(), m.end(), m.group(0)))
     if task.get("goal") == "check_back":
+        if claims.told_to_hold_back(task.get("instruction", "")):
+            _check_pitch(card, hits)  # a check-back told to ask only must not sell either
         for seg, found in sorted(hits.items()):
             card.flag("pitch_after_no", f"pitches {seg} after a soft no", found[0][0], found[0][1])
         acknowledged = any(s.prose and _ACK.search(s.text) for s in mail.sentences)
-        card.credit["icp_fit"] = 1.0 if acknowledged and not hits else 0.0
+        explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
+        card.credit["icp_fit"] = 1.0 if (acknowledged or explores) and not hits else 0.0
         return
     responsive = task.get("goal") in RESPONSIVE_GOALS
     if _holds_back(task) and not responsive:  # an answer may name what the prospect asked about

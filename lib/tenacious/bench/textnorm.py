@@ -306,8 +306,13 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
     first = last = None
     previous = ""
     scaled = False
+    smallest_scale = float("inf")
+    before_and = None  # the number as it stood before the last "and": "5,500 and 9,000" is two numbers
     for k in range(i, len(tokens)):
         word = tokens[k][0]
+        if word in _SCALES and _SCALES[word] >= smallest_scale and before_and is not None:
+            total, current, first, last, scaled = before_and
+            break
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         if k > i and lower[tokens[k - 1][2]:tokens[k][1]] not in (" ", "-"):
             break  # only spaces or hyphens join the words of one number
@@ -317,6 +322,7 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
         elif word == "and":
             if last is None or previous not in ("hundred", *_SCALES) and nxt not in ("a", "half"):
                 break  # "one and two" is two numbers
+            before_and = (total, current, first, last, scaled)
         elif word in _UNITS:
             if previous in _UNITS or (previous in _TENS and _UNITS[word] >= 10):
                 break
@@ -331,6 +337,7 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
             if word in _SCALES:
                 total += (current or 1.0) * _SCALES[word]
                 current, scaled = 0.0, True
+                smallest_scale = min(smallest_scale, _SCALES[word])
             else:
                 current = (current or 1.0) * (100 if word == "hundred" else 12)
         elif word in _APPROX_JOINERS and (previous in _UNITS or previous in _TENS) and nxt in _SCALES:

@@ -106,7 +106,9 @@ SOFT_REJECTION = re.compile(
     r"(?:vendors?|partners?|agencies|contractors|suppliers|outside)|\bno (?:new |outside )?(?:vendors?|partners?|agencies|"
     r"contractors|suppliers)\b|\bstays? in-?house\b|\bnot (?:bringing|taking|letting) in\b|"
     r"\b(?:happy|satisfied|content|fine) with (?:our|the) (?:current|existing|own|present)\b|"
-    r"\bfilled (?:the|that|this|those) (?:role|roles|position|gap)\b",
+    r"\bfilled (?:the|that|this|those) (?:role|roles|position|gap)\b|"
+    r"\b(?:chosen|chose|decided|opted|prefer|going|plan|planning) to (?:staff|do|build|handle|keep|run|cover)\b[^.?!]{0,50}"
+    r"\b(?:ourselves|internally|in-?house|on our own|with our own)\b",
     re.IGNORECASE)
 
 # What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
@@ -168,8 +170,10 @@ _KEEPS_ALIVE = re.compile(
 # weeks"). It pushes the offer however politely the sentence defers around it.
 _SMALL_OFFER = re.compile(
     r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|"
-    r"devs?|people|names)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|couple of)\s+)?(?:fortnight|weeks?|"
-    r"months?|sprints?|trial|pilot)\b|"
+    r"devs?|people|names|folks|hands)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|couple of|short|brief)\s+)?"
+    r"(?:fortnight|weeks?|months?|sprints?|trial|pilot|spell|stint)\b|"
+    r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|folks|people)\b[^.?!]{0,30}?\b(?:could|can|would)\b"
+    r"[^.?!]{0,20}?\bfor (?:a|one|two|\d+|a short) (?:sprints?|weeks?|months?|fortnight|spell|stint)\b|"
     r"\b(?:fortnight|[\w-]+-week|[\w-]+-month|trial|pilot|backup|back-up)\b[^.?!]{0,40}?\b(?:engineers?|developers?|"
     r"devs?)\b|\b(?:as a|as their) (?:backup|back-up|fallback|safety net)\b",
     re.IGNORECASE)

@@ -89,7 +89,8 @@ THREAD_PHRASES: tuple[re.Pattern, ...] = (
     re.compile(rf"\b(?i:emailing|emailed|messaging|messaged|pinged|pinging|called|calling|wrote to|writing to|"
                rf"replied to|heard back from) ({NAME})"),
     re.compile(rf"\b{NAME} (?i:at|from|over at) ({NAME})[^.?!\n]{{0,40}}?\b(?i:replied|responded|wrote|said|says|"
-               rf"told|tells|mentioned|shared|asked|complained|confided|admitted)\b"),
+               rf"told|tells|telling|saying|mentioned|mentioning|shared|sharing|asked|complained|complaining|confided|"
+               rf"admitted)\b"),
 )
 # No name, but plainly another prospect's conversation ("a founder we're talking to in your space told us").
 _ANONYMOUS_THREAD = re.compile(
