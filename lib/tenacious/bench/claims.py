@@ -95,7 +95,7 @@ _STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|i
              r"gmp|fedramp|sox|dora|nis ?2|psd2|fca|bafin|finma|basel|ccpa|21 cfr|cfr part 11|hitech|mifid|"
              r"eba|ema|fda|mhra|solvency ii|solvency 2|ifrs ?17|lloyd'?s(?:[- ]market)?|ferpa|glba|nydfs|hitrust")
 _OUR_SIDE = r"(?:we|we're|we are|we've|our|ours|tenacious|us|i|the team|the engineers|our people|every engineer|" \
-            r"each engineer|all (?:our|of our) engineers|they)"
+            r"each engineer|all (?:our|of our) engineers|they|both(?: of them)?|all of them|each of them|he|she)"
 REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:" + _STANDARD + r")[- ](?:certified|certification|accredited|compliant|approved|audited|cleared|trained|"
     r"ready|attested|validated|registered)\b",
@@ -123,6 +123,9 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"licen[cs]es?)\b"),
     (r"\b(?:works?|working|operates?|built|trained|set up)\s+to\s+(?:the\s+)?(?:standards?|level|bar|requirements?)\b"
      r"[^.?!]{0,50}\b(?:auditors?|regulators?|" + _STANDARD + r")\b"),
+    (r"\btake\b[^.?!]{0,40}?\b(?:" + _STANDARD + r"|audits?|compliance|evidence|certification)\b[^.?!]{0,30}?"
+     r"\boff (?:your|their) (?:plate|hands)\b|\b(?:our|the) (?:setup|set-up|process(?:es)?|platform|environment|stack) "
+     r"(?:already )?(?:satisfies|meets|complies with|covers|passes)\b"),
     (r"\b(?:that|this|the (?:compliance|regulatory|audit|security)) (?:side|part|piece|bit)(?: of (?:things|it))? "
      r"(?:is|are|'s) (?:\w+ )?(?:covered|handled|taken care of|sorted|done|solved)\b"),
     (r"\b(?:your\s+)?(?:auditors?|regulators?|compliance (?:team|people|officers?)|risk team)\s+(?:won'?t|will not|"

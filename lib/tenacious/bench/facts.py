@@ -277,6 +277,10 @@ HEDGES: tuple[str, ...] = (
     r"up to date|live)"), r"may", r"could be", r"(some|many|a few|several) (of them )?(may|might|could) be",
     r"unconfirmed", r"not confirmed", r"if i'?m reading", r"reading (it|that|this) right", r"i'?m told",
     r"if (the )?(\w+ ){0,3}(has|have|got) (it|that|this) right", r"hints?", r"by the sound of it", r"if that'?s the case",
+    # v0.3: the source's reliability put in question ("if the job boards are right"), approximate figures
+    r"if (the |my |your )?(\w+ ){0,2}(is|are|was|were) (right|correct|accurate|current|to be believed)",
+    r"or thereabouts", r"or so", r"roughly", r"around", r"approximately", r"give or take",
+    r"(i'?m|i am) (less|not (entirely |completely |fully |quite )?)(sure|certain)", r"not certain",
 )
 # Words that make a sentence prose rather than a list of keywords (a sentence needs two of them).
 FUNCTION_WORDS: frozenset[str] = frozenset((

@@ -582,6 +582,8 @@ def _check_contract_value(card: _Card, mentions: list[textnorm.Mention], allowed
 _STACK_ALIAS = {alias.lower(): stack for stack, aliases in facts.STACK_ALIASES.items() for alias in aliases}
 _OFFER = re.compile(r"(?<![\w-])(" + "|".join(_phrase_regex(a) for a in sorted(_STACK_ALIAS, key=len, reverse=True))
                     + r")\s+(?:engineers?|developers?|devs|specialists?|people)\b", _FLAGS)
+_PAIR_BEFORE = re.compile(r"\b(?:a pair|a couple) of\s+(?:(?:senior|experienced|extra|more|strong|dedicated)\s+){0,2}$",
+                          _FLAGS)
 _OFFER_GAP = re.compile(r"^\s*(?:(?:senior|dedicated|experienced|strong|full-time|more|additional|extra|skilled|"
                         r"seasoned|vetted|mid-level|lead|great|excellent|available|extra)\s+){0,3}$", _FLAGS)
 
@@ -603,6 +605,9 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
             continue
         before = [m for m in mail.numbers if m.end <= match.start()
                   and _OFFER_GAP.match(mail.text[m.end:match.start()]) and m.unit == ""]
+        pair = _PAIR_BEFORE.search(mail.text[max(0, match.start() - 40):match.start()])
+        if pair and not before:  # "a pair of Go engineers", "a couple of ML engineers": two
+            before = [textnorm.Mention(2.0, "", match.start() - len(pair.group(0)), match.start(), pair.group(0))]
         if not before:
             continue
         count = before[-1].value
@@ -746,8 +751,10 @@ def _score_icp(card: _Card, task: dict) -> None:
         card.credit["icp_fit"] = 1.0 if explores else 0.0
         return
     own_words = {h[2].lower() for h in hits.get(own, [])}
+    # A segment's words the brief itself uses about the prospect ("your pricing data platform") describe it.
+    brief = " ".join(str(s["text"]) for s in task["context"]["signals"]).lower()
     for seg, found in sorted(hits.items()):
-        foreign = [h for h in found if h[2].lower() not in own_words]
+        foreign = [h for h in found if h[2].lower() not in own_words and h[2].lower() not in brief]
         if seg != own and foreign:
             card.flag("off_segment", f"pitches {seg} ({foreign[0][2]!r}) to a {own} prospect",
                       foreign[0][0], foreign[0][1])
