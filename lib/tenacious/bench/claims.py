@@ -25,6 +25,8 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomo
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|cannot|can't|won't|wouldn't|don't|doesn't|isn't|aren't|without|"
                       r"nor|rather than|instead of|avoid|refuse)\b[^.?!]{0,40}$", _F)
 
+_NEGATION_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", _F)
+
 PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\bonly (?:\w+ ){0,3}(?:slots?|spots?|places?|engineers?|seats?|openings?|spaces?|people|devs|developers|"
     r"teams?|pods?|squads?)\b[^.?!]{0,30}\b(?:left|remaining|available|open|free)\b"),
@@ -168,8 +170,9 @@ def _spans(patterns: tuple[re.Pattern, ...], text: str, negatable: bool) -> list
     out = []
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if negatable and _NEGATED.search(text[max(0, match.start() - 40):match.start()]):
-                continue
+            if negatable and (_NEGATED.search(text[max(0, match.start() - 40):match.start()])
+                              or _NEGATION_INSIDE.search(match.group(0))):
+                continue  # "we can't guarantee", "we are not certified for HIPAA"
             out.append((match.start(), match.end(), match.group(0)))
     return sorted(out)
 
