@@ -280,7 +280,7 @@ HEDGES: tuple[str, ...] = (
     # v0.3: the source's reliability put in question ("if the job boards are right"), approximate figures
     r"if (the |my |your )?(\w+ ){0,2}(is|are|was|were) (right|correct|accurate|current|to be believed)",
     r"or thereabouts", r"or so", r"roughly", r"around", r"approximately", r"give or take",
-    r"(i'?m|i am) (less|not (entirely |completely |fully |quite )?)(sure|certain)", r"not certain",
+    r"(i'?m|i am) (less |not (entirely |completely |fully |quite )?)(sure|certain)", r"not certain",
 )
 # Words that make a sentence prose rather than a list of keywords (a sentence needs two of them).
 FUNCTION_WORDS: frozenset[str] = frozenset((

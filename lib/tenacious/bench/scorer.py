@@ -147,7 +147,7 @@ _AI_SUGGEST = re.compile(r"\b(?:" + _alternation(facts.AI_SUGGESTION_MARKERS) + 
 _ACK = re.compile(r"\b(?:" + _alternation(facts.ACKNOWLEDGEMENTS) + r")\b", _FLAGS)
 _ASK_OPEN = re.compile(r"^(?:(?:and|so|also|or|but|then|ok|okay)\W+)?(?:[A-Z]\w+,\s+)?(?:"
                        + _alternation(facts.ASK_OPENERS) + r")\b", _FLAGS)
-_ASK_MODAL = re.compile(r"\b(?:would|could|can|shall|will)\s+(?:a|an|it|you|we|i|this|that|one|\w+day)\b", _FLAGS)
+_ASK_MODAL = re.compile(r"\b(?:would|could|can|shall|will|might)\s+(?:a|an|it|you|we|i|this|that|one|\w+day)\b", _FLAGS)
 # A question that names a time or a length proposes a meeting ("20 min Tuesday, 10:00 CET / 12:00 EAT?").
 _ASK_SLOT = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:\d+|fifteen|twenty|thirty|ten)[- ]?"
                        r"(?:min|mins|minutes)\b", _FLAGS)
