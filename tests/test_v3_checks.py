@@ -198,7 +198,7 @@ def test_no_independent_text_reaches_train_or_dev():
 def test_bad_v3_row_names_file_line_and_field(tmp_path, kind, field, value):
     folder = tmp_path / independent.RAW_SUBDIR
     folder.mkdir()
-    source = sorted(independent.raw_dir().glob(f"{kind}_*.jsonl"))[0]
+    source = min(independent.raw_dir().glob(f"{kind}_*.jsonl"))
     lines = source.read_text().splitlines()
     row = json.loads(lines[1])
     if kind == "judge" and row["gold_decision"] == value:
@@ -216,6 +216,6 @@ def test_bad_v3_row_names_file_line_and_field(tmp_path, kind, field, value):
 def test_unknown_voice_file_is_an_input_error(tmp_path):
     folder = tmp_path / independent.RAW_SUBDIR
     folder.mkdir()
-    shutil.copy(sorted(independent.raw_dir().glob("judge_*.jsonl"))[0], folder / "judge_whisper.jsonl")
+    shutil.copy(min(independent.raw_dir().glob("judge_*.jsonl")), folder / "judge_whisper.jsonl")
     with pytest.raises(InputError, match="unknown voice 'whisper'"):
         independent.judge_items(tmp_path)

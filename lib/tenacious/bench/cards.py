@@ -283,10 +283,13 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict,
 
 _GALLERY_SIZE = 6
 _INDEPENDENT_INTRO = (
-    "Stratum IND (`data/raw/v3/`, `tenacious.bench.independent`): text by five writers with distinct personas (terse, "
-    "chatty, formal, non-native, analyst) who never saw the scorer, the rules or the generators; all of it is sealed in "
-    "held-out. The terse and chatty voices were the development voices: their misses were read to fix general "
-    "mechanisms. Formal, non-native and analyst are the unseen voices. Every figure below is quoted from "
+    "Stratum IND (`data/raw/v3/`, `tenacious.bench.independent`): text by seven writers with distinct personas "
+    "(terse, chatty, formal, non-native, analyst, hurried, engineer) who never saw the scorer, the rules or the "
+    "generators; all of it is sealed in held-out. Rows `dev` are the five development voices: terse and chatty were "
+    "read from the start, formal, non-native and analyst were first measured unseen (the 'before' figures below) "
+    "and then read to fix general mechanisms, so `dev` figures are in-sample. Rows `unseen` are the two blind voices, "
+    "hurried and engineer, written while the mechanisms were built, copied in once they were final and measured "
+    "once with no fix after (`benchmarks/results/independent_blind.json`). Every figure below is quoted from "
     "`data/reports/independent.json`.\n")
 
 
@@ -295,7 +298,8 @@ def _first_measurement(report: dict, track: str) -> str:
     if not first:
         return ""
     rows = [{"measure": k, "value": v} for k, v in first[track].items()]
-    return (f"First measurement of the unseen voices, recorded before any fix that followed it ({first['note']}):\n\n"
+    return (f"Before: the first measurement of the formal, non-native and analyst voices while they were unseen, "
+            f"recorded before any fix that followed it ({first['note']}):\n\n"
             + markdown_table(rows, digits=4) + "\n")
 
 
@@ -342,7 +346,7 @@ def independent_judge_lines(report: dict) -> str:
         _INDEPENDENT_INTRO,
         (f"Targets: accuracy >= {targets['rules_accuracy_min']} and recall >= {targets['rules_recall_min_per_probe']} "
          f"per probe. Engine: {judge['engine']}.\n"),
-        markdown_table(rows, digits=4), "Precision (P) and recall (R) per probe, development and unseen voices:\n",
+        markdown_table(rows, digits=4), "Precision (P) and recall (R) per probe, development and blind (unseen) voices:\n",
         markdown_table(probes, digits=4), _first_measurement(report, "judge"),
         (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(judge['misses']))} worst of {len(judge['misses'])} "
         "misses (largest gap in caution first):\n"), *gallery])

@@ -1,12 +1,12 @@
 """The independently written slice (stratum IND, v0.3): the third wording source, held out only.
 
-Five writers, each with a persona of their own and none of them shown the scorer, the rule engine or the
+Seven writers, each with a persona of their own and none of them shown the scorer, the rule engine or the
 generators, wrote judge items and scored emails into data/raw/v3/ (`judge_<voice>.jsonl` in the
 judge_hand_a.jsonl format, `critic_<voice>.jsonl` one labelled email per line). Their text is the
 benchmark's test of whether the scorer and the rules hold on wording nobody on the team wrote, so all of
 it is sealed in held-out: judge items join judge/heldout_items.jsonl, emails form critic/heldout_emails.jsonl,
-and nothing of it reaches train or dev. Two voices are the development voices (their misses may be read to
-fix general mechanisms); the others are measured, not read (`VOICE_GROUPS`).
+and nothing of it reaches train or dev. Five voices are the development voices (their misses were read to
+fix general mechanisms); the two blind voices are measured, not read (`VOICE_GROUPS`).
 
 Rows are validated like the other hand rows (hand_slice), plus: the id names the slice ("V3-..."), the voice
 is the file's, an email's evidence is a verbatim substring, a bad email names one violation family and a
@@ -22,9 +22,11 @@ from tenacious import io, paths
 from tenacious.bench import critic_tasks, hand_slice, schema
 
 RAW_SUBDIR = "v3"
-VOICES: tuple[str, ...] = ("terse", "chatty", "formal", "nonnative", "analyst")
-# Development voices (read, to fix general mechanisms) and unseen voices (measured once the mechanisms were final).
-VOICE_GROUPS: dict[str, tuple[str, ...]] = {"dev": ("terse", "chatty"), "unseen": ("formal", "nonnative", "analyst")}
+VOICES: tuple[str, ...] = ("terse", "chatty", "formal", "nonnative", "analyst", "hurried", "engineer")
+# Development voices (their misses were read to fix general mechanisms) and unseen voices (blind: written by
+# writers who never saw the code, copied in once the mechanisms were final and measured once, never read for fixes).
+VOICE_GROUPS: dict[str, tuple[str, ...]] = {"dev": ("terse", "chatty", "formal", "nonnative", "analyst"),
+                                            "unseen": ("hurried", "engineer")}
 MODE = "independent"
 ID_PREFIX = "V3-"
 

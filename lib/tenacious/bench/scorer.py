@@ -1,4 +1,4 @@
-"""Deterministic, evidence-based scorer for critic-track emails (docs/design.md §5.2, v0.2).
+"""Deterministic, evidence-based scorer for critic-track emails (docs/design.md §5.2, v0.3).
 
 `score(task, email)` rates one email against its task on five dimensions in [0, 1]. No model is in
 the loop: the same task and email always give the same numbers.
