@@ -4,7 +4,7 @@ The goldens are hand-written emails for five hand-built tasks. Each states which
 come out clean ("ok": no violation charged to that dimension) and which must be penalised ("low":
 a violation there and the dimension below 1.0), and which hard caps must fire; a meta-test checks
 that every dimension has at least four of each and that every hard cap is exercised. The scorer is
-evidence-based (v0.2), so a clean draft is not automatically 1.0: full grounding needs two brief facts.
+evidence-based (since v0.2), so a clean draft is not automatically 1.0: full grounding needs two brief facts.
 """
 
 from __future__ import annotations
