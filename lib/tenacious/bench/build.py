@@ -170,19 +170,20 @@ def _critic(seed: int, log: Callable[[str], None]) -> tuple[dict, dict, dict, li
     return {**tasks_out, "heldout": critic["heldout"]}, critic, pairs, heldout_pairs
 
 
-def _near_independent(hand: list[dict], independent_items: list[dict], embedding_check: bool) -> set[str]:
-    """Hand cases whose items come close to an independent item (the contamination gate's measures): they join
+def _near_independent(hand: list[dict], independent_items: list[dict]) -> set[str]:
+    """Hand cases whose items come close to an independent item (the contamination gate's measures, both of
+    them whatever the build's `embedding_check`: a split must not depend on whether the check runs): they join
     held-out whole, so no train/dev item is a near twin of the independent slice."""
     if not independent_items:
         return set()
     report = contamination.check({i["item_id"]: contamination.judge_input(i) for i in independent_items},
-                                 {i["item_id"]: contamination.judge_input(i) for i in hand}, embedding_check)
+                                 {i["item_id"]: contamination.judge_input(i) for i in hand}, True)
     close = {v["reference"] for measure in ("ngram_jaccard", "embedding_cosine")
              for v in report[measure].get("violations", [])}
     return {i["case_id"] for i in hand if i["item_id"] in close}
 
 
-def _judge(seed: int, log: Callable[[str], None], embedding_check: bool = True) -> tuple[dict, dict]:
+def _judge(seed: int, log: Callable[[str], None]) -> tuple[dict, dict]:
     """Judge items per split (both items of a case together) and ORPO pairs per pair split.
 
     The split is drawn on cases generated from the train wording pool; the held-out cases are then
@@ -195,7 +196,7 @@ def _judge(seed: int, log: Callable[[str], None], embedding_check: bool = True) 
                 for split in load.SPLITS}
     independent_items = independent.judge_items()  # the independent slice is held out whole, never trained on
     hand_items = hand_slice.judge_items()
-    pinned = _near_independent(hand_items, independent_items, embedding_check)
+    pinned = _near_independent(hand_items, independent_items)
     hand = split_hand([i for i in hand_items if i["case_id"] not in pinned], lambda i: i["case_id"],
                       lambda i: i["probe_id"], JUDGE_CASES["dev"] / (JUDGE_CASES["train"] + JUDGE_CASES["dev"]), seed)
     hand["heldout"] += [i for i in hand_items if i["case_id"] in pinned]
@@ -266,7 +267,7 @@ def _generate(staging: Path, seed: int, embedding_check: bool, log: Callable[[st
     """Every step up to (not including) the manifest, written into `staging`; returns what the summary needs."""
     _copy_raw(staging)
     critic, generated, critic_pairs, heldout_pairs = _critic(seed, log)
-    judge, judge_pairs = _judge(seed, log, embedding_check)
+    judge, judge_pairs = _judge(seed, log)
     heldout_emails = independent.heldout_emails()
     _write_records(staging, critic, critic_pairs, heldout_pairs, judge, judge_pairs, heldout_emails)
     contamination_report = _contamination(critic, heldout_pairs, judge, embedding_check, heldout_emails)
