@@ -37,9 +37,9 @@ from tenacious.bench.build import BuildError, build_all
 from tenacious.bench.contamination import ContaminationError
 from tenacious.bench.scorer import score
 from tenacious.bench.splits import SplitError
-from tenacious.cards import markdown_table
 from tenacious.io import InputError, read_json, stable_json
 from tenacious.profiles import ProfileError, load_profile
+from tenacious.render import markdown_table
 
 EXIT_BAD_INPUT = 2  # every known failure: one line `error: ...` on stderr, nothing on stdout
 KNOWN_ERRORS = (InputError, BackboneError, seal.SealError, ContaminationError, SplitError, BuildError, ProfileError)
