@@ -7,8 +7,7 @@ other top-level module is the pipeline layer (training, ablation, reports, entry
 anything below it. The import graph between these packages (pipeline, bench, base) must have no cycle, and
 each failure names the offending import as file:line. (`test_imports` checks the module graph for cycles.)
 
-`__main__` modules are entry points, not library code: they are left out of the layering rule (the bench
-command line, `bench/__main__.py`, still imports the profiles until it is folded into `tenacious.cli`).
+There is one command line, `tenacious.cli` (pipeline layer); no entry point is exempt from the rule.
 """
 
 import ast
@@ -76,14 +75,6 @@ def layer(module: str) -> str:
     return "pipeline"
 
 
-def is_entry_point(module: str) -> bool:
-    return module.rsplit(".", 1)[-1] == "__main__"
-
-
-def library_imports() -> list[Import]:
-    return [i for i in imports() if not is_entry_point(i.source)]
-
-
 def upward(edges: list[Import]) -> list[Import]:
     """Imports from a lower layer into a higher one."""
     return [i for i in edges if LAYER_ORDER.index(layer(i.target)) > LAYER_ORDER.index(layer(i.source))]
@@ -104,7 +95,7 @@ def unit_cycle(edges: list[Import]) -> list[Import] | None:
 
 
 def test_the_graph_sees_bench_and_pipeline_imports():
-    edges = library_imports()
+    edges = imports()
     assert any(i.source == "tenacious.train" and i.target == "tenacious.bench.prompts" for i in edges)
     assert any(i.source == "tenacious.bench.load" and i.target == "tenacious.paths" for i in edges)
     assert all(":" in i.where and i.where.startswith("lib/tenacious/") for i in edges)
@@ -120,20 +111,20 @@ def test_the_checks_catch_an_upward_import_and_a_cycle():
 
 def test_base_modules_exist_and_import_nothing_above_them():
     assert BASE <= set(modules())
-    bad = [i for i in library_imports() if layer(i.source) == "base" and layer(i.target) != "base"]
+    bad = [i for i in imports() if layer(i.source) == "base" and layer(i.target) != "base"]
     assert not bad, "a base module imports upward:\n" + "\n".join(map(str, bad))
 
 
 def test_bench_imports_no_pipeline_module():
-    bad = [i for i in library_imports() if layer(i.source) == "bench" and layer(i.target) == "pipeline"]
+    bad = [i for i in imports() if layer(i.source) == "bench" and layer(i.target) == "pipeline"]
     assert not bad, "tenacious.bench imports the pipeline layer:\n" + "\n".join(map(str, bad))
 
 
 def test_no_import_goes_up_a_layer():
-    bad = upward(library_imports())
+    bad = upward(imports())
     assert not bad, "imports against the layer order base < bench < pipeline:\n" + "\n".join(map(str, bad))
 
 
 def test_no_cycle_between_packages():
-    cycle = unit_cycle(library_imports())
+    cycle = unit_cycle(imports())
     assert cycle is None, "a cycle between layers:\n" + "\n".join(map(str, cycle))
