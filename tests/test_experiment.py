@@ -30,6 +30,20 @@ def test_registry_is_consistent():
     assert [other for _, other in experiment.mcnemar_pairs()] == list(experiment.judge_baselines())
 
 
+def test_controls_rerank_an_earlier_sampling_condition_and_rankers_are_unique():
+    names = list(experiment.names("critic"))
+    controls = [c for c in experiment.conditions("critic") if c.role == "control"]
+    assert {c.settings["ranker"] for c in controls} == {"random", "base", "scorer"}
+    for c in controls:
+        source = experiment.condition(c.settings["of"])
+        assert source.producer == "rejection_sampling" and names.index(source.name) < names.index(c.name), c
+    oracle = experiment.condition(experiment.CRITIC_ORACLE)
+    assert oracle.role == "control" and oracle.settings["ranker"] == "scorer"
+    rankers = experiment.ranker_names()
+    assert len(rankers) == len(set(rankers)) and experiment.RANKING_CANDIDATE in rankers
+    assert [other for _, other in experiment.ranking_pairs()] == [r for r in rankers if r != "critic"]
+
+
 def test_bad_role_or_track_is_refused():
     with pytest.raises(ValueError, match="role"):
         dataclasses.replace(DUMMY, role="ceiling")

@@ -78,3 +78,36 @@ def test_figures_are_byte_identical_when_redrawn(tmp_path):
     first = [p.read_bytes() for p in plots.pareto(POINTS, tmp_path / "a", footer="x")]
     second = [p.read_bytes() for p in plots.pareto(POINTS, tmp_path / "b", footer="x")]
     assert first == second
+
+
+CALIBRATION = {
+    "orpo_judge": {"n": 4, "ece": 0.375, "aurc": 0.458,
+                   "bins": [{"mean_confidence": 0.3, "accuracy": 0.0, "ci_low": 0.0, "ci_high": 0.79, "n": 1},
+                            {"mean_confidence": 0.9, "accuracy": 0.5, "ci_low": 0.09, "ci_high": 0.91, "n": 2}],
+                   "risk_coverage": [{"coverage": 0.5, "risk": 0.5}, {"coverage": 1.0, "risk": 0.5}]},
+    "zero_shot": {"n": 4, "ece": 0.1, "aurc": 0.2,
+                  "bins": [{"mean_confidence": 0.25, "accuracy": 0.25, "ci_low": 0.05, "ci_high": 0.7, "n": 4}],
+                  "risk_coverage": [{"coverage": 1.0, "risk": 0.75}]},
+}
+
+
+def test_reliability_and_risk_coverage(tmp_path):
+    _assert_figures(plots.reliability_diagram(CALIBRATION, tmp_path / "reliability", "Reliability", "x"),
+                    ["reliability"])
+    _assert_figures(plots.risk_coverage(CALIBRATION, tmp_path / "risk", "Risk-coverage", "x"), ["risk"])
+
+
+def test_confusion_grid_draws_every_condition(tmp_path):
+    labels = ["BLOCK", "PASS"]
+    grid = {"always_pass": [[0, 3], [0, 5]], "rules": [[2, 1], [1, 4]], "bow": [[1, 2], [0, 5]],
+            "zero_shot": [[3, 0], [2, 3]]}
+    _assert_figures(plots.confusion_grid(grid, labels, tmp_path / "grid", "Baselines"), ["grid"])
+
+
+def test_paired_dots_and_validation_curves(tmp_path):
+    tasks = [{"label": f"T{i}", "values": {"baseline": 0.4 + 0.01 * i, "critic_rs": 0.5 - 0.01 * i}} for i in range(4)]
+    _assert_figures(plots.paired_dots(tasks, ["baseline", "critic_rs"], tmp_path / "dots", "Per task", "score"),
+                    ["dots"])
+    curve = [{"pairs_seen": s, "accuracy": a, "ci_low": a - 0.2, "ci_high": min(1.0, a + 0.2), "n": 16}
+             for s, a in ((20, 0.6), (40, 0.8))]
+    _assert_figures(plots.validation_curves({"critic": curve, "judge": []}, tmp_path / "val", "Validation"), ["val"])

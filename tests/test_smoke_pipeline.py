@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tenacious import ablate, experiment, paths, stages
-from tenacious.bench.load import load_critic_tasks, load_judge_items
+from tenacious import experiment, paths, stages
+from tenacious.bench.load import load_critic_heldout_pairs, load_critic_tasks, load_judge_items
 from tenacious.bench.seal import data_hash
 from tenacious.io import read_json, read_jsonl
 from tenacious.profiles import load_profile
+from tenacious.subsets import critic_subset, judge_subset
 
 
 def _git_status() -> str:
@@ -83,8 +84,8 @@ def test_traces_cover_every_condition_for_every_item(smoke_pipeline):
     data = copy / "data"
     critic = read_jsonl(paths.traces_path("smoke", "critic", copy))
     judge = read_jsonl(paths.traces_path("smoke", "judge", copy))
-    tasks = ablate.evenly_spaced(load_critic_tasks("heldout", data), profile.ablate.max_critic_tasks)
-    items = ablate.evenly_spaced(load_judge_items("heldout", data), profile.ablate.max_judge_items)
+    tasks = critic_subset(load_critic_tasks("heldout", data), profile.ablate.max_critic_tasks)
+    items = judge_subset(load_judge_items("heldout", data), profile.ablate.max_judge_items)
     task_ids, item_ids = {t["task_id"] for t in tasks}, {i["item_id"] for i in items}
     for condition in experiment.names("critic"):
         assert {r["item_id"] for r in critic if r["condition"] == condition} == task_ids
@@ -93,6 +94,13 @@ def test_traces_cover_every_condition_for_every_item(smoke_pipeline):
     k = profile.ablate.k
     rs = {c.name for c in experiment.conditions("critic") if c.producer == "rejection_sampling"}
     assert all(len(r["outputs"]) == k for r in critic if r["condition"] in rs)
+    # every ranker scores the same fixed pools: max_ranking_pools of the sealed hand pairs, every flaw dimension
+    ranking = read_jsonl(paths.ranking_traces_path("smoke", copy))
+    pools = {r: {row["item_id"] for row in ranking if row["ranker"] == r} for r in experiment.ranker_names()}
+    pairs = {p["pair_id"]: p["dimension"] for p in load_critic_heldout_pairs(data)}
+    first = pools[experiment.RANKING_CANDIDATE]
+    assert all(ids == first for ids in pools.values()) and len(first) == profile.ablate.max_ranking_pools
+    assert {pairs[i] for i in first} == set(pairs.values())
 
 
 def test_second_run_skips_every_stage(smoke_pipeline):

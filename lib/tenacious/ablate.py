@@ -4,7 +4,10 @@ The conditions are the experiment registry's (`tenacious.experiment`); each name
 function here, and `run_critic` / `run_judge` dispatch on that key. Every run starts with `verify_seal()`, before any model is loaded. Each (condition, seed) is written
 as one part file when it completes, so an interrupted stage resumes at the next condition; the
 parts are merged into `runs/<profile>/ablate/{critic,judge}.jsonl`, one validated line per
-(item, condition, seed). A part is named by the hash of everything its rows depend on (`_fingerprint`:
+(item, condition, seed). The critic's controls re-rank critic_rs's own candidates (`critic_rerank`), and its
+rankers score the fixed pools built from the sealed hand pairs (`run_critic_ranking`, `tenacious.bench.pools`;
+`runs/<profile>/ablate/critic_ranking.jsonl`, one line per (pool, ranker, seed)). A part is named by the hash
+of everything its rows depend on (`_fingerprint`:
 the adapter, the profile's ablation and prompt settings, the condition's registry entry, the code of
 `tenacious.ablate` and every package module it imports, the content of the records it reads), so a
 re-run reuses exactly the parts made under the same settings, code and data and recomputes the rest;
@@ -12,11 +15,13 @@ the pipeline's `--force` deletes the parts folder.
 
 Costs: `forward_passes` counts model calls for the item: each generated sequence is one (prefill +
 decode), and one shared-prompt scoring call is one; `wall_seconds` is the item's share of its
-batch's wall time.
+batch's wall time. Both count what the row itself ran: a control's candidates were generated (and counted) in
+critic_rs's row, so the control's cost is its re-ranking alone.
 """
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,11 +33,13 @@ from tenacious import experiment, paths
 from tenacious.backbones import Backbone, adapter_disabled, load_backbone, resolve_device
 from tenacious.bench import judge_rules
 from tenacious.bench.bow_judge import BowJudge
-from tenacious.bench.load import judge_items_path, load_critic_tasks, load_judge_items
+from tenacious.bench.load import judge_items_path, load_critic_heldout_pairs, load_critic_tasks, load_judge_items
+from tenacious.bench.pools import fixed_pools
 from tenacious.bench.prompts import critic_messages, judge_messages, trained_messages
-from tenacious.bench.schema import validate_critic_trace, validate_judge_trace
+from tenacious.bench.schema import validate_critic_ranking_trace, validate_critic_trace, validate_judge_trace
 from tenacious.bench.scorer import score
 from tenacious.bench.seal import verify_seal
+from tenacious.bench.shortcuts import shorter_email_scores
 from tenacious.infer import (
     classify_by_likelihood,
     continuation_logprobs,
@@ -45,6 +52,7 @@ from tenacious.infer import (
 )
 from tenacious.io import read_jsonl, sha256_file, sha256_text, stable_json, write_jsonl
 from tenacious.provenance import code_hash
+from tenacious.subsets import critic_subset, judge_subset, stratified_subset
 
 ABLATION_CODE = ("tenacious.ablate",)  # with every package module it imports: the code a part's rows depend on
 
@@ -70,7 +78,7 @@ def _part(profile: str, track: str, condition: str, seed: int, fingerprint: str)
     return paths.ablate_parts_dir(profile) / f"{track}_{condition}_seed{seed}_{fingerprint[:16]}.jsonl"
 
 
-def _fingerprint(profile, track: str, seed: int, c: experiment.Condition, records: list[dict],
+def _fingerprint(profile, track: str, seed: int, c: experiment.Condition | experiment.Ranker, records: list[dict],
                  reads: tuple[Path, ...] = (), code: str | None = None) -> str:
     """What a part's rows depend on: the seed's adapter, the profile's ablation and prompt settings and the
     track's backbone and beta, the condition's registry entry (producer and settings), the code (`code`, else
@@ -94,14 +102,20 @@ def _cached_part(path: Path, ids: list[str], validate) -> list[dict] | None:
     return rows if [r["item_id"] for r in rows] == ids else None
 
 
-def _run_condition(profile, track: str, c: experiment.Condition, seed: int, records: list[dict], validate,
-                   produce: Callable[[], list[dict]], code: str, reads: tuple[Path, ...] = ()) -> list[dict]:
-    ids = [r["task_id" if track == "critic" else "item_id"] for r in records]
-    part = _part(profile.name, track, c.name, seed, _fingerprint(profile, track, seed, c, records, reads, code))
+def _run_condition(profile, track: str, c: experiment.Condition | experiment.Ranker, seed: int, records: list[dict],
+                   validate, produce: Callable[[], list[dict]], code: str, reads: tuple[Path, ...] = (),
+                   id_key: str | None = None, label: str | None = None) -> list[dict]:
+    """A part's rows, from its file where one was made under the same key, else produced and written.
+
+    `id_key` names the records' id field (default: task_id or item_id by track); `label` names the part file
+    (default: the condition's name)."""
+    ids = [r[id_key or ("task_id" if track == "critic" else "item_id")] for r in records]
+    label = label or c.name
+    part = _part(profile.name, track, label, seed, _fingerprint(profile, track, seed, c, records, reads, code))
     rows = _cached_part(part, ids, validate)
     if rows is None:
         rows = produce()
-        for stale in part.parent.glob(f"{track}_{c.name}_seed{seed}_*.jsonl"):  # made under other settings
+        for stale in part.parent.glob(f"{track}_{label}_seed{seed}_*.jsonl"):  # made under other settings
             stale.unlink()
         write_jsonl(part, rows, validate)
     return rows
@@ -119,8 +133,9 @@ def _registered(track: str, producers: dict) -> tuple[experiment.Condition, ...]
 # ---------------------------------------------------------------------------------------------- critic
 
 def _critic_trace(task: dict, condition: str, seed: int, outputs: list[str], scores: list[float],
-                  selected: int, passes: int, tokens: int, seconds: float) -> dict:
-    verdict = score(task, outputs[selected])
+                  selected: int, passes: int, tokens: int, seconds: float, verdict: dict | None = None) -> dict:
+    """One trace line; `verdict` is the rubric's reading of the selected email where the caller has it already."""
+    verdict = verdict or score(task, outputs[selected])
     return {"item_id": task["task_id"], "condition": condition, "seed": seed, "outputs": outputs,
             "candidate_scores": scores, "selected_index": selected,
             "score": {"overall": verdict["overall"], "dimensions": verdict["dimensions"]},
@@ -141,10 +156,15 @@ def critic_greedy(backbone: Backbone, tasks: list[dict], condition: str, seed: i
     return rows
 
 
+def _best(scores: Sequence[float]) -> int:
+    """The index of the highest score; ties go to the earlier candidate."""
+    return max(range(len(scores)), key=lambda i: (scores[i], -i))
+
+
 def rank_candidates(backbone: Backbone, task: dict, candidates: list[str], beta: float,
                     prompt_format: str = "full") -> list[float]:
-    """The critic's SimPO reward of each candidate: one shared-prompt scoring pass, adapter on, in the
-    prompt format the critic was trained on."""
+    """The critic's SimPO reward of each candidate: one shared-prompt scoring pass, in the prompt format the
+    critic was trained on (adapter on, unless the caller disables it: then the base model's own reading)."""
     tok = backbone.tokenizer
     prompt = encode_prompt(tok, trained_messages("critic", task, prompt_format))
     conts = [encode_completion(tok, c) for c in candidates]
@@ -180,10 +200,42 @@ def critic_rejection_sampling(backbone: Backbone, tasks: list[dict], condition: 
             outs = gen.texts[j * k:(j + 1) * k]
             start = time.perf_counter()
             scores = rank_candidates(backbone, task, outs, beta, prompt_format)
-            best = max(range(k), key=lambda i: (scores[i], -i))
+            best = _best(scores)
             rows.append(_critic_trace(task, condition, seed, outs, scores, best, k + 1,
                                       sum(gen.new_tokens[j * k:(j + 1) * k]),
                                       gen_share + time.perf_counter() - start))
+    return rows
+
+
+def critic_rerank(backbone: Backbone, tasks: list[dict], source: list[dict], condition: str, seed: int, ranker: str,
+                  beta: float, prompt_format: str = "full") -> list[dict]:
+    """Another choice among the candidates of `source` (one row per task, in task order); nothing is decoded.
+
+    `random`: a uniform draw, seeded by (condition, seed, task), so a re-run picks the same candidate; `base`:
+    the critic's score with the adapter off (the untrained backbone's length-normalised log-likelihood);
+    `scorer`: the rubric's best (its candidate_scores are the rubric's overall score of every candidate).
+    """
+    rows = []
+    for task, src in zip(tasks, source, strict=True):
+        if src["item_id"] != task["task_id"]:
+            raise ValueError(f"{condition}: source row {src['item_id']} is not task {task['task_id']}")
+        outs, start, verdict, passes = src["outputs"], time.perf_counter(), None, 0
+        if ranker == "random":
+            scores: list[float] = []
+            best = random.Random(f"{condition}:{seed}:{task['task_id']}").randrange(len(outs))
+        elif ranker == "base":
+            with adapter_disabled(backbone.model):
+                scores = rank_candidates(backbone, task, outs, beta, prompt_format)
+            best, passes = _best(scores), 1
+        elif ranker == "scorer":
+            verdicts = [score(task, o) for o in outs]
+            scores = [v["overall"] for v in verdicts]
+            best = _best(scores)
+            verdict = verdicts[best]
+        else:
+            raise ValueError(f"{condition}: unknown ranker {ranker!r}; expected random, base or scorer")
+        rows.append(_critic_trace(task, condition, seed, outs, scores, best, passes, 0,
+                                  time.perf_counter() - start, verdict))
     return rows
 
 
@@ -206,11 +258,61 @@ def run_critic(profile, tasks: list[dict], seed: int, backbone: Backbone | None 
                                          [prompts[i % len(prompts)] for i in range(k)], beta, a.max_new_tokens,
                                          a.batch_size, profile.prompt_format)
 
-    producers = {"greedy": greedy, "rejection_sampling": rejection_sampling}
-    rows = []
+    done: dict[str, list[dict]] = {}
+
+    def rerank(c: experiment.Condition) -> list[dict]:
+        if c.settings["of"] not in done:
+            raise ValueError(f"condition {c.name} re-ranks {c.settings['of']}, which must come before it in the "
+                             "registry")
+        return critic_rerank(backbone, tasks, done[c.settings["of"]], c.name, seed, c.settings["ranker"], beta,
+                             profile.prompt_format)
+
+    producers = {"greedy": greedy, "rejection_sampling": rejection_sampling, "rerank": rerank}
     for c in _registered("critic", producers):
-        rows += _run_condition(profile, "critic", c, seed, tasks, validate_critic_trace,
-                               lambda c=c: producers[c.producer](c), code)
+        done[c.name] = _run_condition(profile, "critic", c, seed, tasks, validate_critic_trace,
+                                      lambda c=c: producers[c.producer](c), code)
+    return [r for rows in done.values() for r in rows]
+
+
+def rank_pools(backbone: Backbone | None, pools: list[dict], ranker: experiment.Ranker, seed: int, beta: float,
+               prompt_format: str = "full") -> list[dict]:
+    """One ranker's scores of every fixed pool: `likelihood` (one shared-prompt scoring pass with the adapter on
+    or off, as `rank_candidates`) or `shorter_email` (no model)."""
+    rows = []
+    for pool in tqdm(pools, desc=f"pools {ranker.name}", unit="pool", disable=ranker.producer != "likelihood"):
+        start = time.perf_counter()
+        if ranker.producer == "likelihood":
+            if ranker.settings["adapter"]:
+                scores = rank_candidates(backbone, pool["task"], pool["emails"], beta, prompt_format)
+            else:
+                with adapter_disabled(backbone.model):
+                    scores = rank_candidates(backbone, pool["task"], pool["emails"], beta, prompt_format)
+            passes = 1
+        elif ranker.producer == "shorter_email":
+            scores, passes = shorter_email_scores(pool["emails"]), 0
+        else:
+            raise ValueError(f"ranker {ranker.name}: unknown producer {ranker.producer!r}")
+        rows.append({"item_id": pool["pool_id"], "ranker": ranker.name, "seed": seed, "roles": pool["roles"],
+                     "emails": pool["emails"], "scores": scores, "reference_scores": pool["reference_scores"],
+                     "forward_passes": passes, "generated_tokens": 0,
+                     "wall_seconds": round(time.perf_counter() - start, 4)})
+    return rows
+
+
+def run_critic_ranking(profile, pools: list[dict], seed: int, backbone: Backbone | None = None) -> list[dict]:
+    """Every ranker of the registry over the fixed pools, for one critic seed (adapter of that seed)."""
+    code = code_hash(*ABLATION_CODE)
+
+    def produce(r: experiment.Ranker) -> list[dict]:
+        nonlocal backbone
+        if r.producer == "likelihood":
+            backbone = backbone or _load_with_adapter(profile, "critic", seed)
+        return rank_pools(backbone, pools, r, seed, profile.train.critic.beta, profile.prompt_format)
+
+    rows = []
+    for r in experiment.RANKERS:
+        rows += _run_condition(profile, "critic", r, seed, pools, validate_critic_ranking_trace,
+                               lambda r=r: produce(r), code, id_key="pool_id", label=f"ranking-{r.name}")
     return rows
 
 
@@ -250,13 +352,13 @@ def judge_by_likelihood(backbone: Backbone, items: list[dict], condition: str, s
                         adapter_on: bool, prompt_format: str = "full") -> list[dict]:
     """Label-likelihood classification: one prompt pass, five label continuations, argmax.
 
-    The adapter sees the prompt format it was trained on; zero-shot (adapter off) keeps the full rubric prompt.
+    `prompt_format` is the condition's (`experiment.prompt_format`): the adapter reads the format it was
+    trained on, zero-shot (adapter off) the full rubric prompt, since the compact one names rules it never saw.
     """
     rows = []
     for item in tqdm(items, desc=f"judge {condition}", unit="item"):
         start = time.perf_counter()
-        messages = trained_messages("judge", item, prompt_format) if adapter_on else judge_messages(item)
-        prompt = encode_prompt(backbone.tokenizer, messages)
+        prompt = encode_prompt(backbone.tokenizer, judge_messages(item, prompt_format))
         scorer = judge_label_scorer(backbone.model, backbone.tokenizer, prompt)
         if adapter_on:
             predicted, logprobs = classify_by_likelihood(scorer)
@@ -275,7 +377,7 @@ def run_judge(profile, items: list[dict], seed: int, backbone: Backbone | None =
         nonlocal backbone
         backbone = backbone or _load_with_adapter(profile, "judge", seed)
         return judge_by_likelihood(backbone, items, c.name, seed, adapter_on=c.settings["adapter"],
-                                   prompt_format=profile.prompt_format)
+                                   prompt_format=experiment.prompt_format(c.name, profile.prompt_format))
 
     producers: dict[str, Callable[[experiment.Condition], list[dict]]] = {
         "constant": lambda c: judge_constant(items, c.name, seed, c.settings["decision"]),
@@ -299,18 +401,26 @@ def evenly_spaced(records: list[dict], n: int) -> list[dict]:
 
 
 def run_ablation(profile) -> dict[str, Path]:
-    """The whole stage: verify the seal, run every condition for every seed, write both trace files."""
+    """The whole stage: verify the seal, run every condition and ranker for every seed, write the trace files."""
     resolve_device(profile.device)  # a GPU-only profile stops here, before anything is read
     verify_seal(paths.DATA_DIR)
     a = profile.ablate
     tasks = load_critic_tasks("heldout")
     items = load_judge_items("heldout")
-    tasks, items = evenly_spaced(tasks, a.max_critic_tasks), evenly_spaced(items, a.max_judge_items)
-    critic_rows = [r for seed in profile.train.critic.seeds for r in run_critic(profile, tasks, seed)]
+    tasks, items = critic_subset(tasks, a.max_critic_tasks), judge_subset(items, a.max_judge_items)
+    pairs = sorted(load_critic_heldout_pairs(), key=lambda p: p["pair_id"])  # every flaw dimension present
+    pools = fixed_pools(stratified_subset(pairs, a.max_ranking_pools, lambda p: p["dimension"], lambda p: p["pair_id"]))
+    critic_rows, ranking_rows = [], []
+    for seed in profile.train.critic.seeds:
+        backbone = _load_with_adapter(profile, "critic", seed)
+        critic_rows += run_critic(profile, tasks, seed, backbone)
+        ranking_rows += run_critic_ranking(profile, pools, seed, backbone)
     judge_rows = [r for seed in profile.train.judge.seeds for r in run_judge(profile, items, seed)]
     written = {track: paths.traces_path(profile.name, track) for track in ("critic", "judge")}
+    written["critic_ranking"] = paths.ranking_traces_path(profile.name)
     write_jsonl(written["critic"], critic_rows, validate_critic_trace)
     write_jsonl(written["judge"], judge_rows, validate_judge_trace)
+    write_jsonl(written["critic_ranking"], ranking_rows, validate_critic_ranking_trace)
     return written
 
 

@@ -22,13 +22,23 @@ FIGURES: dict[str, str] = {
     "reward_judge": "Judge: reward margin and reward accuracy vs step",
     "critic_pareto": "Critic: cost vs quality per condition (Pareto frontier dashed)",
     "critic_strata": "Critic: mean held-out score per stratum with 95 % CIs",
+    "critic_per_task": "Critic: each held-out task's score under every condition (grey lines join a task across "
+                       "conditions; orange: the mean)",
+    "critic_ranking": "Critic: accuracy of each ranker on the sealed hand pairs and the fixed pools, with 95 % "
+                      "Wilson CIs (dotted: chance)",
     "judge_per_probe": "Judge: held-out accuracy per probe with 95 % Wilson CIs",
     "judge_confusion": f"Judge: confusion matrix of {experiment.judge_candidate()}",
+    "judge_confusion_baselines": "Judge: confusion matrices of the baselines",
+    "judge_reliability": "Judge: reliability of the label likelihoods (accuracy against confidence per bin, "
+                         "95 % Wilson intervals; numbers: items per bin)",
+    "judge_risk_coverage": "Judge: risk against coverage when only the most confident items are answered",
+    "validation_curves": "Validation pair accuracy on dev pairs during training, against train pairs seen "
+                         "(95 % Wilson band)",
 }
 
 # Drawn only where the profile has a measured judge learning curve (numbers.json judge.learning_curve).
 CURVE_FIGURE = "judge_learning_curve"
-CAPTIONS: dict[str, str] = {**FIGURES, CURVE_FIGURE: "Judge: held-out accuracy vs epochs of training, beside "
+CAPTIONS: dict[str, str] = {**FIGURES, CURVE_FIGURE: "Judge: accuracy on dev items vs epochs of training, beside "
                                                      "the baselines (dotted: where the default schedule stops)"}
 
 
@@ -63,6 +73,17 @@ def make_figures(src: Sources) -> list[Path]:
               for c in experiment.names("critic")}
     written += plots.bars_with_ci(strata, out / "critic_strata", "Critic: held-out score per stratum",
                                   "mean rubric score", note)
+    per_task = [{"label": t["task_id"], "values": t["scores"]} for t in critic["heldout"]["per_task"]]
+    written += plots.paired_dots(per_task, experiment.names("critic"), out / "critic_per_task",
+                                 "Critic: held-out score per task", "rubric score of the chosen email", note)
+    ranking = critic["ranking"]
+    evaluations = {"hand_pairs": "hand pairs", "top1": "pool top-1", "pairwise": "pool pairwise"}
+    accuracies = {r: [{"label": label, "value": ranking["rankers"][r][e]["accuracy"],
+                       "low": ranking["rankers"][r][e]["ci_low"], "high": ranking["rankers"][r][e]["ci_high"],
+                       "n": ranking["rankers"][r][e]["n"]} for e, label in evaluations.items()]
+                  for r in experiment.ranker_names()}
+    written += plots.bars_with_ci(accuracies, out / "critic_ranking", "Critic: ranking fixed emails (held-out)",
+                                  "accuracy", note, chance=[ranking["chance"][e] for e in evaluations])
 
     judge = numbers["judge"]
     note = footer(judge["provenance"])
@@ -75,10 +96,19 @@ def make_figures(src: Sources) -> list[Path]:
     candidate = experiment.judge_candidate()
     written += plots.confusion_heatmap(judge["heldout"]["confusion"][candidate], judge["heldout"]["labels"],
                                        out / "judge_confusion", f"Judge: {candidate} (held-out)", note)
+    baselines = {c: judge["heldout"]["confusion"][c] for c in experiment.judge_baselines()}
+    written += plots.confusion_grid(baselines, judge["heldout"]["labels"], out / "judge_confusion_baselines",
+                                    "Judge: baselines (held-out; rows gold, columns predicted)", note)
+    calibration = judge["heldout"]["calibration"]
+    written += plots.reliability_diagram(calibration, out / "judge_reliability", "Judge: reliability (held-out)", note)
+    written += plots.risk_coverage(calibration, out / "judge_risk_coverage", "Judge: risk-coverage (held-out)", note)
+    written += plots.validation_curves({t: numbers[t]["training"]["validation_curve"] for t in TRACKS},
+                                       out / "validation_curves", "Validation during training (dev pairs)",
+                                       footer(judge["provenance"]))
     curve = judge.get("learning_curve")
     if curve:
         written += plots.learning_curve(
-            curve["points"], curve["baselines"], out / CURVE_FIGURE, "Judge: learning curve (held-out)",
-            f"epochs over the {curve['train_pairs']} train pairs", f"accuracy on {curve['items']} held-out items",
+            curve["points"], curve["baselines"], out / CURVE_FIGURE, "Judge: learning curve (dev items)",
+            f"epochs over the {curve['train_pairs']} train pairs", f"accuracy on {curve['items']} dev items",
             note, schedule=curve["default_schedule_epochs"])
     return written

@@ -24,7 +24,7 @@ from tenacious.figures import CAPTIONS, CURVE_FIGURE
 from tenacious.io import atomic_write_text
 from tenacious.render import markdown_table
 from tenacious.report import Sources, load_numbers
-from tenacious.tables import ci, num, render_tables
+from tenacious.tables import ci, num, p_is, render_tables
 
 LICENSE = "apache-2.0"
 DATASETS = {"critic": "tenacious-bench/critic", "judge": "tenacious-bench/judge"}
@@ -61,8 +61,8 @@ def _eval_results(numbers: dict, track: str) -> list[EvalResult]:
         rs = h["conditions"][delta.a]
         heldout = [("mean_rubric_score", f"held-out mean rubric score ({delta.a})", rs["mean"]),
                    ("lift_vs_baseline", f"held-out lift over {delta.b} (Δ {delta.name})", lift["mean_delta"]),
-                   ("lift_vs_baseline_ci_low", f"Δ {delta.name} 95% CI low (paired bootstrap)", lift["ci_low"]),
-                   ("lift_vs_baseline_ci_high", f"Δ {delta.name} 95% CI high (paired bootstrap)", lift["ci_high"])]
+                   ("lift_vs_baseline_ci_low", f"Δ {delta.name} 95% CI low ({lift['method']})", lift["ci_low"]),
+                   ("lift_vs_baseline_ci_high", f"Δ {delta.name} 95% CI high ({lift['method']})", lift["ci_high"])]
     else:
         task = ("text-classification", "Pre-send gate decision")
         cand = h["conditions"][experiment.judge_candidate()]
@@ -121,8 +121,13 @@ def _limitations(numbers: dict, track: str) -> str:
     if track == "critic":
         name = experiment.CRITIC_LIFT
         a = n["heldout"]["deltas"][name]
-        lines.append(f"{n['heldout']['n_items']} held-out tasks: the 95 % CI of Δ {name} is "
-                     f"{num(a['ci_high'] - a['ci_low'])} wide; per-stratum intervals are wider still.")
+        if a["ci_low"] is None:
+            lines.append(f"{n['heldout']['n_items']} held-out tasks: too few for any bounded 95 % interval of "
+                         f"Δ {name} (the exact sign-flip test's smallest two-sided p is 2/2^n; here "
+                         f"{p_is(a['p_two_sided'])}); per-stratum deltas have fewer tasks still.")
+        else:
+            lines.append(f"{n['heldout']['n_items']} held-out tasks: the 95 % CI of Δ {name} is "
+                         f"{num(a['ci_high'] - a['ci_low'])} wide; per-stratum intervals are wider still.")
         lines.append("Rejection sampling can only pick among its candidates: with little variance in the pool "
                      "the critic has nothing to choose between.")
     else:
@@ -148,7 +153,7 @@ def curve_sentence(curve: dict) -> str:
         verdict = (f"at no measured point does the judge beat always-PASS with exact McNemar p < 0.05 (best "
                    f"{num(best['accuracy'])} after {num(best['epoch'], 2)} epochs, against always-PASS "
                    f"{num(b['always_pass'])}, bag-of-words {num(b['bow'])}, rules_v1 {num(b['rules_v1'])})")
-    return (f"Learning curve on {curve['items']} held-out items, measured over {num(curve['measured_epochs'], 2)} "
+    return (f"Learning curve on {curve['items']} {curve['split']} items, measured over {num(curve['measured_epochs'], 2)} "
             f"of {curve['planned_epochs']:g} epochs (`{curve['from'][0]['file']}`{stopped}): "
             f"{verdict}; the default schedule stops after {num(curve['default_schedule_epochs'], 3)} epochs.")
 
@@ -175,15 +180,19 @@ def model_card(numbers: dict, track: str) -> str:
     if track == "critic":
         sections += [_section("Held-out evaluation", tables["critic_heldout"]),
                      _section("Paired deltas", tables["critic_deltas"]),
+                     _section("Controls over the same candidates", tables["critic_controls"]),
+                     _section("Ranking fixed emails", tables["critic_ranking"] + "\n" + tables["critic_ranking_mcnemar"]),
                      _section("Per-stratum", tables["critic_strata"]),
                      _section("Cost-Pareto", tables["critic_pareto"]),
                      _section("Seeds", tables["critic_seeds"])]
     else:
         sections += [_section("Held-out evaluation", tables["judge_summary"]),
                      _section("Per-probe", tables["judge_per_probe"]),
+                     _section("Per-stratum, and without the hand slice", tables["judge_per_stratum"]),
                      _section("Confusion matrix", tables["judge_confusion"]),
                      _section("Per-class precision and recall", tables["judge_per_class"]),
                      _section("McNemar", tables["judge_mcnemar"]),
+                     _section("Calibration", tables["judge_calibration"]),
                      _section("Seeds", tables["judge_seeds"])]
     sections += [_section("Limitations", _limitations(numbers, track)),
                  _section("Environmental cost", _compute_line(numbers, track))]
@@ -219,9 +228,112 @@ def _conditions_table() -> str:
                             "model calls per item": c.cost} for c in experiment.CONDITIONS])
 
 
+def _rankers_table() -> str:
+    return markdown_table([{"ranker": f"`{r.name}`", "what it is": r.summary} for r in experiment.RANKERS])
+
+
+def _accuracy_text(m: dict) -> str:
+    """An accuracy as the paper's prose quotes it: value [Wilson CI] (correct/n)."""
+    return f"{num(m['accuracy'])} {ci(m['ci_low'], m['ci_high'])} ({m['correct']}/{m['n']})"
+
+
+def _control_fields(numbers: dict) -> dict[str, str]:
+    """The numbers the controls-and-rankings paragraph of the template quotes."""
+    c = numbers["critic"]
+    conditions, ctl, rk = c["heldout"]["conditions"], c["controls"], c["ranking"]
+    spread = ctl["range"]
+    fields = {"k": str(max(t["k"] for t in ctl["per_task"])),
+              "spread": f"{num(spread['point'])} {ci(spread['low'], spread['high'])}",
+              "no_spread": str(ctl["no_spread"]["correct"]), "ranking_n": str(rk["n_pools"]),
+              "ranking_total": str(rk["n_sealed_pairs"]),
+              "rankers": _rankers_table().rstrip(), "scorer_hand": _accuracy_text(rk["scorer_hand_pairs"]),
+              "chance_top1": num(rk["chance"]["top1"])}
+    for name in (ctl["of"], *ctl["controls"]):
+        m = conditions[name]
+        fields[f"score_{name}"] = f"{num(m['mean'])} {ci(m['ci_low'], m['ci_high'])}"
+    for ranker, evaluations in rk["rankers"].items():
+        for evaluation, m in evaluations.items():
+            fields[f"{ranker}_{evaluation}"] = _accuracy_text(m)
+    for test in rk["mcnemar"].values():
+        fields[f"p_{test['evaluation']}_{test['other']}"] = num(test["p_holm"], 3)
+    return fields
+
+
 def _comparisons_table() -> str:
     return markdown_table([{"Δ": d.name, "comparison": f"`{d.a}` − `{d.b}`", "question": d.question}
                            for d in experiment.DELTAS])
+
+
+def delta_interval(d: dict) -> str:
+    """A paired delta's interval and test as prose: `95 % CI [a, b], sign-flip p = x`, or why there is no interval."""
+    p = f"sign-flip {p_is(d['p_two_sided'])}" if d["p_two_sided"] is not None else "no test"
+    if d["ci_low"] is None:
+        return f"no bounded 95 % interval with {d['n']} tasks, {p}"
+    return f"95 % CI {ci(d['ci_low'], d['ci_high'], signed=True)}, {p}"
+
+
+def _of(part: int, whole: int, unit: str) -> str:
+    return f"{part} of {whole} {unit}"
+
+
+def _scope_fields(numbers: dict) -> dict[str, str]:
+    """Split sizes, the subsets evaluated, the pairs each adapter saw and the epochs, as the prose quotes them."""
+    fields = {}
+    for track, unit in (("critic", "tasks"), ("judge", "items")):
+        sc, t = numbers[track]["scope"], numbers[track]["training"]
+        missing = sc["strata_missing"]
+        fields |= {
+            f"{track}_split_sizes": " / ".join(f"{sc['records'][s]} {label}" for s, label in
+                                               (("train", "train"), ("dev", "dev"), ("heldout", "held-out"))),
+            f"{track}_pairs_split": f"{sc['pairs']['train']} train and {sc['pairs']['dev']} dev",
+            f"{track}_subset": _of(sc["heldout_evaluated"], sc["heldout_available"], unit),
+            f"{track}_subset_strata": ", ".join(f"{x['stratum']} {x['evaluated']}/{x['available']}"
+                                                for x in sc["strata"]),
+            f"{track}_strata_missing": ("every held-out stratum is represented" if not missing else
+                                        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} absent"),
+            f"{track}_pairs_seen": str(t["pairs_seen"]), f"{track}_steps": str(t["global_step"]),
+            f"{track}_pairs_per_step": str(t["pairs_per_step"]), f"{track}_epochs": num(t["epochs"], 3),
+        }
+    return fields
+
+
+def _statistics_fields(numbers: dict) -> dict[str, str]:
+    """The statistics paragraph's facts: families under Holm, the judge's predictions and prompts, the seed
+    caveat and the rule engines with and without the hand-written slice they were revised on."""
+    c, j = numbers["critic"], numbers["judge"]
+    jh = j["heldout"]
+    judge = experiment.judge_candidate()
+    cand = jh["conditions"][judge]
+    formats = [f"`{name}` reads the `{m['prompt_format']}` prompt" for name, m in jh["conditions"].items()
+               if m["prompt_format"]]
+    seeds = {track: len(numbers[track]["provenance"]["seeds"]) for track in ("critic", "judge")}
+    rest = jh["without_hand_slice"]
+    rules = [name for name in experiment.names("judge") if experiment.condition(name).producer == "rules"]
+    hand = next((s for s in jh["per_stratum"] if s["stratum"] == rest["stratum"]), None)
+    rule_lines = []
+    for name in rules:
+        all_items = jh["conditions"][name]
+        line = f"`{name}` {num(all_items['accuracy'])} ({all_items['correct']}/{all_items['n']}) on all items"
+        if rest["conditions"]:
+            r = rest["conditions"][name]
+            line += f", {num(r['accuracy'])} ({r['correct']}/{r['n']}) without the hand slice"
+        if hand:
+            h = hand["conditions"][name]
+            line += f", {num(h['accuracy'])} ({h['correct']}/{h['n']}) on it"
+        rule_lines.append(line)
+    return {
+        "delta_family": ", ".join(f"Δ {n}" for n in c["heldout"]["deltas"]),
+        "mcnemar_family": str(len(jh["mcnemar_vs_candidate"])),
+        "judge_predictions": ", ".join(f"{label} on {n}" for n, label in sorted(
+            ((n, label) for label, n in cand["predicted_counts"].items() if n), key=lambda t: (-t[0], t[1])))
+        + f" of the {cand['n']}",
+        "prompt_formats": "; ".join(formats),
+        "seed_caveat": ("one training seed per track, so no number here says how much a second seed would move it"
+                        if max(seeds.values()) == 1 else
+                        f"{seeds['critic']} critic and {seeds['judge']} judge seeds; the detailed numbers use the "
+                        "first, the seed tables show the spread"),
+        "hand_stratum": rest["stratum"], "rules_hand": "; ".join(rule_lines),
+    }
 
 
 def paper_fields(numbers: dict) -> dict[str, str]:
@@ -242,13 +354,13 @@ def paper_fields(numbers: dict) -> dict[str, str]:
         "judge_provenance": _provenance_line(numbers, "judge"),
         "critic_n": str(ch["n_items"]), "critic_candidate": lift.a, "lift_reference": lift.b,
         "prompt_reference": over.b,
-        "lift": num(a["mean_delta"], signed=True), "lift_ci": ci(a["ci_low"], a["ci_high"], signed=True),
+        "lift": num(a["mean_delta"], signed=True), "lift_ci": delta_interval(a),
         "candidate_cost": num(candidate_cost, 1),
-        "over_prompt": num(b["mean_delta"], signed=True), "over_prompt_ci": ci(b["ci_low"], b["ci_high"], signed=True),
+        "over_prompt": num(b["mean_delta"], signed=True), "over_prompt_ci": delta_interval(b),
         "judge_n": str(jh["n_items"]), "judge_candidate": judge, "judge_accuracy": num(cand["accuracy"]),
         "judge_ci": ci(cand["ci_low"], cand["ci_high"]), "best_accuracy": num(best["accuracy"]),
         "best_baseline": jh["best_baseline"],
-        "best_p": num(jh["mcnemar_vs_candidate"][jh["best_baseline"]]["p_value"], 4),
+        "best_p": p_is(jh["mcnemar_vs_candidate"][jh["best_baseline"]]["p_value"]),
         "critic_decision": c["recommendation"]["decision"], "judge_decision": j["recommendation"]["decision"],
         "dimensions": ", ".join(f"`{d}`" for d in DIMENSIONS),
         "critic_train_pairs": str(c["training"]["train_pairs"]), "critic_eval_pairs": str(c["training"]["eval_pairs"]),
@@ -261,14 +373,21 @@ def paper_fields(numbers: dict) -> dict[str, str]:
         "conditions": _conditions_table().rstrip(), "comparisons": _comparisons_table().rstrip(),
         "bootstrap_samples": str(stats_["bootstrap_samples"]), "bootstrap_seed": str(stats_["bootstrap_seed"]),
         "critic_rule": c["recommendation"]["rule"], "judge_rule": j["recommendation"]["rule"],
+        **_control_fields(numbers), **_scope_fields(numbers), **_statistics_fields(numbers),
+        "scope_table": tables["scope"].rstrip(), "reproducibility": tables["reproducibility"].rstrip(),
         "critic_results": "\n".join([
-            tables["critic_headline"], tables["critic_heldout"], tables["critic_deltas"], _figure("critic_pareto"),
+            tables["critic_headline"], tables["critic_heldout"], tables["critic_deltas"], _figure("critic_per_task"),
+            tables["critic_controls"],
+            _figure("critic_ranking"), tables["critic_ranking"], tables["critic_ranking_mcnemar"],
+            _figure("critic_pareto"),
             tables["critic_pareto"], _figure("critic_strata"), tables["critic_strata"], _figure("loss_critic"),
             _figure("reward_critic")]).rstrip(),
         "judge_results": "\n".join([
             tables["judge_headline"], tables["judge_summary"], _figure("judge_per_probe"), tables["judge_per_probe"],
-            _figure("judge_confusion"), tables["judge_mcnemar"], _figure("loss_judge"),
-            _figure("reward_judge"), *_curve_figure(numbers)]).rstrip(),
+            tables["judge_per_stratum"], _figure("judge_confusion"), _figure("judge_confusion_baselines"),
+            tables["judge_per_class"], tables["judge_mcnemar"], _figure("judge_reliability"),
+            _figure("judge_risk_coverage"), tables["judge_calibration"], _figure("loss_judge"),
+            _figure("reward_judge"), _figure("validation_curves"), *_curve_figure(numbers)]).rstrip(),
         "critic_limitations": _limitations(numbers, "critic").rstrip(),
         "judge_limitations": _limitations(numbers, "judge").rstrip(),
         "critic_compute": _compute_line(numbers, "critic").rstrip(),

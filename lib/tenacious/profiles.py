@@ -51,6 +51,7 @@ SCHEMA: dict[str, Any] = {
     "ablate": {
         "max_critic_tasks": int,
         "max_judge_items": int,
+        "max_ranking_pools": int,
         "k": int,
         "temperature": float,
         "diverse_temperatures": [float],

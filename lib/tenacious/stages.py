@@ -75,7 +75,7 @@ def plan_stages(profile) -> list[StageRun]:
                                  inputs=_rel(_manifest(), *(pairs_path(track, s, data) for s in PAIR_SPLITS)),
                                  outputs=_rel(*(run_dir / f for f in paths.TRAIN_RUN_FILES)),
                                  reusable=_rel(run_dir / paths.CHECKPOINTS_DIR, run_dir / paths.IDENTITY_FILE)))
-    traces = [paths.traces_path(p, t, _HERE) for t in TRACKS]
+    traces = [*(paths.traces_path(p, t, _HERE) for t in TRACKS), paths.ranking_traces_path(p, _HERE)]
     plan.append(StageRun("ablate", NOTEBOOKS["ablate"], {"profile": p},
                          inputs=_rel(_manifest(), *_seed_runs(profile, paths.ADAPTER_WEIGHTS.as_posix())),
                          outputs=_rel(*traces), reusable=_rel(paths.ablate_parts_dir(p, _HERE))))
