@@ -404,12 +404,13 @@ def test_tampering_heldout_pairs_breaks_the_seal(data_copy):
 
 
 def test_different_companies_never_share_a_domain():
-    """Generated and team-written briefs only: the independent writers (stratum IND) chose their own domains,
-    and three pairs of their companies share one (e.g. brackwater.example); no rule reads the domain. Open in #19."""
+    """Generated, team-written and independently written briefs (stratum IND, whose writers chose their own
+    domains: three that collided with team-written companies were given each company's own in data/raw/v3)."""
     companies: dict[str, set[str]] = {}
     contexts = [t["context"] for s in load.SPLITS for t in load.load_critic_tasks(s)]
-    contexts += [i["context"] for s in load.SPLITS for i in load.load_judge_items(s) if i["stratum"] != "IND"]
+    contexts += [i["context"] for s in load.SPLITS for i in load.load_judge_items(s)]
     contexts += [p["task"]["context"] for p in load.load_critic_heldout_pairs()]
+    contexts += [e["task"]["context"] for e in load.load_critic_heldout_emails()]
     for ctx in contexts:
         companies.setdefault(ctx["domain"], set()).add(ctx["company"])
     shared = {d: c for d, c in companies.items() if len(c) > 1}
