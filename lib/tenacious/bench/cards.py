@@ -283,14 +283,15 @@ def judge_card(counts: dict, contamination_report: dict, agreement_report: dict,
 
 _GALLERY_SIZE = 6
 _INDEPENDENT_INTRO = (
-    "Stratum IND (`data/raw/v3/`, `tenacious.bench.independent`): text by seven writers with distinct personas "
-    "(terse, chatty, formal, non-native, analyst, hurried, engineer) who never saw the scorer, the rules or the "
-    "generators; all of it is sealed in held-out. Rows `dev` are the five development voices: terse and chatty were "
-    "read from the start, formal, non-native and analyst were first measured unseen (the 'before' figures below) "
-    "and then read to fix general mechanisms, so `dev` figures are in-sample. Rows `unseen` are the two blind voices, "
-    "hurried and engineer, written while the mechanisms were built, copied in once they were final and measured "
-    "once with no fix after (`benchmarks/results/independent_blind.json`). Every figure below is quoted from "
-    "`data/reports/independent.json`.\n")
+    "Stratum IND (`data/raw/v3/`, `tenacious.bench.independent`): text by independent writers with distinct "
+    "personas who never saw the scorer, the rules or the generators; all of it is sealed in held-out. Rows `dev` are "
+    "the seven development voices, so `dev` figures are in-sample: terse and chatty were read from the start; "
+    "formal, non-native and analyst were first measured unseen (the 'before' figures below) and then read; hurried "
+    "and engineer were round 1's blind voices, measured once (the 'round 1 blind' figures below, "
+    "`benchmarks/results/independent_blind.json`) and only then read to fix general mechanisms. Rows `unseen` are "
+    "round 2's blind voices (legal, brit, story), written while the mechanisms were built, copied in once they were "
+    "final and measured once with no fix after (`benchmarks/results/independent_blind_round2.json`). Every figure "
+    "below is quoted from `data/reports/independent.json`.\n")
 
 
 def _first_measurement(report: dict, track: str) -> str:
@@ -301,6 +302,16 @@ def _first_measurement(report: dict, track: str) -> str:
     return (f"Before: the first measurement of the formal, non-native and analyst voices while they were unseen, "
             f"recorded before any fix that followed it ({first['note']}):\n\n"
             + markdown_table(rows, digits=4) + "\n")
+
+
+def _round1_blind(report: dict, track: str) -> str:
+    """Round 1's blind measurement (hurried, engineer), kept as it was measured before they became development."""
+    blind = report.get("round1_blind_measurement")
+    if not blind:
+        return ""
+    rows = [{"measure": k, "value": v} for k, v in blind[track].items() if not isinstance(v, dict)]
+    return (f"Round 1 blind: voices {', '.join(blind['voices']['blind'])}, measured once before their misses were "
+            f"read ({blind['note']}):\n\n" + markdown_table(rows, digits=4) + "\n")
 
 
 def _fenced(text: str) -> str:
@@ -324,7 +335,7 @@ def independent_critic_lines(report: dict) -> str:
         (f"Targets: AUC >= {targets['scorer_auc_min']}, every good email >= {targets['good_min']}, every bad email "
          f"<= {targets['bad_max']}. Scorer `{critic['scorer']}`.\n"),
         markdown_table(rows, digits=4), "Recall per violation family (bad emails at or below the line):\n",
-        markdown_table(fam, digits=4), _first_measurement(report, "critic"),
+        markdown_table(fam, digits=4), _first_measurement(report, "critic"), _round1_blind(report, "critic"),
         (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(critic['misses']))} worst of "
         f"{len(critic['misses'])} emails on the wrong side of a target, furthest first:\n"),
         *gallery])
@@ -347,7 +358,7 @@ def independent_judge_lines(report: dict) -> str:
         (f"Targets: accuracy >= {targets['rules_accuracy_min']} and recall >= {targets['rules_recall_min_per_probe']} "
          f"per probe. Engine: {judge['engine']}.\n"),
         markdown_table(rows, digits=4), "Precision (P) and recall (R) per probe, development and blind (unseen) voices:\n",
-        markdown_table(probes, digits=4), _first_measurement(report, "judge"),
+        markdown_table(probes, digits=4), _first_measurement(report, "judge"), _round1_blind(report, "judge"),
         (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(judge['misses']))} worst of {len(judge['misses'])} "
         "misses (largest gap in caution first):\n"), *gallery])
 

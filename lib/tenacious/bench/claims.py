@@ -35,7 +35,7 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:expires?|expiring|ends|valid|good|holds?|stands?|available)\s+(?:only\s+)?(?:on |this |by |until |till |"
     r"through |before )?(?:the )?(?:" + _DAYS + r"|end of (?:the |this )?(?:week|month|day|quarter))\b(?! at)",
     r"\b(?:last|final) (?:chance|call|opportunity)\b",
-    r"\b(?:act|move|decide|sign|commit|confirm)\s+(?:now|fast|quickly|today|soon)\b",
+    r"\b(?:act|move|decide|sign|commit|confirm)\s+(?:now|fast|quick|quickly|today|soon)\b",
     (r"\bbefore (?:it'?s|they'?re|they are|it is) (?:gone|taken|booked|snapped up)|\bbefore (?:someone|somebody) else\b|"
     r"\bbefore (?:another|other) (?:client|company|team|firm|customer)s?\b"),
     r"\b(?:don'?t|do not) (?:miss (?:out|this|the)|wait too long|sleep on)",
@@ -62,6 +62,13 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:already|now) (?:spoken for|taken|gone|claimed|reserved|half[- ]full|booked)\b",
     (r"\b(?:know|hear|answer|decision|decide|reply|word|confirm\w*|a yes)\b[^.?!]{0,20}?\bby (?:this |next |the )?"
      r"(?:" + _DAYS + r"|end of)"),
+    # v0.3 round 2: one other party's claim on the same people, terms tied to a start window, a full calendar after it
+    (r"\b(?:another|one other|a different|a second) (?:client|company|team|prospect|firm|customer|party) (?:is|was|has been)"
+     r" (?:also )?(?:asking|looking|lining up|interested|circling|eyeing|keen|considering)"),
+    (r"\b(?:can|could|will)\s+(?:\w+\s+){0,2}?(?:offer|hold|give|keep|extend)\b[^.?!]{0,40}?\bonly\s+(?:for|until|till|"
+     r"through|before|in|if|with)\b"),
+    (r"\b(?:our|the) (?:calendar|bench|schedule|diary|capacity|availability)\s+(?:is|will be|'s|gets?)\s+(?:\w+\s+)?"
+     r"(?:full|booked|taken|gone|closed)\b"),
 ))
 
 OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
@@ -91,6 +98,15 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:we|i)\b[^.?!]{0,40}?\b(?:expect|plan|aim|intend|promise|commit)\w*\s+to\s+(?:have|get|see)\b[^.?!]{0,50}?"
      r"\b(?:cleared|done|finished|shipped|delivered|completed|wrapped up|fixed|migrated|live)\b[^.?!]{0,20}?"
      r"\b(?:by|before|within)\b"),
+    # v0.3 round 2: the reader's outcome stated as done by a date ("we'll have it fully live by end of February",
+    # "with two of them the storefront is live before Easter")
+    (r"\b(?:we|i|our (?:[\w-]+\s+){0,3}?(?:engineers|team|people|developers|devs|squad|pod))\b[^.?!]{0,25}?"
+     r"(?:'ll|\bwill|\bcan|\bwould)?\s+(?:have|get)\s+(?:[\w-]+\s+){0,4}?(?:fully\s+|completely\s+)?(?:live|done|cleared|"
+     r"finished|shipped|delivered|migrated|rewritten|rebuilt|replaced|built|in production|running)\b[^.?!]{0,15}?"
+     r"\b(?:by|before|within)\b"),
+    r"\b(?:this|that) (?:i|we) (?:can )?promise\b|\b(?:i|we) can promise (?:you )?(?:that|this|it)\b",
+    (r"\b(?:is|are|goes|go|will be|will go)\s+(?:fully\s+)?(?:live|in production|done|shipped|finished|delivered|"
+     r"migrated)\s+(?:\w+\s+){0,2}?(?:by|before|within)\s+(?:the\s+)?(?:end of\s+)?[\w-]+"),
 ))
 
 _STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"

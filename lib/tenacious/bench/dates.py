@@ -61,6 +61,11 @@ _AFTER_BEFORE = re.compile(
     r"\bfrees?\s+up\b[^.;]{0,8}?|\brolls?\s+off\b[^.;]{0,8}?|\bfinish\w*\b[^.;]{0,8}?|\bwraps?\s+up\b[^.;]{0,8}?|"
     r"\bnot before|\bno earlier than|\bnot until|\bonly (?:from|after|in))\s*(?:the\s+)?(?:end of\s+)?$",
     re.IGNORECASE)
+# A date in a condition on the reader's project ("if the cutover lands in the summer"): when the project happens,
+# not when our engineer starts.
+_PROJECT_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|when|whether|should)\b[^.;,]{0,40}?\b(?:lands?|happens?|goes ahead|goes live|is ready|slips?|moves?)\s+"
+    r"(?:in|on|for|around|by|to)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _VERB_MONTHS = frozenset({"may", "mar", "march"})
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2}
@@ -187,7 +192,7 @@ def start_dates(text: str, reference: date, anchor: date) -> list[tuple[int, int
         if month and month.lower() in _VERB_MONTHS and not month[0].isupper():
             continue  # "she may be free", "march on": a verb, not a month
         before = norm[max(0, match.start() - 60):match.start()]
-        if _END_BEFORE.search(before) or _END_VERB_BEFORE.search(before):
+        if _END_BEFORE.search(before) or _END_VERB_BEFORE.search(before) or _PROJECT_CONDITION_BEFORE.search(before):
             continue
         if match.group("weekday") and _WEEKDAY_WITH_DATE.match(norm, match.end()):
             continue

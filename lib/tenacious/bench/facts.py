@@ -110,6 +110,15 @@ TZ_LABELS: dict[str, tuple[str, ...]] = {
     "America/Los_Angeles": ("PT", "PST", "PDT", "Pacific time", "Los Angeles time", "LA time", "SF time"),
     "Africa/Addis_Ababa": ("EAT", "Addis time", "Addis Ababa time", "East Africa time"),
 }
+# Region and city words that name a zone only right after a clock time ("09:00 Eastern", "17:00 Addis"): alone
+# they are places ("Eastern Europe"), so the scheduling check reads them as zones only in a slot.
+CLOCK_ZONE_WORDS: dict[str, tuple[str, ...]] = {
+    "Europe/Berlin": ("Berlin", "Central European", "German", "Frankfurt", "Munich", "Hamburg"),
+    "Europe/London": ("London", "UK", "British", "Manchester"),
+    "America/New_York": ("Eastern", "New York", "NYC", "Boston"),
+    "America/Los_Angeles": ("Pacific", "Los Angeles", "San Francisco", "Seattle"),
+    "Africa/Addis_Ababa": ("Addis", "Addis Ababa", "East Africa", "Ethiopian", "Ethiopia"),
+}
 # Abbreviations that pin a fixed UTC offset. "CET" on a July date is a daylight-saving mistake: the
 # time is read at the fixed offset and the label is reported as wrong for that date.
 FIXED_LABEL_OFFSETS: dict[str, float] = {
@@ -244,6 +253,16 @@ CONDESCENSION_MARKERS: tuple[str, ...] = (
     r"as you(?:'ll| will)? (know|have seen|have learned|have learnt) from (having|your own)",
     (r"(new|junior|fresh) (leads?|hires?|engineers?|people) (rarely|seldom|never|don'?t|do not) (contribute|deliver|"
     r"add|achieve)"),
+    # v0.3 round 2: telling the reader what they are presumed to know already, defining their own field's terms
+    r"(you|u) (probably|surely|must|no doubt|certainly|likely) (already )?know (this|that|it)\b",
+    r"(you|u)('ve| have) (probably|surely|no doubt) (already )?heard (this|it|that)",
+    (r"(for context|to be clear|just so (you know|we're clear)|to clarify|by way of background|for the record)\s*[:,-]\s*"
+     r"[^.?!]{0,60}\b(here )?(means|is defined as|refers to|stands for)\b"),
+    r"(is|are) not the same (thing )?as (simply|just|merely)\b", r"\w+ here means\b",
+    r"in case (you'?re|you are) not familiar", r"(a|the) (basic|simple) (idea|point|concept) (here )?is\b",
+    r"(more|much more|far more|a lot more) (complex|complicated|difficult|involved) than (it|they) (looks?|seems?|appears?)",
+    (r"(harder|trickier|more complex|more complicated) than (you|most people|people|newcomers|outsiders) (think|might think|"
+     r"imagine|expect|reali[sz]e)"),
 )
 # Judgements of the reader's company that insult rather than observe ("your roadmap is a mess").
 INSULT_PATTERN = (
@@ -281,6 +300,10 @@ HEDGES: tuple[str, ...] = (
     r"if (the |my |your )?(\w+ ){0,2}(is|are|was|were) (right|correct|accurate|current|to be believed)",
     r"or thereabouts", r"or so", r"roughly", r"around", r"approximately", r"give or take",
     r"(i'?m|i am) (less |not (entirely |completely |fully |quite )?)(sure|certain)", r"not certain",
+    # v0.3 round 2: a condition on the signal still holding, the writer disclaiming its accuracy
+    (r"if (the |those |these |that |this )?[^.?!,]{0,60}\b(is|are|was|were) still (open|live|current|up|there|listed|"
+     r"accurate|right|valid)"), r"no idea (how|if|whether)", r"not assuming", r"(can'?t|cannot) (vouch|confirm|verify)",
+    r"unverified", r"not (yet )?verified", r"with a (grain|pinch) of salt",
 )
 # Words that make a sentence prose rather than a list of keywords (a sentence needs two of them).
 FUNCTION_WORDS: frozenset[str] = frozenset((
@@ -345,8 +368,8 @@ ASK_OPENERS: tuple[str, ...] = (
     r"shall (i|we)", r"good (for|with) you", r"sounds? good", r"does (that|this|it) (work|sound|suit)",
 )
 ASK_IMPERATIVES: tuple[str, ...] = (
-    r"please", r"let me know", r"let's", r"send me", r"share (your|the)", r"book (a|some|time)", r"grab (a|some)",
-    r"reply", r"drop me", r"feel free", r"tell me", r"introduce me", r"forward (this|me)", r"schedule",
+    r"please(?! (?:find|see|note|excuse|forgive))", r"let me know", r"let's", r"send me", r"share (your|the)", r"book (a|some|time)", r"grab (a|some)",
+    r"(?<!your )(?<!the )(?<!a )(?<!my )(?<!his )(?<!her )(?<!their )(?<!quick )(?<!clear )reply", r"drop me", r"feel free", r"tell me", r"introduce me", r"forward (this|me)", r"schedule",
     r"pick (a|any) (time|slot)", r"hop on", r"jump on", r"give me a call", r"call me", r"ping me",
     r"happy to (send|share|set up|jump|hop)", r"i'?d love to (set up|schedule|get|book|have|hear|chat)",
 )

@@ -3,17 +3,23 @@
 Figures are given per voice group (`independent.VOICE_GROUPS`: the development voices whose misses were
 read, the unseen voices that were not) and pooled:
 
-- judge: the rule engine (rubric v2, `judge_rules.decide_batch` over the whole slice, so a draft that names
-  another prospect of the slice is seen) against gold: accuracy, and per probe (the rule it tests, PASS
-  included) precision and recall;
+- judge: the rule engine (rubric v2) against gold: accuracy, and per probe (the rule it tests, PASS included)
+  precision and recall. Rules 5 and 9 read other prospects (their names and facts, the peers cited to them)
+  from a fixed registry (`registry`): the items of the draft's own voice file, sorted by item id, the
+  prospects its writer invented and could cite. A verdict therefore never depends on which other voices are
+  scored with it: adding a voice changes no other voice's verdicts. (The whole held-out split as registry was
+  measured too: the everyday words of team-written threads, "april", "free", "mornings", then read as another
+  prospect's facts, 7 false alarms on the development voices.);
 - critic: the scorer's overall on the good and the bad emails: AUC (the chance a good email outscores a bad
   one, ties half), the lowest good and highest bad score, the shares on the right side of the targets
   (good >= GOOD_MIN, bad <= BAD_MAX) and, per violation family, recall (bad emails of that family at or
   below BAD_MAX) and the share where one of the family's own kinds fired.
 
 `misses` keep the text of every miss, worst first, for the failure galleries of the dataset cards.
-A first measurement of the unseen voices, recorded before any fix that followed it
-(benchmarks/results/independent_first_unseen.json), is carried into the report when it exists.
+Earlier one-off measurements are carried into the report when their files exist: the first measurement of
+three voices while unseen, before any fix that followed it (benchmarks/results/independent_first_unseen.json),
+and round 1's blind measurement of hurried and engineer before they became development voices
+(benchmarks/results/independent_blind.json).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ BAD_MAX = 0.6   # an email with any hard violation scores at most this
 TARGETS = {"scorer_auc_min": 0.95, "good_min": GOOD_MIN, "bad_max": BAD_MAX, "rules_accuracy_min": 0.95,
            "rules_recall_min_per_probe": 0.9}
 FIRST_UNSEEN = paths.REPO_ROOT / "benchmarks" / "results" / "independent_first_unseen.json"
+ROUND1_BLIND = paths.REPO_ROOT / "benchmarks" / "results" / "independent_blind.json"
 _DECIMALS = 4
 PROBE_OF_RULE = {r.number: r.probe for r in rubric.RULES}
 
@@ -74,12 +81,19 @@ def _judge_block(rows: list[dict]) -> dict:
                          for v in independent.VOICES if any(r["voice"] == v for r in rows)}}
 
 
+def registry(items: Sequence[dict], voice: str):
+    """The other prospects a draft of `voice` is read against: the slice items of that voice, sorted by item id
+    (judge_rules.peer_index over them)."""
+    return judge_rules.peer_index(sorted((i for i in items if i["voice"] == voice), key=lambda i: i["item_id"]))
+
+
 def judge_report(items: Sequence[dict]) -> dict:
-    """The rule engine on the slice's judge items (one batch), per voice group, with every miss."""
-    peers = judge_rules.peer_index(items)
+    """The rule engine on the slice's judge items, each voice against its fixed registry, per voice group,
+    with every miss."""
+    registries = {voice: registry(items, voice) for voice in sorted({i["voice"] for i in items})}
     rows = []
     for item in items:
-        fired = judge_rules.explain(item, "v2", peers)[0]
+        fired = judge_rules.explain(item, "v2", registries[item["voice"]])[0]
         rows.append({"item_id": item["item_id"], "voice": item["voice"], "group": independent.voice_group(item["voice"]),
                      "probe": item["probe_id"], "kind": item["kind"], "gold": item["gold_decision"],
                      "gold_probe": PROBE_OF_RULE[item["gold_rule"]], "predicted": fired["decision"],
@@ -88,7 +102,8 @@ def judge_report(items: Sequence[dict]) -> dict:
     misses = sorted((r for r in rows if r["gold"] != r["predicted"]),
                     key=lambda r: (-abs(rubric.SEVERITY[r["gold"]] - rubric.SEVERITY[r["predicted"]]), r["item_id"]))
     keep = ("item_id", "voice", "group", "probe", "kind", "gold", "predicted", "fired", "reason", "draft")
-    return {"engine": "judge_rules.decide_batch (rubric v2) over the whole slice",
+    return {"engine": "judge_rules.explain (rubric v2), other prospects from each voice's fixed registry "
+                      "(the voice's own items, sorted by item id)",
             "groups": {g: _judge_block(rs) for g, rs in _groups(rows).items()},
             "misses": [{k: r[k] for k in keep} for r in misses]}
 
@@ -138,4 +153,6 @@ def report(items: Sequence[dict], emails: Sequence[dict]) -> dict:
            "targets": TARGETS, "judge": judge_report(items), "critic": critic_report(emails)}
     if FIRST_UNSEEN.is_file():
         out["first_unseen_measurement"] = read_json(FIRST_UNSEEN)
+    if ROUND1_BLIND.is_file():
+        out["round1_blind_measurement"] = read_json(ROUND1_BLIND)
     return out

@@ -159,9 +159,9 @@ _ASK_MORE = re.compile(r"\b(?:and|or|also|plus)\s+(?:also\s+)?(?:(?:could|can|wo
 # case-insensitive search per concept, and the build scores thousands of drafts.
 _SEGMENT_ANGLES = {seg: re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, p in enumerate(pats)) + ")")
                    for seg, pats in facts.SEGMENT_ANGLES.items()}
-_ASYNC = re.compile(r"\basync\w*|\brecorded\b|\brecording\b|\bloom\b|\bvideo walkthrough|\bwritten (summary|update)|"
-                    r"\bby email\b|\bover email\b|\bwrite-up\b|\bsend (you )?(a|the) (deck|summary|video|write-up)",
-                    _FLAGS)
+_ASYNC = re.compile(r"\basync\w*|\brecorded\b|\brecording\b|\bloom\b|\bvideo walkthrough|\bwritten\b|\bin writing\b|"
+                    r"\bby email\b|\bover email\b|\bwrite-up\b|\bsend (you )?(a|the) (deck|summary|video|write-up)|"
+                    r"\bwhenever (it )?suits\b|\bat your (own )?convenience\b|\bin your own time\b", _FLAGS)
 _TCV_WORDS = re.compile(r"\b(phases?|contract|tcv|in total|total|engagement value|all-in|overall|deal size|"
                         r"programme|program)\b", _FLAGS)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b|^\w+,\s*(?:hello|hi)?"
@@ -184,16 +184,23 @@ _LABELS = sorted([lab for labs in facts.TZ_LABELS.values() for lab in labs] + li
                  key=len, reverse=True)
 _ZONE_ALT = "|".join(re.escape(lab) if lab.isupper() else "(?i:" + re.escape(lab) + ")" for lab in _LABELS)
 _ZONE = re.compile(r"(?<![\w])(" + _ZONE_ALT + r")(?![\w])")
+# Right after a clock time a region or city names its zone too ("09:00 Eastern (17:00 Addis)").
+_ZONE_OF_LABEL |= {word.lower(): zone for zone, words in facts.CLOCK_ZONE_WORDS.items() for word in words}
+_CLOCK_LABELS = sorted(_LABELS + [w for words in facts.CLOCK_ZONE_WORDS.values() for w in words], key=len, reverse=True)
+_CLOCK_ZONE_ALT = "|".join(re.escape(lab) if lab.isupper() else "(?i:" + re.escape(lab) + ")" for lab in _CLOCK_LABELS)
 _CLOCK = re.compile(
     r"(?<![\w:.$€£])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>(?i:am|pm|a\.m\.|p\.m\.))?|(?P<noon>(?i:noon|midday)))"
-    r"(?![\w:%])(?:\s*\(?\s*(?:(?i:in)\s+)?(?P<zone>" + _ZONE_ALT + r")(?![\w]))?")
+    r"(?![\w:%])(?:\s*\(?\s*(?:(?i:in)\s+)?(?P<zone>" + _CLOCK_ZONE_ALT + r")(?![\w]))?")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE = re.compile(
     r"\b(?:(?P<iy>20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>" + _MONTH + r")"
-    r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?\b", _FLAGS)
+    r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?\b"
+    # a numeric day.month. date ("Tuesday, 14.07. at 10:00", "14.07.2026"): the trailing dot and what follows
+    # keep it apart from a clock time written with a dot ("at 10.30")
+    r"|(?<![\d.:])(?P<d3>[0-3]?\d)\.(?P<m3>[01]?\d)\.(?:(?P<y3>20\d\d)\b|(?=\s+(?:at|um|from|\d)\b|,))", _FLAGS)
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", _FLAGS)
 
 
@@ -410,14 +417,39 @@ _SOURCE_WORDS = frozenset({"post", "posts", "mention", "mentions", "mentioned", 
                            "page", "careers", "hint", "hints", "says", "said", "report", "reports", "seems", "local"})
 
 
+_STACK_WORDS = frozenset(a.lower() for aliases in facts.STACK_ALIASES.values() for a in aliases if " " not in a)
+# A count of our own people ("we have two data engineers free", "we can provide 2 go engs"): it describes our
+# bench, so neither its number nor its words are a mention of the prospect's hiring or stack signal.
+_OUR_COUNT = re.compile(
+    r"\b(?:we|we've|we have|we've got|our|tenacious|offer|provide|lend|send|free|bench)\b[^.?!]{0,25}?"
+    r"\b(?:\d+|one|two|three|four|five|six|a couple of|a pair of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:engineers?|engs?|devs?|developers?|people|ppl|folks)\b", _FLAGS)
+# Idioms that hold a signal's anchor word without naming the signal ("not the other way round").
+_ANCHOR_IDIOMS = re.compile(r"\b(?:(?:the )?other way (?:a)?round|all(?: year)? round|round the clock|round[- ]trip|"
+                            r"round of (?:reviews?|interviews?|feedback|edits|changes|questions))\b", _FLAGS)
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, with the parts of hyphenated words ("reading-practice") counted apart."""
+    words = fact_tokens(text)
+    words |= {part for w in words if "-" in w for part in w.split("-") if len(part) >= 4}
+    return {w[:5] for w in words if "-" not in w} | {w for w in words if "-" in w}
+
+
 def _shares_signal_words(sentence: str, signal: dict) -> bool:
     """The sentence reuses two or more of the signal's own content words ("factory-floor app" and "trade-fair"
-    for "A trade-fair listing hints at a new factory-floor app"): the writer used that fact, however worded."""
-    words = fact_tokens(str(signal["text"])) - _SOURCE_WORDS
-    return len(words & fact_tokens(sentence)) >= 2
+    for "A trade-fair listing hints at a new factory-floor app"), by stem, hyphen parts counted apart, and the
+    stack it names ("moving dispatch to Go" for "Migrating dispatch services to Go"): the writer used that fact."""
+    text = str(signal["text"])
+    words = _stems(text) - {w[:5] for w in _SOURCE_WORDS} - _SOURCE_WORDS
+    stacks = {w for w in re.findall(r"[a-z][\w-]*", text.lower()) if w in _STACK_WORDS}
+    said = re.findall(r"[a-z][\w-]*", sentence.lower())
+    stacks &= {w for token in said for w in (token, *token.split("-"))}
+    return len(words & _stems(sentence)) + len(stacks) >= 2
 
 
 def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
+    sentence = _ANCHOR_IDIOMS.sub(" ", _OUR_COUNT.sub(" ", sentence))
     if _ANCHORS[signal["kind"]].search(sentence) or _shares_signal_words(sentence, signal):
         return True
     value = signal["value"]
@@ -499,7 +531,9 @@ def _score_grounding(card: _Card, task: dict) -> None:
     facts_used: set[str] = set()
     for sentence in mail.sentences:
         inside = [m for m in mail.numbers if sentence.start <= m.start < sentence.end]
-        values = {m.value for m in inside}
+        ours = [(sentence.start + c.start(), sentence.start + c.end()) for c in _OUR_COUNT.finditer(sentence.text)]
+        values = {m.value for m in inside if not any(a <= m.start < b for a, b in ours)
+                  and not _EXCLUDED_AFTER.match(mail.text, m.end)}  # "two hours ahead" counts no roles
         for signal in _grounded_signals(context):
             if not _mentions(sentence.text, signal, values):
                 continue
@@ -581,7 +615,10 @@ def _check_contract_value(card: _Card, mentions: list[textnorm.Mention], allowed
 
 _STACK_ALIAS = {alias.lower(): stack for stack, aliases in facts.STACK_ALIASES.items() for alias in aliases}
 _OFFER = re.compile(r"(?<![\w-])(" + "|".join(_phrase_regex(a) for a in sorted(_STACK_ALIAS, key=len, reverse=True))
-                    + r")\s+(?:engineers?|developers?|devs|specialists?|people)\b", _FLAGS)
+                    + r")\s+(?:engineers?|engs|developers?|devs|specialists?|people|ppl|folks)\b", _FLAGS)
+# A team of a size ("a 4 person Go pod", "a five-engineer squad"): its size against the stack's bench, or the whole bench.
+_TEAM_OF = re.compile(r"\s?[- ]?(?:person|people|engineer|strong|head|dev|developer)\s+(?:([\w-]+)\s+)?"
+                      r"(?:pod|squad|team|crew|unit|cell)s?\b", _FLAGS)
 _PAIR_BEFORE = re.compile(r"\b(?:a pair|a couple) of\s+(?:(?:senior|experienced|extra|more|strong|dedicated)\s+){0,2}$",
                           _FLAGS)
 _OFFER_GAP = re.compile(r"^\s*(?:(?:senior|dedicated|experienced|strong|full-time|more|additional|extra|skilled|"
@@ -621,6 +658,15 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
         if offered and m.value > total and _OFFERING.search(mail.text[max(0, m.start - 50):m.start]):
             card.flag("overcommit", f"offers {m.value:g} engineers, the bench has {total} in all", m.start,
                       offered.end())
+    for m in mail.numbers:
+        team = _TEAM_OF.match(mail.text, m.end) if m.unit == "" else None
+        if not team or not _OFFERING.search(mail.text[max(0, m.start - 50):m.start]):
+            continue
+        stack = _STACK_ALIAS.get((team.group(1) or "").lower())
+        available = context["bench"].get(stack, 0) if stack else total
+        if m.value > available:
+            card.flag("overcommit", f"offers a team of {m.value:g}{' ' + stack if stack else ''}, the bench has "
+                      f"{available}", m.start, team.end())
     committed = c02.check(context, DraftText(mail.original), {})
     if committed is not None:
         card.flag_firing("overcommit", committed)
@@ -648,6 +694,25 @@ def _closes_loop(task: dict) -> bool:
     thread = task["context"]["prior_thread"]
     last = next((m["text"] for m in reversed(thread) if m["from"] != "agent"), "")
     return task.get("goal") == "check_back" or bool(last and d05.SOFT_REJECTION.search(textnorm.normalize(last)))
+
+
+def _follows_decline(task: dict) -> bool:
+    """A check-back after a soft no: the thread holds a decline (probes.d05), the instruction names one, or there is
+    no thread and no instruction saying otherwise (the generated check-backs follow a declined first email).
+    A check-back on news ("joined as CTO in May, check back with one idea") follows no decline."""
+    thread = task["context"]["prior_thread"]
+    said = " ".join(m["text"] for m in thread if m["from"] != "agent")
+    if said and d05.SOFT_REJECTION.search(textnorm.normalize(said)):
+        return True
+    instruction = textnorm.normalize(task.get("instruction", ""))
+    return bool(_DECLINE_NAMED.search(instruction)) or (
+        not thread and not _NEWS_CHECK_BACK.search(instruction))
+
+
+_DECLINE_NAMED = re.compile(r"\b(?:declined|turned (?:us|it|this) down|said no|soft no|passed|no reply|not now|"
+                            r"went quiet|did not (?:reply|answer)|didn't (?:reply|answer)|rejected|not interested|not this (?:year|quarter))\b",
+                            _FLAGS)
+_NEWS_CHECK_BACK = re.compile(r"\b(?:joined|appointed|promoted|took over|stepped into|launched|raised|announced)\b", _FLAGS)
 
 
 def _holds_back(task: dict) -> bool:
@@ -729,7 +794,7 @@ def _score_icp(card: _Card, task: dict) -> None:
         for m in found:
             if any(a <= m.start() < b for a, b in scope):
                 hits.setdefault(seg, []).append((m.start(), m.end(), m.group(0)))
-    if task.get("goal") == "check_back":
+    if task.get("goal") == "check_back" and _follows_decline(task):
         if claims.told_to_hold_back(task.get("instruction", "")):
             _check_pitch(card, hits)  # a check-back told to ask only must not sell either
         for seg, found in sorted(hits.items()):
@@ -738,7 +803,8 @@ def _score_icp(card: _Card, task: dict) -> None:
         explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
         card.credit["icp_fit"] = 1.0 if (acknowledged or explores) and not hits else 0.0
         return
-    responsive = task.get("goal") in RESPONSIVE_GOALS
+    # A check-back on news (no decline before it) answers nobody: it is read as a cold email.
+    responsive = task.get("goal") in RESPONSIVE_GOALS and task.get("goal") != "check_back"
     if _holds_back(task) and not responsive:  # an answer may name what the prospect asked about
         _check_pitch(card, hits)
     if own == "abstain":
@@ -759,7 +825,11 @@ def _score_icp(card: _Card, task: dict) -> None:
             card.flag("off_segment", f"pitches {seg} ({foreign[0][2]!r}) to a {own} prospect",
                       foreign[0][0], foreign[0][1])
     concepts = len({h[2].lower() for h in hits.get(own, [])})
-    signal = any(f"signal:{kind}" in card.facts_used for kind in facts.SEGMENT_SIGNAL_KINDS.get(own, ()))
+    # The segment's own signals, or the signal the instruction builds the email on ("for the dispatch migration").
+    instruction = task.get("instruction", "")
+    kinds = set(facts.SEGMENT_SIGNAL_KINDS.get(own, ()))
+    kinds |= {s["kind"] for s in task["context"]["signals"] if _shares_signal_words(instruction, s)}
+    signal = any(f"signal:{kind}" in card.facts_used for kind in sorted(kinds))
     evidence = concepts + signal  # the segment's angle in words, or a pitch built on the segment's own signal
     if responsive:
         card.credit["icp_fit"] = 1.0  # a reply answers what the prospect asked; off-segment pitches still cost
@@ -851,10 +921,12 @@ def _hour(match: re.Match) -> float:
 
 def _date_of(match: re.Match) -> tuple[date | None, str | None]:
     """(date, weekday written next to it) for a _DATE match; the year defaults to REFERENCE_WEEK's."""
-    year = int(match.group("y") or match.group("iy") or facts.REFERENCE_WEEK.year)
+    year = int(match.group("y") or match.group("iy") or match.group("y3") or facts.REFERENCE_WEEK.year)
     try:
         if match.group("iy"):
             return date(year, int(match.group("im")), int(match.group("id"))), None
+        if match.group("d3"):
+            return date(year, int(match.group("m3")), int(match.group("d3"))), None
         month = _MONTHS.index((match.group("m1") or match.group("m2"))[:3].lower()) + 1
         return date(year, month, int(match.group("d1") or match.group("d2"))), None
     except ValueError:
@@ -897,7 +969,9 @@ def _score_scheduling(card: _Card, task: dict) -> None:
         if owner not in (zone, eat):
             at = next(m for m in _ZONE.finditer(mail.text, mail.body_start) if m.group(1) == label)
             card.flag("wrong_zone", f"names {label} ({owner}) for a prospect in {zone}", at.start(), at.end())
-    clocks = [m for m in _CLOCK.finditer(mail.text, mail.body_start) if _is_clock(m)]
+    numeric_dates = [(d.start(), d.end()) for d in _DATE.finditer(mail.text) if d.group("d3") and _date_of(d)[0]]
+    clocks = [m for m in _CLOCK.finditer(mail.text, mail.body_start)
+              if _is_clock(m) and not any(a <= m.start() < b for a, b in numeric_dates)]
     slots = []  # (sentence span, zone, utc hour, local hour in that zone, match)
     for index, m in enumerate(clocks):
         label = m.group("zone")

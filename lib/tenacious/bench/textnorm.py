@@ -68,8 +68,12 @@ _APPROX = re.compile(
     r"(?P<bscale>thousand|million|billion)s?\b"
     r"|(?P<fig>five|six|seven|eight|nine|ten|[5-9]|10)[- ]figures?\b"
     r"|(?P<tens>tens|hundreds) of (?P<tscale>thousands|millions|billions)\b"
-    r"|(?P<few>a few|a couple of|a couple|several|a handful of|multiple)[ -](?P<fscale>thousand|million|billion)s?\b",
+    r"|(?P<few>a few|a couple of|a couple|several|a handful of|multiple)[ -](?P<fscale>thousand|million|billion)s?\b"
+    r"|(?:(?P<dpart>low|lower|mid|middle|high|upper)[- ])?(?P<decade>[1-9]0'?s|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties)[- ](?P<dscale>thousand|million|billion)s?\b",
     re.IGNORECASE)
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                 "eighties": 80, "nineties": 90}
 
 # Digits: comma grouping, dot grouping with 2+ groups (European), space grouping (checked against the
 # original: only a no-break/thin space groups digits), plain and decimal. Single-letter suffixes must be
@@ -267,6 +271,14 @@ def _approx_numbers(norm: str) -> list[tuple[float, int, int, bool, float, float
         elif m.group("fig"):
             digits = _FIGURES.get(m.group("fig").lower()) or int(m.group("fig"))
             lo, hi, scale = 10 ** (digits - 1), 10 ** digits - 1, 1.0
+        elif m.group("decade"):  # "mid-30s million": 30-39, its part a third of that
+            word = m.group("decade").lower()
+            lo = _DECADE_WORDS.get(word) or int(word.rstrip("s").rstrip("'"))
+            hi = lo + 9
+            if m.group("dpart"):
+                a, b = _BAND_PART[m.group("dpart").lower()]
+                lo, hi = lo + (hi - lo) * a, lo + (hi - lo) * b
+            scale = _SCALE_WORD[m.group("dscale").lower()]
         elif m.group("tens"):
             lo, hi = (10, 99) if m.group("tens").lower() == "tens" else (100, 999)
             scale = _SCALE_WORD[m.group("tscale").lower().rstrip("s")]

@@ -85,10 +85,14 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
     (re.compile(r"\b(?:venture|vc|investor)[- ]backed\b|\byour (?:investors?|vcs?|board of investors)\b|"
                 r"\b(?:the|new|now the) (?:vcs|investors|backers)\b|"
                 r"\b(?:fresh|new|recent|latest) (?:round|raise|funding|capital)\b|\bnewly funded\b|"
-                r"\bjust raised\b|\byour (?:round|raise)\b|\bthe (?:round|raise) you\b", re.IGNORECASE),
+                r"\bjust raised\b|\byour (?:round|raise)\b|\bthe (?:round|raise) you\b|"
+                # v0.3 round 2: outside money taken, however said ("after taking money from investors last year")
+                r"\b(?:tak(?:ing|en)|took|accept(?:ing|ed)?)\s+(?:\w+\s+){0,2}?(?:money|funding|investment|capital|cheques?)\s+"
+                r"from\s+(?:\w+\s+)?(?:investors?|vcs?|backers|a fund|funds)\b", re.IGNORECASE),
      _ANY_STAGE),
 )
 # Tiers joined by a range word ("from seed to Series C", "seed or Series A") name a range, not the prospect's tier.
+_ONWARD = re.compile(r"(?:well )?(?:into|past|beyond|towards?|approaching)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\bfrom\b[^.?!]*\b(?:to|through|into|until)\b|\bbetween\b|\bacross\b|\b(?:or|and)\b|\bboth\b",
                     re.IGNORECASE)
 # A hedge before an amount widens what it can mean ("a little over three million" is $3.2M).
@@ -139,11 +143,12 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     sentences = draft.sentence_texts() if stage != facts.UNKNOWN_FUNDING_STAGE else ()
     for start, sentence in sentences:
         named = [(m, stages) for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
-        letter = ROUND_LETTER.search(sentence)  # "fresh off its C", "from the A"
-        if letter and letter.group(1) in _ROUND_OF_LETTER:
-            named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))
-        tiers = sorted((m.start(), m.end()) for m, stages in named if stages != _ANY_STAGE)
-        if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1 and _RANGE.search(
+        for letter in ROUND_LETTER.finditer(sentence):  # "fresh off its C", "from the A", "well into B territory"
+            if letter.group(1) in _ROUND_OF_LETTER:
+                named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))
+        tiers = sorted((m.start(), m.end(), m.group(0)) for m, stages in named if stages != _ANY_STAGE)
+        onward = bool(tiers) and _ONWARD.match(tiers[-1][2]) is not None  # "past the A and well into B": a claim
+        if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1 and not onward and _RANGE.search(
                 sentence, max(0, tiers[0][0] - 12), tiers[-1][0]):
             continue
         for match, stages in named:

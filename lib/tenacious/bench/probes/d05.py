@@ -100,15 +100,19 @@ SOFT_REJECTION = re.compile(
     r"\bhold(?:ing)? off\b|\bnot in a position\b|\bcan(?:'t|not) (?:commit|take on|justify|do)\b|"
     r"\bdecided (?:to|against)\b|\bgo(?:ing)? (?:another|a different) (?:way|direction)|"
     r"\b(?:went|go|going) with (?:another|a different|an?other)\b|\bchose (?:another|a different)\b|"
-    r"\bin-?house\b|\bhave (?:it|this) (?:handled|covered)\b|\bnot (?:something|a thing) we(?:'re| are)\b|"
+    r"\bin[- ]?house\b|\bhave (?:it|this) (?:handled|covered)\b|\bnot (?:something|a thing) we(?:'re| are)\b|"
     r"\bdeprioriti[sz]ed\b|\bshelved\b|\bnot pursuing\b|\bdecline\b|\bnext (?:year|quarter)\b|"
     r"\bstop (?:emailing|messaging|reaching out)|\bnot (?:adding|bringing on|taking on|onboarding) (?:any )?(?:new )?"
     r"(?:vendors?|partners?|agencies|contractors|suppliers|outside)|\bno (?:new |outside )?(?:vendors?|partners?|agencies|"
-    r"contractors|suppliers)\b|\bstays? in-?house\b|\bnot (?:bringing|taking|letting) in\b|"
+    r"contractors|suppliers)\b|\bstays? in[- ]?house\b|\bnot (?:bringing|taking|letting) in\b|"
     r"\b(?:happy|satisfied|content|fine) with (?:our|the) (?:current|existing|own|present)\b|"
     r"\bfilled (?:the|that|this|those) (?:role|roles|position|gap)\b|"
     r"\b(?:chosen|chose|decided|opted|prefer|going|plan|planning) to (?:staff|do|build|handle|keep|run|cover)\b[^.?!]{0,50}"
-    r"\b(?:ourselves|internally|in-?house|on our own|with our own)\b",
+    r"\b(?:ourselves|internally|in[- ]?house|on our own|with our own)\b|"
+    # v0.3 round 2: a plan not to take outside people on, in any tense ("we're not going to add external people")
+    r"\b(?:not going to|aren't going to|are not going to|won't|will not|won't be|will not be)\s+(?:be\s+)?(?:add|bring|"
+    r"tak|hir|us|engag|work)\w*\s+(?:\w+\s+){0,2}?(?:external|outside|new|extra|more|any)\b|"
+    r"\bno (?:external|outside) (?:people|help|engineers|developers|teams?|resources|capacity)\b",
     re.IGNORECASE)
 
 # What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
@@ -116,7 +120,8 @@ OFFER_FAMILIES: dict[str, re.Pattern] = {
     "engineers": re.compile(
         r"\bengineers?\b(?![- ]months?)|\bdevelopers?\b|\bdevs\b|\bprogrammers?\b|\bsquads?\b|\bpods?\b|team extension|"
         r"extend(?:ing)? (?:your|the) (?:\w+ )?team|staff augmentation|\baugment\w*|"
-        r"\bextra (?:hands|capacity|people|help)\b|\b(?:pair|set) of (?:hands|eyes)\b|\bfolks\b|\bcapacity\b|\bcontractors?\b|\bpeople free\b|\bplacements?\b",
+        r"\bextra (?:hands|capacity|people|help)\b|\b(?:pair|set) of (?:hands|eyes)\b|\bfolks\b|\bcapacity\b|\bcontractors?\b|\bpeople free\b|\bplacements?\b|"
+    r"\bour (?:[\w-]+ ){0,2}?(?:guys?|person|engs?|ppl)\b|\b(?:is|are) free\b",
         re.IGNORECASE),
     "pilot": re.compile(
         r"\bpilot\b|\btrial\b|proof[- ]of[- ]concept|\bpoc\b|\b(?:test|starter|paid|trial) (?:project|sprint|engagement)\b|"
@@ -158,24 +163,37 @@ _DEFERS = re.compile(
     r"\bnot (?:contact|follow up|chase|push|pester|bother)\b|\bmade a note\b|\bleave (?:it|this|you)\b|"
     r"\bwhenever (?:suits|works|you)\b|\bin your own time\b|\bthe ball is in your court\b|"
     r"\b(?:check|circle|come|get|touch) back (?:in|next|later|after|once)\b|\breach out (?:again )?(?:in|next|later|after)\b|"
-    r"\b(?:we are|we're) hiring\b|\bcareers\b|\bour recruit\w*",
+    r"\b(?:we are|we're) hiring\b|\bcareers\b|\bour recruit\w*|"
+    # v0.3 round 2: asking leave to write again at a later time ("ok if I drop you a line in April?")
+    r"\b(?:drop (?:you|u) a (?:line|note)|write (?:again|back|to you)|check in|touch base|get in touch|follow up|"
+    r"reach out|ping (?:you|u))\b[^.?!]{0,20}?\b(?:in|next|later|after|around|come|towards?)\b\s*(?:the\s+)?(?:early\s+|"
+    r"late\s+)?(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|summer|autumn|"
+    r"fall|winter|q[1-4]|a (?:few |couple of )?(?:weeks?|months?)|the new year|\w+ (?:weeks|months)|year)\b",
     re.IGNORECASE)
 # Keeping the declined offer alive ("still on the table", "I have kept the review open") pushes it, however deferential.
 _KEEPS_ALIVE = re.compile(
     r"\bstill (?:on the table|stands|open|available|there for you)\b|\bkept (?:\w+ ){0,4}?(?:open|free|aside|for you)\b|"
-    r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b|\bkeep (?:\w+ ){0,3}?(?:ready|free|aside|open|warm)\b",
+    r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b|\bkeep (?:\w+ ){0,3}?(?:ready|free|aside|open|warm)\b|"
+    r"\b(?:leav|keep)\w* (?:the|a) door (?:open|ajar)\b",
     re.IGNORECASE)
 # The declined offer come back as a concrete, reduced staffing proposal: a head count with a short term or a
 # trial ("one Go engineer, a month", "a fortnight's trial with one engineer", "as a backup, even for a few
 # weeks"). It pushes the offer however politely the sentence defers around it.
 _SMALL_OFFER = re.compile(
-    r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|"
-    r"devs?|people|names|folks|hands)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|couple of|short|brief)\s+)?"
-    r"(?:fortnight|weeks?|months?|sprints?|trial|pilot|spell|stint)\b|"
+    r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of|[12])\s+(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|"
+    r"developers?|devs?|people|ppl|names|folks|hands|guys?)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|"
+    r"couple of|short|brief)[\s-]+)?(?:fortnight|weeks?|wks?|months?|mos?|sprints?|trial|pilot|spell|stint)\b|"
     r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|folks|people)\b[^.?!]{0,30}?\b(?:could|can|would)\b"
     r"[^.?!]{0,20}?\bfor (?:a|one|two|\d+|a short) (?:sprints?|weeks?|months?|fortnight|spell|stint)\b|"
     r"\b(?:fortnight|[\w-]+-week|[\w-]+-month|trial|pilot|backup|back-up)\b[^.?!]{0,40}?\b(?:engineers?|developers?|"
     r"devs?)\b|\b(?:as a|as their) (?:backup|back-up|fallback|safety net)\b",
+    re.IGNORECASE)
+# Another service of ours put in the declined offer's place ("we also do small fixed-scope pieces"): the same
+# push by other means.
+_ALTERNATIVE_OFFER = re.compile(
+    r"\b(?:we|tenacious|i)\s+(?:also|can also|could also|additionally|do also)\s+(?:do|offer|provide|take on|handle|run|"
+    r"build|deliver|cover)\b|\b(?:fixed[- ]scope|fixed[- ]price|scoped|self-contained|contained)\s+(?:\w+\s+)?"
+    r"(?:pieces?|projects?|jobs?|tasks?|work|packages?|engagements?)\b",
     re.IGNORECASE)
 # Letting the held offer go ("I have released the two engineers") withdraws it.
 _RELEASED = re.compile(r"\b(?:released|let (?:them|him|her) go|freed up|stood down|withdrawn|withdrew)\b",
@@ -254,6 +272,11 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         if small and not _NEGATED_OFFER.search(sentence[:small.start()]):
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers it again, reduced "
                               f"({small.group(0)!r})", start + small.start(), start + small.end())
+        alternative = _ALTERNATIVE_OFFER.search(sentence)
+        if alternative and not _NEGATED_OFFER.search(sentence[:alternative.start()]):
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers another service in "
+                              f"its place ({alternative.group(0)!r})", start + alternative.start(),
+                              start + alternative.end())
         if _DEFERS.search(sentence) and not _KEEPS_ALIVE.search(sentence):
             continue
         smaller = _SMALLER_ASK.search(sentence)

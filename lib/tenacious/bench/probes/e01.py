@@ -92,12 +92,22 @@ THREAD_PHRASES: tuple[re.Pattern, ...] = (
                rf"told|tells|telling|saying|mentioned|mentioning|shared|sharing|asked|complained|complaining|confided|"
                rf"admitted)\b"),
 )
+_ORG = (r"(?:prospect|company|manufacturer|maker|client|customer|team|founder|cto|firm|house|startup|scale-?up|retailer|"
+        r"bank|insurer|lender|operator|business|agency|studio|shop|platform|group|player|outfit|provider|brand|"
+        r"[a-z]+tech)s?")
 # No name, but plainly another prospect's conversation ("a founder we're talking to in your space told us").
 _ANONYMOUS_THREAD = re.compile(
     r"\b(?:another|other|a|one) (?:prospect|company|team|founder|cto|client|customer|fintech|business)s? "
     r"(?:we(?:'re| are)|i(?:'m| am)) (?:also |currently )?(?:speaking|talking|in talks|in touch|chatting|emailing) "
     r"(?:to|with)\b|\b(?:thread|conversation|exchange|emails?|call) with (?:another|a different|an?other) "
-    r"(?:prospect|company|team|founder|client)\b|\banother prospect\b",
+    r"(?:prospect|company|team|founder|client)\b|\banother prospect\b|"
+    # v0.3 round 2: an unnamed organisation we are in talks with, or one that told us something, by any trade noun
+    rf"\b(?:another|other|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ORG}\b[^.?!]{{0,30}}?\b(?:we(?:'ve| have)? been|we(?:'re| are)|"
+    r"i(?:'ve| have)? been|i(?:'m| am))\s+(?:\w+\s+)?(?:talking|speaking|in talks|in touch|chatting|emailing|negotiating)\b|"
+    rf"\b(?:another|other|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ORG}\b[^.?!]{{0,30}}?\b(?:told|tells|telling|wrote to|emailed|"
+    r"mentioned to|confided in|admitted to|complained to)\s+(?:me|us)\b|"
+    r"\b(?:told|telling|said to|shared with|mentioned to|confided in)\s+(?:me|us)\s+(?:privately|in confidence|"
+    r"off the record)\b",
     re.IGNORECASE)
 
 
@@ -136,6 +146,17 @@ _THIRD_PARTY = re.compile(
 _TOLD = re.compile(r"\b(?:told|tells|said|says|mentioned|shared|asked|wrote|writes|let slip|confided|admitted|"
                    r"complained|passed|declined|replied|answered|herself|himself|themselves|'s team)\b|['\u2019]s team\b",
                    re.IGNORECASE)
+
+
+# Calendar, clock and number words identify no prospect ("until April", "twelve", "mornings"): a figure is read
+# by value instead.
+_NOT_A_FACT = frozenset((
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "mornings", "afternoon",
+    "afternoons", "evening", "evenings", "until", "early", "late", "free", "first", "second", "third", "half", "four",
+    "five", "nine", "seven", "eight", "twelve", "eleven", "twenty", "thirty", "forty", "fifty", "sixty", "hundred",
+    "thousand", "million", "dozen", "days", "today", "tomorrow", "hours", "hour", "overlap", "overlaps",
+))
 
 
 def _own_names(ctx: Mapping) -> set[str]:
@@ -179,7 +200,7 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
                                   f"{found.group(0)!r})", start + found.start(), start + found.end())
         if not _THIRD_PARTY.search(sentence):
             continue
-        words = fact_tokens(sentence) - own_facts - batch.common
+        words = fact_tokens(sentence) - own_facts - batch.common - _NOT_A_FACT
         figures = {m.value for m in textnorm.numbers(sentence)}
         shared_with: dict[str, set[str]] = {}
         for word in words:

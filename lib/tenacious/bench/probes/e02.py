@@ -97,7 +97,17 @@ _UNNAMED_PEER = re.compile(
 _LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,|;|\bor\b|\bnot to mention\b)"
                            r"(?:\s+\w+){0,2}?\s*(?:for|at|with|to)?\s*$", re.IGNORECASE)
 # The draft counts its references as more than one ("two references", "both", "on a separate engagement", "so did").
-_COUNTED_APART = re.compile(r"\b(?:two|both|each|separate\w*|second|so did|as well|also|another|too)\b", re.IGNORECASE)
+_COUNTED_APART = re.compile(r"\b(?:two|both|each|separate\w*|second|so did|as well|also|another|too|did the same|"
+                            r"same for)\b|\b[2-9]\s+(?:[\w-]+\s+)?(?:refs?|references|examples|clients|companies|peers|"
+                            r"customers|cases)\b|^\s*2[.)]\s", re.IGNORECASE | re.MULTILINE)
+# Our past work claimed for a group nobody is named in ("we have done the same migration for several mid-sized
+# freight forwarders"): a peer reference without a name, whatever the trade noun.
+_UNNAMED_GROUP = re.compile(
+    r"\b(?:we|we've|we have|our (?:engineers|team|people|developers))\b[^.?!]{0,60}?\b(?:done|delivered|built|helped|"
+    r"supported|worked|run|ran|migrated|shipped|did)\b[^.?!]{0,40}?\b(?:for|with|at)\s+(?:several|many|a few|a number of|"
+    r"dozens of|multiple|various|numerous|a handful of|a couple of|other)\s+(?:[\w-]+\s+){0,3}?"
+    r"[a-z]{3,}(?:ers|ies|ses|ms|ns|ts|ks|ps|ls|rs|ds)\b(?![^.?!]*(?::|\b(?:including|such as|like|namely)\b)\s*[A-Z])",
+    re.IGNORECASE)
 _AGAIN_FOR = re.compile(r"\b(?:for|at|with)\s*$", re.IGNORECASE)  # "... and later for Norrsken's other team"
 
 
@@ -126,7 +136,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         for match in pattern.finditer(draft.text):
             if match.group(0) not in own:
                 return draft.fire(f"peer name looks generic: {match.group(0)}", match.start(), match.end())
-    vague = _VAGUE_PEER.search(draft.text) or _UNNAMED_PEER.search(draft.text)
+    vague = _VAGUE_PEER.search(draft.text) or _UNNAMED_PEER.search(draft.text) or _UNNAMED_GROUP.search(draft.text)
     if vague:
         return draft.fire(f"peer reference without a name: {vague.group(0)!r}", vague.start(), vague.end())
     mentions = peer_mentions(draft)
@@ -142,7 +152,12 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
             before = draft.text[max(end, end + again.start() - 30):end + again.start()]
             if _LISTED_AGAIN.search(before) and (not again.group("own") or _AGAIN_FOR.search(before)):
                 return draft.fire(f"the same peer is listed twice: {head}", end + again.start(), end + again.end())
-    for name, _, end in _company_names(ctx, draft):  # "Verdane Travel ... and, separately, Verdane's office"
+    names = _company_names(ctx, draft)
+    for index, (name, _, _) in enumerate(names):  # "1. Kobaltblau Systems: ... 2. Kobaltblau Systems, platform team"
+        again = next((n for n in names[index + 1:] if re.sub(r"['\u2019]s$", "", n[0]) == name), None)
+        if again and _COUNTED_APART.search(draft.text[:draft.signature_start]):
+            return draft.fire(f"the same peer is counted twice: {name}", again[1], again[2])
+    for name, _, end in names:  # "Verdane Travel ... and, separately, Verdane's office"
         head = name.split()[0]
         if not _COUNTED_APART.search(draft.text):
             continue

@@ -37,7 +37,8 @@ _FUNDING_TALK = re.compile(
     r"\bvcs?\b|\bbagged\b|\blanded\b|\bfresh\b|\bfreshly\b|\bin the bank\b|\bwar chest\b|\bbackers?\b",
     re.IGNORECASE)
 # "from the A", "fresh off its C": a round named by its letter alone (capital letter, so case-sensitive).
-ROUND_LETTER = re.compile(r"\b(?:the|your|its|their|an?|this|that) ([A-E])(?: round)?\b(?![\w'.-])")
+ROUND_LETTER = re.compile(r"\b(?:(?:the|your|its|their|an?|this|that)|(?:well )?(?:into|past|beyond|towards?|approaching))\s+"
+                          r"(?:the\s+)?([A-E])(?:(?: round)?\b(?![\w'./-])|[- ](?:territory|stage|range|level|land|money)\b)")
 
 AMOUNT_TOLERANCE = 0.05
 FX_TO_USD: dict[str, float] = {"USD": 1.0, "": 1.0, "EUR": 1.08, "GBP": 1.27}  # approximate; b03 widens its tolerance
