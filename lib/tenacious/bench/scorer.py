@@ -429,27 +429,45 @@ _ANCHOR_IDIOMS = re.compile(r"\b(?:(?:the )?other way (?:a)?round|all(?: year)? 
                             r"round of (?:reviews?|interviews?|feedback|edits|changes|questions))\b", _FLAGS)
 
 
-def _stems(text: str) -> set[str]:
+# The readings below are pure functions of one text and run for every (sentence, signal) of thousands of drafts:
+# each is computed once per distinct text.
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
     """Content words cut to five letters, with the parts of hyphenated words ("reading-practice") counted apart."""
     words = fact_tokens(text)
     words |= {part for w in words if "-" in w for part in w.split("-") if len(part) >= 4}
-    return {w[:5] for w in words if "-" not in w} | {w for w in words if "-" in w}
+    return frozenset({w[:5] for w in words if "-" not in w} | {w for w in words if "-" in w})
+
+
+@lru_cache(maxsize=16384)
+def _words_and_parts(text: str) -> frozenset[str]:
+    """Every lower-case word of a text and the parts of its hyphenated words."""
+    return frozenset(w for token in re.findall(r"[a-z][\w-]*", text.lower()) for w in (token, *token.split("-")))
+
+
+@lru_cache(maxsize=4096)
+def _signal_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(content stems, stack names) of a signal's text, the words that only name a source left out."""
+    stacks = frozenset(w for w in re.findall(r"[a-z][\w-]*", text.lower()) if w in _STACK_WORDS)
+    return _stems(text) - {w[:5] for w in _SOURCE_WORDS} - _SOURCE_WORDS, stacks
 
 
 def _shares_signal_words(sentence: str, signal: dict) -> bool:
     """The sentence reuses two or more of the signal's own content words ("factory-floor app" and "trade-fair"
     for "A trade-fair listing hints at a new factory-floor app"), by stem, hyphen parts counted apart, and the
     stack it names ("moving dispatch to Go" for "Migrating dispatch services to Go"): the writer used that fact."""
-    text = str(signal["text"])
-    words = _stems(text) - {w[:5] for w in _SOURCE_WORDS} - _SOURCE_WORDS
-    stacks = {w for w in re.findall(r"[a-z][\w-]*", text.lower()) if w in _STACK_WORDS}
-    said = re.findall(r"[a-z][\w-]*", sentence.lower())
-    stacks &= {w for token in said for w in (token, *token.split("-"))}
-    return len(words & _stems(sentence)) + len(stacks) >= 2
+    words, stacks = _signal_words(str(signal["text"]))
+    return len(words & _stems(sentence)) + len(stacks & _words_and_parts(sentence)) >= 2
+
+
+@lru_cache(maxsize=16384)
+def _claim_text(sentence: str) -> str:
+    """The sentence without counts of our own people and anchor idioms: what it says about the prospect."""
+    return _ANCHOR_IDIOMS.sub(" ", _OUR_COUNT.sub(" ", sentence))
 
 
 def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
-    sentence = _ANCHOR_IDIOMS.sub(" ", _OUR_COUNT.sub(" ", sentence))
+    sentence = _claim_text(sentence)
     if _ANCHORS[signal["kind"]].search(sentence) or _shares_signal_words(sentence, signal):
         return True
     value = signal["value"]
