@@ -29,6 +29,11 @@ PRESSURE = [
     ("It would help to hear your answer by Monday.", True),
     ("Whenever suits you is fine; there is no deadline on our side.", False),
     ("Both engineers are free from Monday 2 March.", False),
+    # v0.3 round 2
+    ("A second client is also looking at these two engineers this month.", True),
+    ("We can offer these terms only for a start in March.", True),
+    ("From April our bench is fully booked.", True),
+    ("Any start date that suits your planning works for us.", False),
 ]
 REGULATED = [
     ("All of our engineers hold the security clearance your regulator asks for.", True),
@@ -41,6 +46,11 @@ REGULATED = [
 OVER_PROMISE = [
     ("We expect to have the migration finished by the end of April.", True),
     ("We would like to understand the migration before promising any date.", False),
+    # v0.3 round 2
+    ("We'll have the billing service fully migrated by the end of May.", True),
+    ("With three of them the new portal is live before the summer sale.", True),
+    ("The rewrite will be done in a quarter, this I can promise.", True),
+    ("Once we have scoped it together we can talk about realistic dates.", False),
 ]
 PITCH_STRONG = [
     ("We have two Go engineers who could start helping within a fortnight.", True),
@@ -52,6 +62,11 @@ CONDESCENDING = [
     ("You will doubtless have discovered by now that the old code is fragile.", True),
     ("Do go easy on your expectations for the new hires.", True),
     ("Congratulations on the two new leads; I hope the first quarter goes well.", False),
+    # v0.3 round 2
+    ("You probably already know this, but good data engineers are hard to find in Munich.", True),
+    ("For context: an SLA here means the promise about uptime, not the support hours.", True),
+    ("Payment reconciliation is far more complex than it looks from the outside.", True),
+    ("Your talk on reconciliation covered the hard parts well.", False),
 ]
 
 

@@ -12,45 +12,10 @@ from datetime import date
 
 import pytest
 
-from tenacious.bench import claims, dates, independent, independent_report, judge_rules, scorer, textnorm
+from tenacious.bench import dates, independent, independent_report, judge_rules, scorer, textnorm
 from tenacious.bench.context import make_context
 
-# --- sentence classes --------------------------------------------------------------------------------------
-
-PRESSURE = [
-    ("A second client is also looking at these two engineers this month.", True),
-    ("We can offer these terms only for a start in March.", True),
-    ("From April our bench is fully booked.", True),
-    ("Any start date that suits your planning works for us.", False),
-]
-OVER_PROMISE = [
-    ("We'll have the billing service fully migrated by the end of May.", True),
-    ("With three of them the new portal is live before the summer sale.", True),
-    ("The rewrite will be done in a quarter, this I can promise.", True),
-    ("Once we have scoped it together we can talk about realistic dates.", False),
-]
-CONDESCENDING = [
-    ("You probably already know this, but good data engineers are hard to find in Munich.", True),
-    ("For context: an SLA here means the promise about uptime, not the support hours.", True),
-    ("Payment reconciliation is far more complex than it looks from the outside.", True),
-    ("Your talk on reconciliation covered the hard parts well.", False),
-]
-
-
-@pytest.mark.parametrize("sentence,expect", PRESSURE)
-def test_pressure(sentence, expect):
-    assert bool(claims.pressure(sentence)) is expect
-
-
-@pytest.mark.parametrize("sentence,expect", OVER_PROMISE)
-def test_over_promises(sentence, expect):
-    assert bool(claims.over_promises(sentence)) is expect
-
-
-@pytest.mark.parametrize("sentence,expect", CONDESCENDING)
-def test_condescension_markers(sentence, expect):
-    assert bool(scorer._CONDESCENSION.search(sentence)) is expect
-
+# --- sentence classes (round 2's pressure, over-promise and condescension goldens are in test_v3_checks.py) ---
 
 @pytest.mark.parametrize("sentence,expect", [
     ("If the four roles I found on the careers page are still open, there is work to share.", True),
