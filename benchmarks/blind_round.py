@@ -1,0 +1,114 @@
+"""One blind round of the independent slice, measured once (issue 19, v0.3).
+
+A blind round is a set of voices written by writers who never saw the code, copied into data/raw/v3 only after
+the mechanisms (scorer, rules) were final. This script measures them once, beside the development voices of the
+same tree, and the same blind voices under the mechanisms of an earlier commit (`--before`, read from a
+`git archive` of its lib/, on this tree's data/raw/v3, so the comparison runs on identical text), and writes
+benchmarks/results/independent_blind_<name>.json in the shape of the earlier rounds' files. No fix may follow
+a round's measurement; the next round's voices are the next test.
+
+    .venv/bin/python benchmarks/blind_round.py --name round3 --voices bullets,academic,bangalore,founder \
+        --before 1ee2bc7
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tenacious import paths, provenance
+from tenacious.bench import independent, independent_report
+from tenacious.io import write_json
+
+_DECIMALS = 4
+
+
+def summary(items: list[dict], emails: list[dict]) -> dict:
+    """The round files' figures for one set of voices: rules accuracy and per-probe recall, scorer targets."""
+    judge = independent_report.judge_report(items)["groups"]["all"]
+    critic = independent_report.critic_report(emails)["groups"]["all"]
+    targets = independent_report.TARGETS
+    return {
+        "judge": {"items": judge["n"], "accuracy": judge["accuracy"], "accuracy by voice": judge.get("by_voice"),
+                  "lowest probe recall": judge["min_probe_recall"],
+                  **{f"recall {p}": v["recall"] for p, v in sorted(judge["per_probe"].items())
+                     if v["recall"] is not None}},
+        "critic": {"good": critic["n_good"], "bad": critic["n_bad"], "AUC": critic["auc"],
+                   "min good": critic["min_good"], "max bad": critic["max_bad"],
+                   f"good >= {targets['good_min']}": critic["good_at_least_min"],
+                   f"bad <= {targets['bad_max']}": critic["bad_at_most_max"],
+                   **{f"recall {f}": v["recall"] for f, v in sorted(critic["per_family"].items())
+                      if v["recall"] is not None}},
+    }
+
+
+def _of(records: list[dict], voices: list[str]) -> list[dict]:
+    return [r for r in records if r["voice"] in voices]
+
+
+def _before(commit: str, voices: list[str]) -> dict:
+    """The blind voices read by the mechanisms of `commit` (its lib/ from git archive, the voices added to its
+    voice list), in a subprocess so the two versions of the package never meet."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(paths.REPO_ROOT), "archive", commit, "lib"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        code = (
+            "import json, sys\n"
+            f"sys.path.insert(0, {str(Path(tmp) / 'lib')!r}); sys.path.insert(1, {str(Path(__file__).parent)!r})\n"
+            "from tenacious.bench import independent\n"
+            f"voices = {voices!r}\n"
+            "new = tuple(v for v in voices if v not in independent.VOICES)\n"
+            "independent.VOICES = tuple(independent.VOICES) + new\n"
+            "independent.VOICE_GROUPS = {**independent.VOICE_GROUPS,\n"
+            "                            'unseen': tuple(independent.VOICE_GROUPS.get('unseen', ())) + new}\n"
+            "import blind_round\n"
+            f"raw = {str(paths.RAW_DIR)!r}\n"
+            "items = [i for i in independent.judge_items(raw) if i['voice'] in voices]\n"
+            "emails = [e for e in independent.heldout_emails(raw) if e['voice'] in voices]\n"
+            "print(json.dumps(blind_round.summary(items, emails)))\n")
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                             cwd=paths.REPO_ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--name", required=True, help="round name: the file is independent_blind_<name>.json")
+    parser.add_argument("--voices", required=True, help="the round's blind voices, comma-separated")
+    parser.add_argument("--before", help="an earlier commit whose mechanisms read the same blind voices")
+    args = parser.parse_args()
+    blind = args.voices.split(",")
+    unknown = sorted(set(blind) - set(independent.VOICES))
+    if unknown:
+        sys.exit(f"blind_round: voices {unknown} are not in tenacious.bench.independent.VOICES")
+    development = [v for v in independent.VOICES if v not in blind]
+    items, emails = independent.judge_items(), independent.heldout_emails()
+    out = {**summary(_of(items, blind), _of(emails, blind)),
+           "development": summary(_of(items, development), _of(emails, development)),
+           "voices": {"blind": blind, "development": development},
+           "commit": provenance.git_commit(),
+           "note": f"blind voices {', '.join(blind)}: written by writers who never saw the code, copied into "
+                   "data/raw/v3 after the mechanisms were final and measured once by benchmarks/blind_round.py; "
+                   "no fix followed. 'development' = the voices whose misses were read (in-sample), measured "
+                   "in the same tree."}
+    if args.before:
+        out["before_same_voices"] = {**_before(args.before, blind),
+                                     "note": f"the same blind voices read by the mechanisms of commit {args.before} "
+                                             "(before this round's fixes), from a git-archive copy of its lib/"}
+    path = paths.BENCHMARKS_DIR / "results" / f"independent_blind_{args.name}.json"
+    write_json(path, out)
+    for key in ("judge", "critic"):
+        print(key, json.dumps({k: v for k, v in out[key].items() if not isinstance(v, dict)}))
+        if args.before:
+            print(f"{key} before", json.dumps({k: v for k, v in out["before_same_voices"][key].items()
+                                               if not isinstance(v, dict)}))
+    print(f"wrote {path.relative_to(paths.REPO_ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
