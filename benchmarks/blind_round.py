@@ -4,10 +4,11 @@ A blind round is a set of voices written by writers who never saw the code, copi
 the mechanisms (scorer, rules) were final. This script measures them once, beside the development voices of the
 same tree, and the same blind voices under the mechanisms of an earlier commit (`--before`, read from a
 `git archive` of its lib/, on this tree's data/raw/v3, so the comparison runs on identical text), and writes
-benchmarks/results/independent_blind_<name>.json in the shape of the earlier rounds' files. No fix may follow
+the round's file (`independent_report.BLIND_ROUNDS`), which the data build carries into
+data/reports/independent.json and the cards. No fix may follow
 a round's measurement; the next round's voices are the next test.
 
-    .venv/bin/python benchmarks/blind_round.py --name round3 --voices bullets,academic,bangalore,founder \
+    .venv/bin/python benchmarks/blind_round.py --round "round 3" --voices bullets,academic,bangalore,founder \
         --before 1ee2bc7
 """
 
@@ -78,7 +79,8 @@ def _before(commit: str, voices: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--name", required=True, help="round name: the file is independent_blind_<name>.json")
+    rounds = dict(independent_report.BLIND_ROUNDS)
+    parser.add_argument("--round", required=True, choices=sorted(rounds), help="which round's file to write")
     parser.add_argument("--voices", required=True, help="the round's blind voices, comma-separated")
     parser.add_argument("--before", help="an earlier commit whose mechanisms read the same blind voices")
     args = parser.parse_args()
@@ -100,7 +102,7 @@ def main() -> None:
         out["before_same_voices"] = {**_before(args.before, blind),
                                      "note": f"the same blind voices read by the mechanisms of commit {args.before} "
                                              "(before this round's fixes), from a git-archive copy of its lib/"}
-    path = paths.BENCHMARKS_DIR / "results" / f"independent_blind_{args.name}.json"
+    path = rounds[args.round]
     write_json(path, out)
     for key in ("judge", "critic"):
         print(key, json.dumps({k: v for k, v in out[key].items() if not isinstance(v, dict)}))

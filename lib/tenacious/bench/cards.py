@@ -304,14 +304,27 @@ def _first_measurement(report: dict, track: str) -> str:
             + markdown_table(rows, digits=4) + "\n")
 
 
-def _round1_blind(report: dict, track: str) -> str:
-    """Round 1's blind measurement (hurried, engineer), kept as it was measured before they became development."""
-    blind = report.get("round1_blind_measurement")
-    if not blind:
+def _blind_rounds(report: dict, track: str) -> str:
+    """Each blind round as it was measured once, before its voices were read (benchmarks/blind_round.py), beside
+    the same voices under the mechanisms before that round's fixes and the development voices of the same tree."""
+    rounds = report.get("blind_rounds", [])
+    if not rounds:
         return ""
-    rows = [{"measure": k, "value": v} for k, v in blind[track].items() if not isinstance(v, dict)]
-    return (f"Round 1 blind: voices {', '.join(blind['voices']['blind'])}, measured once before their misses were "
-            f"read ({blind['note']}):\n\n" + markdown_table(rows, digits=4) + "\n")
+    targets = report["targets"]
+    measures = {"judge": ("items", "accuracy", "lowest probe recall"),
+                "critic": ("good", "bad", "AUC", f"good >= {targets['good_min']}", f"bad <= {targets['bad_max']}",
+                           "min good", "max bad")}[track]
+    rows = []
+    for r in rounds:
+        for label, block in (("blind, before the round's fixes", r.get("before_same_voices")),
+                             ("blind, as measured", r), ("development, same tree", r.get("development"))):
+            if block and track in block:
+                rows.append({"round": r["round"], "voices": ", ".join(r["voices"]["blind"]), "set": label,
+                             **{m: block[track].get(m) for m in measures}})
+    return ("Blind rounds: voices written while the mechanisms were built, copied in after the last fix and "
+            "measured once with no fix after (`benchmarks/results/independent_blind*.json`); each round's voices "
+            "were read only afterwards, as development voices of the next round:\n\n"
+            + markdown_table(rows, digits=4) + "\n")
 
 
 def _fenced(text: str) -> str:
@@ -335,7 +348,7 @@ def independent_critic_lines(report: dict) -> str:
         (f"Targets: AUC >= {targets['scorer_auc_min']}, every good email >= {targets['good_min']}, every bad email "
          f"<= {targets['bad_max']}. Scorer `{critic['scorer']}`.\n"),
         markdown_table(rows, digits=4), "Recall per violation family (bad emails at or below the line):\n",
-        markdown_table(fam, digits=4), _first_measurement(report, "critic"), _round1_blind(report, "critic"),
+        markdown_table(fam, digits=4), _first_measurement(report, "critic"), _blind_rounds(report, "critic"),
         (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(critic['misses']))} worst of "
         f"{len(critic['misses'])} emails on the wrong side of a target, furthest first:\n"),
         *gallery])
@@ -358,7 +371,7 @@ def independent_judge_lines(report: dict) -> str:
         (f"Targets: accuracy >= {targets['rules_accuracy_min']} and recall >= {targets['rules_recall_min_per_probe']} "
          f"per probe. Engine: {judge['engine']}.\n"),
         markdown_table(rows, digits=4), "Precision (P) and recall (R) per probe, development and blind (unseen) voices:\n",
-        markdown_table(probes, digits=4), _first_measurement(report, "judge"), _round1_blind(report, "judge"),
+        markdown_table(probes, digits=4), _first_measurement(report, "judge"), _blind_rounds(report, "judge"),
         (f"### Failure gallery\n\nThe {min(_GALLERY_SIZE, len(judge['misses']))} worst of {len(judge['misses'])} "
         "misses (largest gap in caution first):\n"), *gallery])
 

@@ -18,13 +18,14 @@ read, the unseen voices that were not) and pooled:
 `misses` keep the text of every miss, worst first, for the failure galleries of the dataset cards.
 Earlier one-off measurements are carried into the report when their files exist: the first measurement of
 three voices while unseen, before any fix that followed it (benchmarks/results/independent_first_unseen.json),
-and round 1's blind measurement of hurried and engineer before they became development voices
-(benchmarks/results/independent_blind.json).
+and each blind round's one measurement (`BLIND_ROUNDS`, written by benchmarks/blind_round.py), kept as it was
+measured before its voices became development voices.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from tenacious import paths
 from tenacious.bench import independent, judge_rules, rubric, scorer
@@ -34,8 +35,11 @@ GOOD_MIN = 0.7  # a grounded, well-written email scores at least this
 BAD_MAX = 0.6   # an email with any hard violation scores at most this
 TARGETS = {"scorer_auc_min": 0.95, "good_min": GOOD_MIN, "bad_max": BAD_MAX, "rules_accuracy_min": 0.95,
            "rules_recall_min_per_probe": 0.9}
-FIRST_UNSEEN = paths.REPO_ROOT / "benchmarks" / "results" / "independent_first_unseen.json"
-ROUND1_BLIND = paths.REPO_ROOT / "benchmarks" / "results" / "independent_blind.json"
+_RESULTS = paths.REPO_ROOT / "benchmarks" / "results"
+BLIND_ROUNDS: tuple[tuple[str, Path], ...] = (("round 1", _RESULTS / "independent_blind.json"),
+                                              ("round 2", _RESULTS / "independent_blind_round2.json"),
+                                              ("round 3", _RESULTS / "independent_blind_round3.json"))
+FIRST_UNSEEN = _RESULTS / "independent_first_unseen.json"
 _DECIMALS = 4
 PROBE_OF_RULE = {r.number: r.probe for r in rubric.RULES}
 
@@ -148,11 +152,11 @@ def critic_report(emails: Sequence[dict]) -> dict:
 
 
 def report(items: Sequence[dict], emails: Sequence[dict]) -> dict:
-    """data/reports/independent.json: both tracks on the slice, the targets, and the first unseen measurement."""
+    """data/reports/independent.json: both tracks on the slice, the targets, the first unseen measurement and the
+    blind rounds."""
     out = {"voices": {v: independent.voice_group(v) for v in independent.VOICES},
            "targets": TARGETS, "judge": judge_report(items), "critic": critic_report(emails)}
     if FIRST_UNSEEN.is_file():
         out["first_unseen_measurement"] = read_json(FIRST_UNSEEN)
-    if ROUND1_BLIND.is_file():
-        out["round1_blind_measurement"] = read_json(ROUND1_BLIND)
+    out["blind_rounds"] = [{"round": name, **read_json(path)} for name, path in BLIND_ROUNDS if path.is_file()]
     return out
