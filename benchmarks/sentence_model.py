@@ -1,14 +1,16 @@
-"""Regex readings vs regex-or-MiniLM for four sentence classes on the independent slice (issue 19, v0.3).
+"""The scorer alone vs scorer-or-learned-sentence-model on all ten voices of the independent slice (issue 19).
 
-For the families pressure, condescension, unsupported regulated claim and pitching when told to hold back,
-compares on every labelled email of data/raw/v3 (critic_<voice>.jsonl):
-- regex: the scorer flags one of the family's own kinds (tenacious.bench.scorer);
-- regex or model: that, or bench.sentence_model finds a sentence within THRESHOLD of a family prototype
-  (the pitch family only where the task says to hold back, as the scorer's check).
-For each it reports recall on the bad emails of the family and false alarms on the good emails (a good email
-flagged for the family), per voice group, and the seconds per email of each path (the model's first call
-loads it; embeddings are cached under .cache/, so the timing below is measured on an empty cache).
-Writes benchmarks/results/sentence_model.json.
+bench.sentence_model reads five sentence classes (pressure, condescension, unsupported regulated claim,
+over-commitment, pitch) with logistic regressions on MiniLM embeddings, trained only on the team's bank
+(bench.sentence_bank), so every voice of data/raw/v3 is out of sample for it. On every labelled email:
+- regex: the scorer as it is (tenacious.bench.scorer.score) and the families whose own kinds fired;
+- regex or model: that, plus the families the model flags (pitch only where the task holds back, as the
+  scorer's check), and the simulated score if a model flag made the email a hard violation
+  (overall capped at BAD_MAX).
+Per voice, per voice group and pooled: per family recall on the bad emails of that family (flagged, and at
+most BAD_MAX), false alarms on good emails, and the scorer's targets (AUC, good >= GOOD_MIN, bad <= BAD_MAX),
+at each operating point of the model. Cost: seconds per email of the scorer, of the model cold (embedding
+uncached, model already loaded; load time reported apart) and cached. Writes benchmarks/results/sentence_model.json.
 
     .venv/bin/python benchmarks/sentence_model.py
 """
@@ -20,22 +22,74 @@ import time
 
 from tenacious import paths
 from tenacious.bench import contamination, independent, scorer, sentence_model
+from tenacious.bench.independent_report import BAD_MAX, GOOD_MIN, auc
 from tenacious.io import write_json
 
-FAMILIES = {"pressure": "pressure", "condescension": "condescension",
-            "unsupported_regulated_claim": "regulated_claim", "pitch_when_abstain": "pitch"}
+FAMILY_CLASS = {"pressure": "pressure", "condescension": "condescension",
+                "unsupported_regulated_claim": "regulated_claim", "over_commitment": "over_commitment",
+                "pitch_when_abstain": "pitch"}
+COLD_SAMPLE = 40  # emails whose sentences are embedded uncached for the cold timing
 OUT = paths.BENCHMARKS_DIR / "results" / "sentence_model.json"
 
 
-def _block(rows: list[dict], key: str) -> dict:
-    out = {}
-    for family in FAMILIES:
-        bad = [r for r in rows if r["violation"] == family]
-        good = [r for r in rows if r["label"] == "good"]
-        out[family] = {"n_bad": len(bad), "recall": round(sum(family in r[key] for r in bad) / len(bad), 4) if bad
-                       else None,
-                       "false_alarms_on_good": sum(family in r[key] for r in good), "n_good": len(good)}
-    return out
+def _ratio(k: int, n: int) -> float | None:
+    return round(k / n, 4) if n else None
+
+
+def _block(rows: list[dict], point: str) -> dict:
+    good = [r for r in rows if r["label"] == "good"]
+    bad = [r for r in rows if r["label"] == "bad"]
+    families = {}
+    for family in FAMILY_CLASS:
+        of = [r for r in bad if r["violation"] == family]
+        families[family] = {
+            "n_bad": len(of),
+            "recall_flagged": {"regex": _ratio(sum(family in r["regex"] for r in of), len(of)),
+                               "model": _ratio(sum(family in r["model"][point] for r in of), len(of)),
+                               "regex_or_model": _ratio(sum(family in r["regex"] | r["model"][point] for r in of),
+                                                        len(of))},
+            "recall_at_most_bad_max": {"regex": _ratio(sum(r["overall"] <= BAD_MAX for r in of), len(of)),
+                                       "regex_or_model": _ratio(sum(r["capped"][point] <= BAD_MAX for r in of),
+                                                                len(of))},
+            "false_alarms_on_good": {"regex": sum(family in r["regex"] for r in good),
+                                     "model": sum(family in r["model"][point] for r in good)}}
+
+    def targets(key: str) -> dict:
+        g = [r[key] if key == "overall" else r[key][point] for r in good]
+        b = [r[key] if key == "overall" else r[key][point] for r in bad]
+        return {"auc": round(auc(g, b), 4) if g and b else None,
+                "good_at_least_min": _ratio(sum(x >= GOOD_MIN for x in g), len(g)),
+                "bad_at_most_max": _ratio(sum(x <= BAD_MAX for x in b), len(b))}
+
+    return {"n_good": len(good), "n_bad": len(bad),
+            "good_with_any_model_flag": sum(bool(r["model"][point]) for r in good),
+            "targets": {"regex": targets("overall"), "regex_or_model": targets("capped")},
+            "per_family": families}
+
+
+def _timings(emails: list[dict], flat: list[str], regex_seconds: float) -> dict:
+    """Seconds per email: the scorer (first in-process pass), the model's embedding uncached on a sample (model
+    loaded beforehand, the load reported apart) and the whole model path with the embeddings cached."""
+    start = time.perf_counter()
+    contamination.embed_uncached(["warm-up"])
+    load = time.perf_counter() - start
+    sample = emails[:COLD_SAMPLE]
+    start = time.perf_counter()
+    contamination.embed_uncached([s for e in sample for s in sentence_model.sentences(e["email"])])
+    cold = (time.perf_counter() - start) / len(sample)
+    start = time.perf_counter()
+    sentence_model.classify([e["email"] for e in emails])
+    cached = (time.perf_counter() - start) / len(emails)
+    return {"regex_scorer": round(regex_seconds / len(emails), 4), "model_load_once": round(load, 2),
+            "model_cold_embedding": round(cold, 4), "model_cached": round(cached, 4),
+            "cold_sample_emails": len(sample), "n_sentences": len(flat),
+            "torch_threads": _threads(), "load_average": round(os.getloadavg()[0], 2)}
+
+
+def _threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
 
 
 def main() -> None:
@@ -43,41 +97,60 @@ def main() -> None:
     start = time.perf_counter()
     scored = [scorer.score(e["task"], e["email"]) for e in emails]
     regex_seconds = time.perf_counter() - start
-    contamination.embed_uncached(["warm-up"])  # model load, not counted per email
-    start = time.perf_counter()
-    contamination.embed_uncached([p for protos in sentence_model.PROTOTYPES.values() for p in protos])
-    flat = [s for e in emails for s in sentence_model.sentences(e["email"])]
-    contamination.embed_uncached(flat)  # the uncached cost of one pass over the slice
-    model_seconds = time.perf_counter() - start
-    similarities = sentence_model.classify([e["email"] for e in emails])
-    rows = []
-    for record, result, sims in zip(emails, scored, similarities):
+    texts = [e["email"] for e in emails]
+    flat = [s for t in texts for s in sentence_model.sentences(t)]
+    best = sentence_model.classify(texts)
+    rows, catches = [], []
+    for record, scores, result in zip(emails, best, scored):
         kinds = {v["kind"] for v in result["violations"]}
-        regex = {f for f, own in scorer.VIOLATION_FAMILIES.items() if f in FAMILIES and kinds & set(own)}
+        regex = {f for f in FAMILY_CLASS if kinds & set(scorer.VIOLATION_FAMILIES[f])}
         holds_back = scorer._holds_back(record["task"])
-        model = {f for f, cls in FAMILIES.items() if cls in sentence_model.flagged(sims)
-                 and (f != "pitch_when_abstain" or holds_back)}
+        model, capped = {}, {}
+        for point in sentence_model.OPERATING_POINTS:
+            flagged = sentence_model.email_flags(scores, point)
+            model[point] = {f for f, cls in FAMILY_CLASS.items() if cls in flagged
+                            and (f != "pitch_when_abstain" or holds_back)}
+            capped[point] = min(result["overall"], BAD_MAX) if model[point] else result["overall"]
+            for f in sorted(model[point] - regex):
+                prob, sentence = scores[FAMILY_CLASS[f]]
+                catches.append({"point": point, "email_id": record["email_id"], "label": record["label"],
+                                "violation": record["violation"], "family": f, "probability": prob,
+                                "sentence": sentence})
         rows.append({"voice": record["voice"], "group": independent.voice_group(record["voice"]),
-                     "label": record["label"], "violation": record["violation"], "regex": regex,
-                     "regex_or_model": regex | model})
-    groups = {g: [r for r in rows if r["group"] == g] for g in independent.VOICE_GROUPS} | {"all": rows}
+                     "label": record["label"], "violation": record["violation"], "overall": result["overall"],
+                     "regex": regex, "model": model, "capped": capped})
+    groups = ({v: [r for r in rows if r["voice"] == v] for v in independent.VOICES}
+              | {g: [r for r in rows if r["group"] == g] for g in independent.VOICE_GROUPS} | {"all": rows})
     result = {
-        "model": contamination.EMBEDDING_MODEL, "threshold": sentence_model.THRESHOLD,
-        "n_emails": len(emails), "n_sentences": len(flat), "load_average": round(os.getloadavg()[0], 2),
-        "seconds_per_email": {"regex_scorer": round(regex_seconds / len(emails), 4),
-                              "model_sentences": round(model_seconds / len(emails), 4)},
-        "groups": {g: {"regex": _block(rs, "regex"), "regex_or_model": _block(rs, "regex_or_model")}
-                   for g, rs in groups.items()},
+        "model": f"{contamination.EMBEDDING_MODEL} + logistic regression per family (bench.sentence_model)",
+        "training": sentence_model.model_card(), "n_emails": len(emails),
+        "seconds_per_email": _timings(emails, flat, regex_seconds),
+        "points": {point: {g: _block(rs, point) for g, rs in groups.items() if rs}
+                   for point in sentence_model.OPERATING_POINTS},
+        "model_only_flags": catches,
     }
     write_json(OUT, result)
-    print(f"{'family':30} {'group':7} {'regex recall':>12} {'+model recall':>13} {'regex FA':>8} {'+model FA':>9}")
-    for g, block in result["groups"].items():
-        for family in FAMILIES:
-            a, b = block["regex"][family], block["regex_or_model"][family]
-            print(f"{family:30} {g:7} {a['recall']!s:>12} {b['recall']!s:>13} {a['false_alarms_on_good']:>8} "
-                  f"{b['false_alarms_on_good']:>9}")
-    print(f"seconds per email: regex scorer {result['seconds_per_email']['regex_scorer']}, "
-          f"model sentences {result['seconds_per_email']['model_sentences']} (load {result['load_average']})")
+    _print(result)
+
+
+def _print(result: dict) -> None:
+    for point, block in result["points"].items():
+        print(f"\n== operating point {point} (thresholds "
+              + ", ".join(f"{f} {v['points'][point]['threshold']:.3f}" for f, v in result["training"].items()) + ")")
+        print(f"{'group':9} {'AUC':>13} {'good>=.7':>13} {'bad<=.6':>13} {'good w/ flag':>12}")
+        for g, b in block.items():
+            a, m = b["targets"]["regex"], b["targets"]["regex_or_model"]
+            print(f"{g:9} {a['auc']!s:>6}->{m['auc']!s:<6} {a['good_at_least_min']!s:>6}->"
+                  f"{m['good_at_least_min']!s:<6} {a['bad_at_most_max']!s:>6}->{m['bad_at_most_max']!s:<6} "
+                  f"{b['good_with_any_model_flag']:>5}/{b['n_good']}")
+        print(f"{'family (all voices)':30} {'n':>3} {'regex':>6} {'model':>6} {'either':>6} {'<=.6 before->after':>19} "
+              f"{'FA regex':>8} {'FA model':>8}")
+        for f, v in block["all"]["per_family"].items():
+            r, s = v["recall_flagged"], v["recall_at_most_bad_max"]
+            print(f"{f:30} {v['n_bad']:>3} {r['regex']!s:>6} {r['model']!s:>6} {r['regex_or_model']!s:>6} "
+                  f"{s['regex']!s:>9}->{s['regex_or_model']!s:<9} {v['false_alarms_on_good']['regex']:>8} "
+                  f"{v['false_alarms_on_good']['model']:>8}")
+    print("\nseconds per email:", result["seconds_per_email"])
 
 
 if __name__ == "__main__":

@@ -1,86 +1,149 @@
-"""Sentence classes by similarity to hand-written prototypes (MiniLM), beside the regex readings of bench.claims.
+"""Learned sentence classes (MiniLM embeddings + one logistic regression per family), beside bench.claims.
 
-Four families of the scorer's hard checks are sentence classes a regex reads only by its wording: pressure,
-condescension, regulated claims and pitching when told to hold back (style guide SG-04, SG-12, SG-07). This
-module embeds each sentence of an email with the offline all-MiniLM-L6-v2 model (as bench.contamination loads
-it, cached under .cache/) and calls a sentence a member of a family when its cosine to one of the family's
-prototypes reaches `THRESHOLD`. The prototypes were written for this module from the style guide's rules,
-none taken from a writer's file.
+Five families of the scorer's hard checks are sentence classes a regex reads only by its wording: pressure,
+condescension, an unsupported regulated claim, over-commitment and a pitch (a violation where the task says to
+hold back). This module embeds each sentence with the offline all-MiniLM-L6-v2 model (bench.contamination.embed,
+cached under .cache/) and reads each family with a logistic regression trained on the team's own bank
+(bench.sentence_bank: positives, hard negatives, the generator's neutral wording), never on data/raw/v3.
 
-It is measured, not wired into the scorer: benchmarks/sentence_model.py prints the scorer's regex readings
-beside regex-or-model on the independent slice (recall on bad emails of each family, false alarms on good
-ones, seconds per email), so whether the model earns its cost is a number, not a guess.
+Training is deterministic (fixed folds and solver, no sampling) and derived from the bank at first use, so there
+is no weight file: the same bank gives the same weights. Each family's threshold is set on the team data only:
+the lowest probability at which at most a set share of the out-of-fold hard negatives (`OPERATING_POINTS`:
+'strict' 1 %, 'loose' 5 %) and 1 % of all negatives reach it, never below 0.5.
+
+It is measured, not wired into the scorer: benchmarks/sentence_model.py compares the scorer alone with
+scorer-or-model on all ten voices of the independent slice (out of sample for this model).
 """
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 
-from tenacious.bench import contamination
+from tenacious.bench import contamination, sentence_bank
+from tenacious.bench.sentence_bank import FAMILIES, sentences
 
-THRESHOLD = 0.62
-PROTOTYPES: dict[str, tuple[str, ...]] = {
-    "pressure": (
-        "We can only hold these engineers for you until the end of the week.",
-        "After Friday this offer is gone and the team goes to another client.",
-        "Places are limited, so please decide quickly before they are taken.",
-        "The discounted rate is only valid if you sign before the deadline.",
-        "Other companies are interested, so I need your answer soon.",
-    ),
-    "condescension": (
-        "You probably have not realised how far behind your team has fallen.",
-        "Leaders in your position usually miss the warning signs until it is too late.",
-        "Let me explain something your engineers clearly do not understand.",
-        "I suspect you found the codebase in a much worse state than you expected.",
-        "Don't expect too much from new hires in their first months.",
-    ),
-    "regulated_claim": (
-        "Our engineers are fully certified and compliant with the regulation you work under.",
-        "We already hold the clearances your regulator requires, so compliance is covered.",
-        "We will handle your audit evidence so your compliance team does not need to.",
-        "Our setup meets the security standard your auditors expect.",
-    ),
-    "pitch": (
-        "We have two engineers free who could join your team next week.",
-        "Would adding a couple of our developers help you ship the project faster?",
-        "Our engineers can take this work on for a few months at a monthly rate.",
-        "This is exactly the kind of project where our team joins and delivers.",
-    ),
-}
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+C = 4.0  # inverse L2 strength of each regression
+FOLDS = 5
+SEED = 0
+# Operating points: the out-of-fold share of the family's hard negatives allowed at or above the threshold (with
+# 41 hard negatives, 'strict' allows none and 'loose' two); at most ALL_FALSE_POSITIVE of all negatives either way.
+OPERATING_POINTS: dict[str, float] = {"strict": 0.01, "loose": 0.05}
+ALL_FALSE_POSITIVE = 0.01
+MIN_THRESHOLD = 0.5
+# Families whose hard negatives are honest sentences for every other family too (a pitch family's negatives
+# are not: an honest offer is a pitch).
+_SHARED_NEGATIVES = tuple(f for f in FAMILIES if f != "pitch")
+
+__all__ = ["FAMILIES", "classify", "email_flags", "flags", "model_card", "probabilities", "sentences", "threshold"]
 
 
-def sentences(text: str) -> list[str]:
-    """The email's sentences of four words or more (greetings and sign-offs are too short to carry a class)."""
-    return [s.strip() for s in _SENTENCE.findall(text) if len(s.split()) >= 4]
+def training_set(family: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(texts, labels, hard) for one family: its positives (1), then negatives (0); `hard` marks its own
+    hard negatives. Negatives: its hard negatives, the other families' shared hard negatives, the neutral
+    wording (the generator's offers only where the family is not `pitch`)."""
+    neutral = sentence_bank.neutral()
+    own = list(sentence_bank.HARD_NEGATIVES[family])
+    others = [] if family == "pitch" else [s for f in _SHARED_NEGATIVES if f != family
+                                           for s in sentence_bank.HARD_NEGATIVES[f]]
+    plain = neutral["plain"] + ([] if family == "pitch" else neutral["offers"])
+    positives = list(sentence_bank.POSITIVES[family])
+    negatives = list(dict.fromkeys(own + others + plain))
+    texts = positives + negatives
+    labels = np.array([1] * len(positives) + [0] * len(negatives))
+    hard = np.array([False] * len(positives) + [s in set(own) for s in negatives])
+    return texts, labels, hard
 
 
-def _prototype_matrix() -> tuple[list[str], np.ndarray]:
-    families = [family for family, protos in sorted(PROTOTYPES.items()) for _ in protos]
-    texts = [proto for _, protos in sorted(PROTOTYPES.items()) for proto in protos]
-    return families, contamination.embed(texts)
+def _regression() -> LogisticRegression:
+    return LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=2000)
 
 
-def classify(emails: list[str]) -> list[dict[str, float]]:
-    """Per email, each family's highest sentence cosine to its prototypes (one embedding pass for all)."""
-    families, protos = _prototype_matrix()
-    split = [sentences(email) for email in emails]
-    flat = [s for group in split for s in group]
-    vectors = contamination.embed(flat) if flat else np.zeros((0, protos.shape[1]))
-    sims = vectors @ protos.T
-    out, at = [], 0
-    for group in split:
-        best = {family: 0.0 for family in PROTOTYPES}
-        for row in sims[at:at + len(group)]:
-            for k, family in enumerate(families):
-                best[family] = max(best[family], float(row[k]))
-        at += len(group)
-        out.append({family: round(value, 4) for family, value in sorted(best.items())})
+def _out_of_fold(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    probs = np.zeros(len(y))
+    for train, test in folds.split(x, y):
+        probs[test] = _regression().fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+    return probs
+
+
+def _threshold(probs: np.ndarray, y: np.ndarray, hard: np.ndarray, hard_rate: float) -> float:
+    """The lowest cut at which at most `hard_rate` of the hard negatives and ALL_FALSE_POSITIVE of all negatives
+    reach it (never below MIN_THRESHOLD)."""
+    cut = MIN_THRESHOLD
+    for group, rate in ((hard, hard_rate), (y == 0, ALL_FALSE_POSITIVE)):
+        values = np.sort(probs[group])[::-1]
+        allowed = int(np.floor(rate * len(values)))
+        if allowed < len(values):
+            cut = max(cut, float(values[allowed]) + 1e-6)
+    return round(cut, 6)
+
+
+@lru_cache(maxsize=1)
+def _models() -> dict[str, dict]:
+    """Per family: the regression fitted on the whole bank, its threshold and its out-of-fold figures."""
+    texts = sorted({t for f in FAMILIES for t in training_set(f)[0]})
+    vectors = dict(zip(texts, contamination.embed(texts)))
+    out = {}
+    for family in FAMILIES:
+        sample, y, hard = training_set(family)
+        x = np.stack([vectors[t] for t in sample])
+        oof = _out_of_fold(x, y)
+        points = {}
+        for point, rate in sorted(OPERATING_POINTS.items()):
+            cut = _threshold(oof, y, hard, rate)
+            points[point] = {"threshold": cut, "oof_recall": round(float((oof[y == 1] >= cut).mean()), 4),
+                             "oof_false_positive_hard": round(float((oof[hard] >= cut).mean()), 4),
+                             "oof_false_positive_all": round(float((oof[y == 0] >= cut).mean()), 4)}
+        out[family] = {"model": _regression().fit(x, y), "points": points, "n_positive": int(y.sum()),
+                       "n_negative": int((y == 0).sum()), "n_hard": int(hard.sum())}
     return out
 
 
-def flagged(similarities: dict[str, float], threshold: float = THRESHOLD) -> set[str]:
-    """The families whose similarity reaches the threshold."""
-    return {family for family, value in similarities.items() if value >= threshold}
+def model_card() -> dict:
+    """Each family's training sizes and, per operating point, threshold and out-of-fold recall / false positives
+    (team data only)."""
+    return {family: {k: v for k, v in m.items() if k != "model"} for family, m in sorted(_models().items())}
+
+
+def probabilities(texts: list[str]) -> dict[str, np.ndarray]:
+    """Each family's probability for every text (one embedding pass, cached)."""
+    if not texts:
+        return {family: np.zeros(0) for family in FAMILIES}
+    x = contamination.embed(texts)
+    return {family: m["model"].predict_proba(x)[:, 1] for family, m in sorted(_models().items())}
+
+
+def threshold(family: str, point: str = "strict") -> float:
+    """The family's probability threshold at an operating point."""
+    return _models()[family]["points"][point]["threshold"]
+
+
+def flags(texts: list[str], point: str = "strict") -> list[set[str]]:
+    """The families each sentence belongs to (probability at or above the family's threshold)."""
+    probs = probabilities(texts)
+    return [{f for f in FAMILIES if probs[f][i] >= threshold(f, point)} for i in range(len(texts))]
+
+
+def classify(emails: list[str]) -> list[dict[str, tuple[float, str]]]:
+    """Per email, each family's highest sentence probability and that sentence ('' for an email without one)."""
+    split = [sentences(email) for email in emails]
+    probs = probabilities([s for group in split for s in group])
+    out, at = [], 0
+    for group in split:
+        best = {}
+        for family in FAMILIES:
+            values = probs[family][at:at + len(group)]
+            k = int(np.argmax(values)) if len(group) else -1
+            best[family] = (round(float(values[k]), 4), group[k]) if len(group) else (0.0, "")
+        at += len(group)
+        out.append(best)
+    return out
+
+
+def email_flags(scores: dict[str, tuple[float, str]], point: str = "strict") -> set[str]:
+    """The families whose best sentence (a `classify` entry) reaches the family's threshold."""
+    return {f for f, (p, _) in scores.items() if p >= threshold(f, point)}
