@@ -81,7 +81,7 @@ def _timings(emails: list[dict], flat: list[str], regex_seconds: float) -> dict:
     sentence_model.classify([e["email"] for e in emails])
     cached = (time.perf_counter() - start) / len(emails)
     return {"regex_scorer": round(regex_seconds / len(emails), 4), "model_load_once": round(load, 2),
-            "model_cold_embedding": round(cold, 4), "model_cached": round(cached, 4),
+            "model_cold_embedding": round(cold, 4), "model_cached": round(cached, 6),
             "cold_sample_emails": len(sample), "n_sentences": len(flat),
             "torch_threads": _threads(), "load_average": round(os.getloadavg()[0], 2)}
 
@@ -123,6 +123,7 @@ def main() -> None:
               | {g: [r for r in rows if r["group"] == g] for g in independent.VOICE_GROUPS} | {"all": rows})
     result = {
         "model": f"{contamination.EMBEDDING_MODEL} + logistic regression per family (bench.sentence_model)",
+        "scorer": f"tenacious.bench.scorer.score ({scorer.VERSION})",
         "training": sentence_model.model_card(), "n_emails": len(emails),
         "seconds_per_email": _timings(emails, flat, regex_seconds),
         "points": {point: {g: _block(rs, point) for g, rs in groups.items() if rs}

@@ -424,7 +424,7 @@ HARD_NEGATIVES: dict[str, tuple[str, ...]] = {
         "I'd rather ask than assume, so: how is the hiring going?",
         "If this isn't a fit, I'll happily leave it there.",
         "How are you handling the workload from the migration?",
-        "Congratulations on the new role.",
+        "Congratulations on stepping into the CTO seat.",
         "I noticed the restructuring announcement and wondered how the team is coping.",
         "Would you be open to a short call to hear what you're working on?",
         "What would make the second half of the year easier for your engineers?",
