@@ -5,7 +5,8 @@ the mechanisms (scorer, rules) were final. This script measures them once, besid
 same tree, and the same blind voices under the mechanisms of an earlier commit (`--before`, read from a
 `git archive` of its lib/, on this tree's data/raw/v3, so the comparison runs on identical text), and writes
 the round's file (`independent_report.BLIND_ROUNDS`), which the data build carries into
-data/reports/independent.json and the cards. No fix may follow
+data/reports/independent.json and the cards, and redraws every round's figures
+(benchmarks/results/independent_blind_rounds.png). No fix may follow
 a round's measurement; the next round's voices are the next test.
 
     .venv/bin/python benchmarks/blind_round.py --round "round 3" --voices bullets,academic,bangalore,founder \
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from tenacious import paths, provenance
 from tenacious.bench import independent, independent_report
-from tenacious.io import write_json
+from tenacious.io import read_json, write_json
 
 _DECIMALS = 4
 
@@ -77,6 +78,44 @@ def _before(commit: str, voices: list[str]) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+FIGURE = paths.BENCHMARKS_DIR / "results" / "independent_blind_rounds.png"
+_PANELS = (("judge", "accuracy", "rules accuracy"), ("judge", "lowest probe recall", "rules: lowest probe recall"),
+           ("critic", "AUC", "scorer AUC (good vs bad)"), ("critic", "bad <= 0.6", "scorer: bad emails <= 0.6"))
+
+
+def plot(rounds: list[dict], path: Path) -> None:
+    """Every blind round's figures: the blind voices before the round's fixes and as measured, beside the
+    development voices of the same tree, with the issue's target as a dashed line."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from tenacious.render import PNG_DPI
+
+    targets = independent_report.TARGETS
+    target = {"accuracy": targets["rules_accuracy_min"], "lowest probe recall": targets["rules_recall_min_per_probe"],
+              "AUC": targets["scorer_auc_min"], "bad <= 0.6": 1.0}
+    sets = (("before_same_voices", "blind, before the round's fixes", "C1"), (None, "blind, as measured", "C3"),
+            ("development", "development (in-sample)", "C0"))
+    fig, axes = plt.subplots(1, len(_PANELS), figsize=(12, 3.4), sharey=True)
+    x = list(range(len(rounds)))
+    for ax, (track, measure, title) in zip(axes, _PANELS, strict=True):
+        for key, label, color in sets:
+            values = [(r.get(key) if key else r) or {} for r in rounds]
+            ax.plot(x, [v.get(track, {}).get(measure) for v in values], marker="o", color=color, label=label)
+        ax.axhline(target[measure], color="0.5", linestyle="--", linewidth=1)
+        ax.set_xticks(x, [f"{r['round']}\n({len(r['voices']['blind'])} voices)" for r in rounds], fontsize=7)
+        ax.set_title(title, fontsize=9)
+        ax.set_ylim(0.3, 1.02)
+    axes[0].legend(fontsize=7, loc="lower left")
+    fig.text(0.01, 0.01, "benchmarks/blind_round.py; dashed: the issue's target; each round measured once, "
+                         "no fix after", fontsize=6, color="0.4")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.savefig(path, dpi=PNG_DPI)
+    plt.close(fig)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     rounds = dict(independent_report.BLIND_ROUNDS)
@@ -109,7 +148,9 @@ def main() -> None:
         if args.before:
             print(f"{key} before", json.dumps({k: v for k, v in out["before_same_voices"][key].items()
                                                if not isinstance(v, dict)}))
-    print(f"wrote {path.relative_to(paths.REPO_ROOT)}")
+    rounds = [{"round": name, **read_json(p)} for name, p in independent_report.BLIND_ROUNDS if p.is_file()]
+    plot(rounds, FIGURE)
+    print(f"wrote {path.relative_to(paths.REPO_ROOT)} and {FIGURE.relative_to(paths.REPO_ROOT)}")
 
 
 if __name__ == "__main__":
