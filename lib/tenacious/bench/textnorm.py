@@ -49,7 +49,9 @@ _UNITS: dict[str, int] = {
 _TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6, "mill": 1e6}
+# The plural after a number is a non-native scale ("twenty-five millions"), the same amount.
+_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e6, "mill": 1e6,
+                             "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _SUFFIX_SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e6, "million": 1e6,
     "b": 1e9, "bn": 1e9, "billion": 1e9, "mill": 1e6, "mln": 1e6,
@@ -82,7 +84,7 @@ _DIGITS = re.compile(
     r"(?<![\w.,:/])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?: \d{3})+(?!\d)|"
     r"\d+(?:\.\d+)?|\.\d+)"
     r"(?:(?P<tight>k|K|mm|MM|mn|Mn|m|M|bn|Bn|BN|b|B)|(?:[ -](?:odd|plus|ish|or so|or more))?[ -]?"
-    r"(?P<word>thousand|million|billion|mio|mil|mill|mln)\b)?"
+    r"(?P<word>thousand|million|billion|mio|mil|mill|mln)s?\b)?"
     r"(?![\w:]|[.,]\d)")
 # Obvious figures with look-alike letters for digits: a money token ("$1O0k", "€5O0,000", "$l2M") or a figure
 # right before a percent sign or k/m scale ("4O%", "1Om").
@@ -354,6 +356,9 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
                 current = (current or 1.0) * (100 if word == "hundred" else 12)
         elif word in _APPROX_JOINERS and (previous in _UNITS or previous in _TENS) and nxt in _SCALES:
             pass  # "fifty-odd million", "forty-plus million": the approximation joins the number to its scale
+        elif (word == "or" and nxt == "so" and (previous in _UNITS or previous in _TENS) and k + 2 < len(tokens)
+              and tokens[k + 2][0] in _SCALES) or (word == "so" and previous == "or" and nxt in _SCALES):
+            pass  # "twelve or so million": the same approximation in two words
         elif word == "half" and previous in ("a", "and") and last is not None:
             current += 0.5  # "two and a half", "two and half"
         elif word == "half" and previous == "" and nxt == "a":

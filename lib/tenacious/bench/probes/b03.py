@@ -75,6 +75,9 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
     (re.compile(r"\bseries[ -]?[d-h]\b", re.IGNORECASE), frozenset({"late_stage"})),
     (re.compile(r"(?<!this )(?<!that )(?<!such an )\bearly[- ]stage\b|"
                 r"\bfirst (?:institutional )?(?:round|money|cheque|check|capital|raise)\b|\bangel (?:round|money|investors?)\b|"
+                # v0.3 round 3: a first cheque of any kind, angel money however named ("its first angel cheque")
+                r"\bfirst (?:[\w-]+ )?(?:cheques?|raise|funding|investors?|capital)\b|"
+                r"\bangels?[- ](?:cheques?|checks?|funding|backers?|backed|capital|raise|investment)\b|"
                 r"\bjust (?:getting|got) started\b|\bpre-revenue\b", re.IGNORECASE),
      frozenset({"pre_seed", "seed", "series_a"})),
     (re.compile(r"\b(?:late|growth)[- ]stage\b|\bgrowth (?:round|equity)\b|\bpre-ipo\b|\bmezzanine\b", re.IGNORECASE),
@@ -88,9 +91,19 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
                 r"\bjust raised\b|\byour (?:round|raise)\b|\bthe (?:round|raise) you\b|"
                 # v0.3 round 2: outside money taken, however said ("after taking money from investors last year")
                 r"\b(?:tak(?:ing|en)|took|accept(?:ing|ed)?)\s+(?:\w+\s+){0,2}?(?:money|funding|investment|capital|cheques?)\s+"
-                r"from\s+(?:\w+\s+)?(?:investors?|vcs?|backers|a fund|funds)\b", re.IGNORECASE),
+                r"from\s+(?:\w+\s+)?(?:investors?|vcs?|backers|a fund|funds)\b|"
+                # v0.3 round 3: outside owners named at all ("now that investors are on board", "venture money on
+                # the cap table"); _NEGATED reads "without outside money" as the bootstrapped tier instead
+                r"\b(?:investors?|backers?|vcs)\b|\bventure (?:money|capital|funding|backing|cash|investors?)\b|"
+                r"\bcap table\b|\b(?:outside|external|institutional) (?:money|capital|investors?|investment|funding)\b",
+                re.IGNORECASE),
      _ANY_STAGE),
 )
+# A negation just before a mention of outside money ("without a single outside investor", "no investors to keep
+# happy") says the opposite: no outside funding.
+_NEGATED = re.compile(r"(?:\b(?:no|without|never|not|zero|nor|free of|instead of|rather than)|n't)(?:\s+[\w'-]+){0,5}?\s*$",
+                      re.IGNORECASE)
+_BOOTSTRAPPED = frozenset({"bootstrapped"})
 # Tiers joined by a range word ("from seed to Series C", "seed or Series A") name a range, not the prospect's tier.
 _ONWARD = re.compile(r"(?:well )?(?:into|past|beyond|towards?|approaching)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\bfrom\b[^.?!]*\b(?:to|through|into|until)\b|\bbetween\b|\bacross\b|\b(?:or|and)\b|\bboth\b",
@@ -142,7 +155,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     stage = ctx["funding"]["stage"]
     sentences = draft.sentence_texts() if stage != facts.UNKNOWN_FUNDING_STAGE else ()
     for start, sentence in sentences:
-        named = [(m, stages) for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
+        named = [(m, _BOOTSTRAPPED if stages == _ANY_STAGE and _NEGATED.search(sentence[:m.start()]) else stages)
+                 for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
         for letter in ROUND_LETTER.finditer(sentence):  # "fresh off its C", "from the A", "well into B territory"
             if letter.group(1) in _ROUND_OF_LETTER:
                 named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))

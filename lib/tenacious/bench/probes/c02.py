@@ -104,9 +104,12 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
             names = [(m.start(), m.end()) for m in others.finditer(sentence)]
             left = max((e for _, e in names if e <= match.start()), default=0)
             right = min((b for b, _ in names if b >= match.end()), default=len(sentence))
-            if left and _ABOUT_OTHER.search(sentence[left:match.start()]):
+            own_clause = left and sentence.rfind(";", left, match.start()) >= 0
+            if own_clause:  # "Nahom from Monday; Eden, who ..., is with another client": Eden's clause starts at the ";"
+                left = sentence.rfind(";", left, match.start()) + 1
+            elif left and _ABOUT_OTHER.search(sentence[left:match.start()]):
                 continue  # "Kaleb, who worked right next to Meron, ...": Kaleb is offered, Meron only described him
-            if left:  # named inside a clause about another engineer ("Kaleb, who worked with Meron, ..."): that clause
+            if left and not own_clause:  # named in a clause about another engineer ("Kaleb, who worked with Meron, ..."): that clause
                 right = min(right, next((m.start() for m in _CLAUSE_END.finditer(sentence, match.end())), right))
             end = s_start + right
             if right == len(sentence) and k + 1 < len(sentences):
@@ -134,19 +137,24 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         others = [n for n in BENCH_NAMES if n != full]
         other_names = re.compile(r"\b(?:" + "|".join(re.escape(p) for n in sorted(others) for p in (n, n.split()[0]))
                                  + r")\b", re.IGNORECASE)
+        undisclosed, told = [], []  # mentions with nothing said of the window; where a later one tells it
         for name_start, name_end, start, end in _regions(draft, pattern, other_names):
             region = draft.text[start:end]
             if _ENDED.search(region):
+                told.append((name_start, name_end))
                 continue
             starts = dates.start_dates(region, reference, until)
             clash = [d for _, _, d in starts if d <= until]
             if clash:
                 return draft.fire(f"the draft offers {full} from {clash[0].isoformat()}, committed elsewhere until "
                                   f"{until.isoformat()}", name_start, name_end)
-            if starts or _DISCLOSED.search(region):
-                continue
-            return draft.fire(f"the draft offers {full}, committed elsewhere until {commitment['until']}",
-                              name_start, name_end)
+            (told if starts or _DISCLOSED.search(region) else undisclosed).append((name_start, name_end))
+        # A mention that only introduces the engineer (the subject line, "I've got the person: Selam") is answered by
+        # a later one that gives the window; one after it, or with none to follow, offers them as free.
+        for name_start, name_end in undisclosed:
+            if not any(later > name_start for later, _ in told):
+                return draft.fire(f"the draft offers {full}, committed elsewhere until {commitment['until']}",
+                                  name_start, name_end)
     return None
 
 

@@ -83,16 +83,23 @@ def _render(rng: random.Random, draft, pool: str, twin: str, violation: str) -> 
     return draft.text(extra=(twin,), caveat=False), draft.text(extra=(violation,), caveat=False)
 
 
+# Clauses a sentence joins with a semicolon or a dash: each is read on its own, so a waved-away speech in one ("I'll
+# spare you the compliance speech;") does not cancel the caveat in the next.
+_CLAUSE = re.compile(r"[^;\u2014]+")
+
+
 def _has_caveat(draft: DraftText) -> Firing | None:
-    """The sentence that conditions the offer on the prospect's compliance/regulatory/security/legal review."""
+    """The clause that conditions the offer on the prospect's compliance/regulatory/security/legal review."""
     for start, sentence in draft.sentence_texts():
-        noun = _COMPLIANCE_NOUN.search(sentence)
-        if noun is None or not _APPROVAL.search(sentence) or not _CONDITION.search(sentence):
-            continue
-        waived = _WAVES_AWAY.search(sentence)
-        if waived and not re.search(r"\b(?:nothing|never|no work|not (?:start|begin|go))\b", sentence, re.IGNORECASE):
-            continue
-        return draft.fire("compliance caveat", start, start + len(sentence))
+        for part in _CLAUSE.finditer(sentence):
+            clause = part.group(0)
+            noun = _COMPLIANCE_NOUN.search(clause)
+            if noun is None or not _APPROVAL.search(clause) or not _CONDITION.search(clause):
+                continue
+            waived = _WAVES_AWAY.search(clause)
+            if waived and not re.search(r"\b(?:nothing|never|no work|not (?:start|begin|go))\b", clause, re.IGNORECASE):
+                continue
+            return draft.fire("compliance caveat", start, start + len(sentence))
     return None
 
 

@@ -9,7 +9,9 @@ the prospect ("if things change ...") or negates the offer ("I won't push the ca
 offer counts ("I am holding two engineers for you"), and keeping it alive counts even when worded as
 deference ("still on the table if you change your mind"), and so does proposing it smaller, cheaper or
 free ("no pressure, but would just a two-week trial work?"); a call must be proposed, since "Speak soon"
-is not one.
+is not one. A condition around the sentence does not make it deference when its main clause is still our
+offer ("if in-house drags, the offer stands", "if a trial could fit, I'd gladly sketch one for you"), and our
+people said to be free just now, unasked, are offered again (v0.3 round 3).
 """
 
 from __future__ import annotations
@@ -112,7 +114,10 @@ SOFT_REJECTION = re.compile(
     # v0.3 round 2: a plan not to take outside people on, in any tense ("we're not going to add external people")
     r"\b(?:not going to|aren't going to|are not going to|won't|will not|won't be|will not be)\s+(?:be\s+)?(?:add|bring|"
     r"tak|hir|us|engag|work)\w*\s+(?:\w+\s+){0,2}?(?:external|outside|new|extra|more|any)\b|"
-    r"\bno (?:external|outside) (?:people|help|engineers|developers|teams?|resources|capacity)\b",
+    r"\bno (?:external|outside) (?:people|help|engineers|developers|teams?|resources|capacity)\b|"
+    # v0.3 round 3: a negated intake of people, whatever stands between ("we're not bringing anyone external in")
+    r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}?(?:bring|add|tak|hir|engag|onboard|contract)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:anyone|anybody|external|outside|extra|agencies|agency|vendors?|contractors?|partners?|suppliers?)\b",
     re.IGNORECASE)
 
 # What the agent can offer, each in many wordings; a draft proposing a declined family pushes the same offer.
@@ -174,7 +179,17 @@ _DEFERS = re.compile(
 _KEEPS_ALIVE = re.compile(
     r"\bstill (?:on the table|stands|open|available|there for you)\b|\bkept (?:\w+ ){0,4}?(?:open|free|aside|for you)\b|"
     r"\b(?:holding|reserved|saved|set aside|pencil(?:l)?ed in)\b|\bkeep (?:\w+ ){0,3}?(?:ready|free|aside|open|warm)\b|"
-    r"\b(?:leav|keep)\w* (?:the|a) door (?:open|ajar)\b",
+    r"\b(?:leav|keep)\w* (?:the|a) door (?:open|ajar)\b|"
+    # v0.3 round 3: the offer or the door said to be open, our people held for the reader or said to be free now
+    r"\b(?:offer|door)(?:'s| is| remains| stays| stands)?\s+(?:still\s+|always\s+|wide\s+)?(?:open|stands|ajar)\b|"
+    r"\boffer (?:still )?(?:stands|remains)\b|"
+    r"\b(?:hold|reserve|keep|save|set aside|earmark|line up)\b[^.?!]{0,40}?\bfor you\b",
+    re.IGNORECASE)
+# Our people said to be free just now ("a couple of ours happen to be between projects"): unasked, that offers them
+# again; in answer to the prospect's question it is the answer.
+_AVAILABLE_NOW = re.compile(
+    r"\bhappen(?:s)? to be (?:free|available|between)\b|"
+    r"\b(?:free|available|between projects|on the bench)\s+(?:right now|now|at the moment|this month|next month|again)\b",
     re.IGNORECASE)
 # The declined offer come back as a concrete, reduced staffing proposal: a head count with a short term or a
 # trial ("one Go engineer, a month", "a fortnight's trial with one engineer", "as a backup, even for a few
@@ -185,8 +200,12 @@ _SMALL_OFFER = re.compile(
     r"couple of|short|brief)[\s-]+)?(?:fortnight|weeks?|wks?|months?|mos?|sprints?|trial|pilot|spell|stint)\b|"
     r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|folks|people)\b[^.?!]{0,30}?\b(?:could|can|would)\b"
     r"[^.?!]{0,20}?\bfor (?:a|one|two|\d+|a short) (?:sprints?|weeks?|months?|fortnight|spell|stint)\b|"
-    r"\b(?:fortnight|[\w-]+-week|[\w-]+-month|trial|pilot|backup|back-up)\b[^.?!]{0,40}?\b(?:engineers?|developers?|"
-    r"devs?)\b|\b(?:as a|as their) (?:backup|back-up|fallback|safety net)\b",
+    r"\b(?:fortnight|(?:\d+|one|two|three|four|five|six|eight|ten|twelve|few)-(?:weeks?|months?)|trial|pilot|backup|"
+    r"back-up)\b[^.?!]{0,40}?\b(?:engineers?|developers?|"
+    r"devs?)\b|\b(?:as a|as their) (?:backup|back-up|fallback|safety net)\b|"
+    # v0.3 round 3: a small head count put as a question ("so perhaps one engineer fits even under the freeze?")
+    r"\b(?:perhaps|maybe|what if|how about|what about|might|could)\b[^.?!]{0,30}?\b(?:one|a single|just one|only one|"
+    r"two)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs?|person)\b[^.?!]*\?",
     re.IGNORECASE)
 # Another service of ours put in the declined offer's place ("we also do small fixed-scope pieces"): the same
 # push by other means.
@@ -219,6 +238,13 @@ _REQUEST = re.compile(
     re.IGNORECASE)
 
 
+# Our side offering to supply or prepare something for the reader ("I could have someone with you", "I'd gladly
+# sketch one for you"): an offer in the main clause, whatever condition the sentence puts around it.
+_OUR_OFFER = re.compile(
+    r"\b(?:i|we)(?:'d|'ll| would| will| could| can| am| are|'m|'re)?\s+(?:\w+\s+){0,2}?(?:hold|have|put|place|send|"
+    r"sketch|draft|prepare|reserve|set up|line up|start|run|arrange|lend|spare|free up|get|do)\b[^.?!]{0,40}?"
+    r"\b(?:for you|with you|your way|on (?:it|the))\b",
+    re.IGNORECASE)
 _NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -277,7 +303,13 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers another service in "
                               f"its place ({alternative.group(0)!r})", start + alternative.start(),
                               start + alternative.end())
-        if _DEFERS.search(sentence) and not _KEEPS_ALIVE.search(sentence):
+        kept = _KEEPS_ALIVE.search(sentence) or (None if asked else _AVAILABLE_NOW.search(sentence))
+        if kept and not _NEGATED_OFFER.search(sentence[:kept.start()]):
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft keeps the offer alive "
+                              f"({kept.group(0)!r})", start + kept.start(), start + kept.end())
+        offer = _OUR_OFFER.search(sentence)
+        offer = offer if offer and not _NEGATED_OFFER.search(sentence[:offer.start()]) else None
+        if _DEFERS.search(sentence) and not offer:
             continue
         smaller = _SMALLER_ASK.search(sentence)
         if smaller and _PROPOSAL.search(sentence):
@@ -290,7 +322,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         for family in sorted(declined):
             match = OFFER_FAMILIES[family].search(sentence)
             # After a question of theirs, only a proposal pushes: a plain answer ("two are free") does not.
-            if match and ((family not in _PROPOSAL_ONLY and not asked) or _PROPOSAL.search(sentence)):
+            if match and ((family not in _PROPOSAL_ONLY and not asked) or _PROPOSAL.search(sentence) or offer):
                 return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft pushes the same "
                                   f"offer ({family})", start + match.start(), start + match.end())
     return None

@@ -118,7 +118,9 @@ def _ours(ctx: Mapping) -> set[str]:
 
 
 def _third_party(name: str, ours: set[str]) -> str | None:
-    """The name as a party outside this prospect and us, or None."""
+    """The name as a party outside this prospect and us, or None. A name ends at a sentence's end ("from
+    Tenacious. A brewer once told me" names us)."""
+    name = re.split(r"[.!?]\s", name, maxsplit=1)[0]
     name = re.sub(r"^(?:The|Our|Your|This|That|Their|My|Mr|Mrs|Ms|Dr) |'s?$|[.,]$", "", name.strip())
     if not name or name in ours or name in NOT_A_PARTY:
         return None
@@ -174,6 +176,20 @@ def _other_company(text: str, head: str, prospect: ProspectFacts) -> bool:
                for m in full.finditer(text))
 
 
+_COMPANY_NAME = re.compile(r"(?<![\w-])[A-Z][a-z][\w'-]*(?: (?:& )?[A-Z][\w'-]*)+")
+
+
+def _names_outsider(sentence: str, own: set[str], batch: BatchIndex) -> bool:
+    """The sentence names its third party, a company outside the batch ("Calloway Freight ... their booking
+    engine"): the facts it gives are that company's, not another prospect's described without its name."""
+    for match in _COMPANY_NAME.finditer(sentence):
+        words = match.group(0).split()
+        if (words[0] not in own and words[0] not in NOT_A_PARTY and words[0] != "Addis"
+                and not any(w.isupper() for w in words) and match.group(0) not in batch.by_name):
+            return True
+    return False
+
+
 def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing | None:
     """A sentence naming another prospect of the batch, or citing its distinctive facts about a third party."""
     ours = ctx["company"].casefold()
@@ -198,7 +214,7 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
             if found.group(0) not in own and prospect is not None and start + found.start() < draft.signature_start:
                 return draft.fire(f"the draft repeats what another prospect of the batch said ({prospect.company}: "
                                   f"{found.group(0)!r})", start + found.start(), start + found.end())
-        if not _THIRD_PARTY.search(sentence):
+        if not _THIRD_PARTY.search(sentence) or _names_outsider(sentence, own, batch):
             continue
         words = fact_tokens(sentence) - own_facts - batch.common - _NOT_A_FACT
         figures = {m.value for m in textnorm.numbers(sentence)}

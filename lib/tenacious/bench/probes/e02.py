@@ -75,18 +75,38 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 )
 
 
-# A peer claimed without a name ("we helped a leading fintech", "several top logistics firms use us").
+# A peer claimed without a name ("we helped a leading fintech", "one of the larger food distributors"): an
+# indefinite group or one of a class, ranked or sized by an adjective, whatever its trade noun. Only in a sentence
+# that claims our work for a peer or offers one as a reference (_PEER_CONTEXT): "turning the round into a larger
+# product team" names the reader's own team, not a peer.
 _VAGUE_PEER = re.compile(
     r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of the|some of the|multiple|various|two|three|"
     r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+)?(?:the\s+)?(?:(?:very|really|truly)\s+)?"
     r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|"
-    r"household[- ]name|fortune[- ]\d+|"
+    r"household[- ]name|fortune[- ]\d+|top[- ]\d+|"
     r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
-    r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:fintechs?|banks?|insurers?|companies|company|firms?|brands?|retailers?|players?|platforms?|startups?|"
-    r"scale-?ups?|teams?|names?|lenders?|providers?|operators?|carriers?|businesses|organi[sz]ations?|enterprises?|"
-    r"clients?|customers?|shops?|groups?|[a-z]+techs?|marketplaces?|logistics|outfits?|houses?|chains?|[a-z]{3,}ers)\b",
+    r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*(?=\s*(?:$|[,;:.()!?\u2014-]|\s(?:and|or|in|on|at|"
+    r"across|from|for|with|who|that|which|whose|where|you|we|you'd|both|all|each|last|this|the|to|plus)\b))",
     re.IGNORECASE)
+# A peer kept unnamed on purpose, right after an indefinite group ("a proptech unicorn you'd have heard of (NDA)",
+# "a few names you'd recognise"): in a peer sentence, the withheld name is the claim.
+_WITHHELD = re.compile(
+    r"\b(?:a|an|one|one of the|some|several|a few|a couple of|a handful of|two|three|many)\s+(?:[\w-]+\s+){0,3}?"
+    r"[a-z][\w-]*\s*\(?\s*(?:(?:that|who|which)\s+)?(?:you(?:'d| would|'ll| will)?|everyone(?:'d| would)?)\s+"
+    r"(?:\w+\s+){0,2}?(?:recogni[sz]e|know|have heard of|heard of)\b|"
+    r"\(\s*(?:under\s+)?ndas?\b|\bnames? (?:on|upon) request\b|\bcan(?:'t|not|t) name\b",
+    re.IGNORECASE)
+# What makes a sentence a peer reference: our work claimed for someone, or someone offered to vouch for us.
+_PEER_CONTEXT = re.compile(
+    r"\b(?:we|we've|we have|we'd|i've|our (?:team|engineers|people|developers|folks)|tenacious)\b[^.?!;]{0,80}?"
+    r"\b(?:done|did|doing|built|build|delivered|shipped|run|ran|runs|helped|help|supported|support|worked|work|"
+    r"partnered|served|serve|staffed|placed|migrated|rebuilt|set up)\b|"
+    r"\breferences?\b|\bin touch with\b|\bintroduc\w+|\bvouch\w*|\b(?:speak|talk) to\b|\bask\b|"
+    r"\b(?:teams|clients|customers|companies|firms) (?:at|like|such as)\b",
+    re.IGNORECASE)
+# ... or the peer named first and our work after it ("several top logistics firms use us").
+_PEER_AFTER = re.compile(r"\b(?:use|used|uses|rely on|relied on|trust|trusted|hired|chose|picked|work with|worked with)"
+                         r"\s+(?:us|our|tenacious)\b|\bvouch\w*", re.IGNORECASE)
 # A peer claim that withholds the name ("can't say who, you'd know them", "under NDA").
 _UNNAMED_PEER = re.compile(
     r"\bcan(?:'t|not) (?:say|name|tell you|share|disclose) (?:who|which|them|names?|the names?)\b|"
@@ -117,13 +137,25 @@ _COMPANY = re.compile(r"(?<![\w-])[A-Z][a-z][\w'-]*(?: (?:& )?[A-Z][\w'-]*)+")
 def _company_names(ctx: Mapping, draft: DraftText) -> list[tuple[str, int, int]]:
     """Names of two or more capitalised words in the body, our side's, the reader's and calendar words left out:
     the companies a draft cites, however it introduces them."""
-    own = {*ctx["company"].split(), *ctx["recipient"]["name"].split(), "Tenacious"} | NOT_A_PARTY | BENCH_NAMES
+    own = ({*ctx["company"].split(), *ctx["recipient"]["name"].split(), "Tenacious"} | NOT_A_PARTY | BENCH_NAMES
+           | {part for name in BENCH_NAMES for part in name.split()})  # our engineers are people, not peers
     out = []
     for match in _COMPANY.finditer(draft.text[:draft.signature_start]):
         words = [w for w in match.group(0).split() if w != "&"]
         if words[0] not in own and not (set(words) & own) and not any(w.upper() == w for w in words):
             out.append((match.group(0), match.start(), match.end()))
     return out
+
+
+def _unnamed_in_context(draft: DraftText) -> tuple[str, int, int] | None:
+    """(text, start, end) of a vague or withheld peer in a sentence that claims our work for it or offers it as a
+    reference."""
+    for start, sentence in draft.sentence_texts():
+        for pattern in (_VAGUE_PEER, _WITHHELD):
+            for match in pattern.finditer(sentence):
+                if _PEER_CONTEXT.search(sentence[:match.start()]) or _PEER_AFTER.search(sentence[match.end():]):
+                    return match.group(0), start + match.start(), start + match.end()
+    return None
 
 
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
@@ -136,9 +168,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         for match in pattern.finditer(draft.text):
             if match.group(0) not in own:
                 return draft.fire(f"peer name looks generic: {match.group(0)}", match.start(), match.end())
-    vague = _VAGUE_PEER.search(draft.text) or _UNNAMED_PEER.search(draft.text) or _UNNAMED_GROUP.search(draft.text)
-    if vague:
-        return draft.fire(f"peer reference without a name: {vague.group(0)!r}", vague.start(), vague.end())
+    vague = _UNNAMED_PEER.search(draft.text) or _UNNAMED_GROUP.search(draft.text)
+    found = (vague.group(0), vague.start(), vague.end()) if vague else _unnamed_in_context(draft)
+    if found:
+        return draft.fire(f"peer reference without a name: {found[0]!r}", found[1], found[2])
     mentions = peer_mentions(draft)
     seen: set[str] = set()
     for name, start, end in mentions:
