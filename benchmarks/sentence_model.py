@@ -9,16 +9,21 @@ over-commitment, pitch) with logistic regressions on MiniLM embeddings, trained 
   (overall capped at BAD_MAX).
 Per voice, per voice group and pooled: per family recall on the bad emails of that family (flagged, and at
 most BAD_MAX), false alarms on good emails, and the scorer's targets (AUC, good >= GOOD_MIN, bad <= BAD_MAX),
-at each operating point of the model. Cost: seconds per email of the scorer, of the model cold (embedding
+for each feature set and operating point of the model. Cost: seconds per email of the scorer, of the model cold (embedding
 uncached, model already loaded; load time reported apart) and cached. Writes benchmarks/results/sentence_model.json.
 
-    .venv/bin/python benchmarks/sentence_model.py
+    .venv/bin/python benchmarks/sentence_model.py [--out PATH] [--scorer-tree TEXT]
+
+--scorer-tree records which scorer the regex side is (e.g. an older commit's lib/ run with this script and
+bench.sentence_model / bench.sentence_bank copied beside it: round 2's scorer, blind on legal, brit and story).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import time
+from pathlib import Path
 
 from tenacious import paths
 from tenacious.bench import contamination, independent, scorer, sentence_model
@@ -28,6 +33,7 @@ from tenacious.io import write_json
 FAMILY_CLASS = {"pressure": "pressure", "condescension": "condescension",
                 "unsupported_regulated_claim": "regulated_claim", "over_commitment": "over_commitment",
                 "pitch_when_abstain": "pitch"}
+CONFIGS = [(features, point) for features in sentence_model.FEATURES for point in sentence_model.OPERATING_POINTS]
 COLD_SAMPLE = 40  # emails whose sentences are embedded uncached for the cold timing
 OUT = paths.BENCHMARKS_DIR / "results" / "sentence_model.json"
 
@@ -93,27 +99,32 @@ def _threads() -> int:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--scorer-tree", default="the working tree", help="which scorer the regex side is")
+    args = parser.parse_args()
     emails = independent.heldout_emails()
     start = time.perf_counter()
     scored = [scorer.score(e["task"], e["email"]) for e in emails]
     regex_seconds = time.perf_counter() - start
     texts = [e["email"] for e in emails]
     flat = [s for t in texts for s in sentence_model.sentences(t)]
-    best = sentence_model.classify(texts)
+    best = {features: sentence_model.classify(texts, features) for features in sentence_model.FEATURES}
     rows, catches = [], []
-    for record, scores, result in zip(emails, best, scored):
+    for i, (record, result) in enumerate(zip(emails, scored)):
         kinds = {v["kind"] for v in result["violations"]}
         regex = {f for f in FAMILY_CLASS if kinds & set(scorer.VIOLATION_FAMILIES[f])}
         holds_back = scorer._holds_back(record["task"])
         model, capped = {}, {}
-        for point in sentence_model.OPERATING_POINTS:
-            flagged = sentence_model.email_flags(scores, point)
-            model[point] = {f for f, cls in FAMILY_CLASS.items() if cls in flagged
-                            and (f != "pitch_when_abstain" or holds_back)}
-            capped[point] = min(result["overall"], BAD_MAX) if model[point] else result["overall"]
-            for f in sorted(model[point] - regex):
+        for features, point in CONFIGS:
+            name, scores = f"{features}/{point}", best[features][i]
+            flagged = sentence_model.email_flags(scores, point, features)
+            model[name] = {f for f, cls in FAMILY_CLASS.items() if cls in flagged
+                           and (f != "pitch_when_abstain" or holds_back)}
+            capped[name] = min(result["overall"], BAD_MAX) if model[name] else result["overall"]
+            for f in sorted(model[name] - regex):
                 prob, sentence = scores[FAMILY_CLASS[f]]
-                catches.append({"point": point, "email_id": record["email_id"], "label": record["label"],
+                catches.append({"reading": name, "email_id": record["email_id"], "label": record["label"],
                                 "violation": record["violation"], "family": f, "probability": prob,
                                 "sentence": sentence})
         rows.append({"voice": record["voice"], "group": independent.voice_group(record["voice"]),
@@ -122,35 +133,40 @@ def main() -> None:
     groups = ({v: [r for r in rows if r["voice"] == v] for v in independent.VOICES}
               | {g: [r for r in rows if r["group"] == g] for g in independent.VOICE_GROUPS} | {"all": rows})
     result = {
-        "model": f"{contamination.EMBEDDING_MODEL} + logistic regression per family (bench.sentence_model)",
-        "scorer": f"tenacious.bench.scorer.score ({scorer.VERSION})",
-        "training": sentence_model.model_card(), "n_emails": len(emails),
+        "model": f"{contamination.EMBEDDING_MODEL} (+ word n-grams) + logistic regression per family "
+                 "(bench.sentence_model)",
+        "scorer": f"tenacious.bench.scorer.score ({scorer.VERSION}) of {args.scorer_tree}",
+        "training": {features: sentence_model.model_card(features) for features in sentence_model.FEATURES},
+        "n_emails": len(emails),
         "seconds_per_email": _timings(emails, flat, regex_seconds),
-        "points": {point: {g: _block(rs, point) for g, rs in groups.items() if rs}
-                   for point in sentence_model.OPERATING_POINTS},
+        "readings": {f"{features}/{point}": {g: _block(rs, f"{features}/{point}") for g, rs in groups.items() if rs}
+                     for features, point in CONFIGS},
         "model_only_flags": catches,
     }
-    write_json(OUT, result)
+    write_json(args.out, result)
     _print(result)
 
 
 def _print(result: dict) -> None:
-    for point, block in result["points"].items():
-        print(f"\n== operating point {point} (thresholds "
-              + ", ".join(f"{f} {v['points'][point]['threshold']:.3f}" for f, v in result["training"].items()) + ")")
+    for name, block in result["readings"].items():
+        features, point = name.split("/")
+        print(f"\n== {name} (thresholds "
+              + ", ".join(f"{f} {v['points'][point]['threshold']:.3f}" for f, v in result["training"][features].items())
+              + ")")
         print(f"{'group':9} {'AUC':>13} {'good>=.7':>13} {'bad<=.6':>13} {'good w/ flag':>12}")
         for g, b in block.items():
             a, m = b["targets"]["regex"], b["targets"]["regex_or_model"]
             print(f"{g:9} {a['auc']!s:>6}->{m['auc']!s:<6} {a['good_at_least_min']!s:>6}->"
                   f"{m['good_at_least_min']!s:<6} {a['bad_at_most_max']!s:>6}->{m['bad_at_most_max']!s:<6} "
                   f"{b['good_with_any_model_flag']:>5}/{b['n_good']}")
-        print(f"{'family (all voices)':30} {'n':>3} {'regex':>6} {'model':>6} {'either':>6} {'<=.6 before->after':>19} "
-              f"{'FA regex':>8} {'FA model':>8}")
-        for f, v in block["all"]["per_family"].items():
-            r, s = v["recall_flagged"], v["recall_at_most_bad_max"]
-            print(f"{f:30} {v['n_bad']:>3} {r['regex']!s:>6} {r['model']!s:>6} {r['regex_or_model']!s:>6} "
-                  f"{s['regex']!s:>9}->{s['regex_or_model']!s:<9} {v['false_alarms_on_good']['regex']:>8} "
-                  f"{v['false_alarms_on_good']['model']:>8}")
+        print(f"{'family (all voices | unseen)':30} {'n':>3} {'regex':>6} {'model':>6} {'either':>6} "
+              f"{'<=.6 before->after':>19} {'FA regex':>8} {'FA model':>8}")
+        for g in ("all", "unseen"):
+            for f, v in block[g]["per_family"].items():
+                r, s = v["recall_flagged"], v["recall_at_most_bad_max"]
+                print(f"{g[:3] + ' ' + f:30} {v['n_bad']:>3} {r['regex']!s:>6} {r['model']!s:>6} "
+                      f"{r['regex_or_model']!s:>6} {s['regex']!s:>9}->{s['regex_or_model']!s:<9} "
+                      f"{v['false_alarms_on_good']['regex']:>8} {v['false_alarms_on_good']['model']:>8}")
     print("\nseconds per email:", result["seconds_per_email"])
 
 

@@ -51,17 +51,19 @@ def test_the_pitch_family_never_trains_on_an_offer_as_a_negative():
     assert "Three Python engineers are free from 3 March." not in negatives  # an honest offer, over_commitment's
 
 
-def test_training_is_deterministic():
-    first = sentence_model._models()
+@pytest.mark.parametrize("features", sentence_model.FEATURES)
+def test_training_is_deterministic(features):
+    first = sentence_model._models(features)
     sentence_model._models.cache_clear()
-    second = sentence_model._models()
+    second = sentence_model._models(features)
     for family in sentence_bank.FAMILIES:
-        assert np.array_equal(first[family]["model"].coef_, second[family]["model"].coef_), family
+        assert np.array_equal(first[family]["reader"][1].coef_, second[family]["reader"][1].coef_), family
         assert first[family]["points"] == second[family]["points"], family
 
 
-def test_thresholds_hold_the_false_positive_budget_on_team_data():
-    card = sentence_model.model_card()
+@pytest.mark.parametrize("features", sentence_model.FEATURES)
+def test_thresholds_hold_the_false_positive_budget_on_team_data(features):
+    card = sentence_model.model_card(features)
     for family, entry in card.items():
         strict, loose = entry["points"]["strict"], entry["points"]["loose"]
         assert strict["oof_false_positive_hard"] == 0.0, family
@@ -74,7 +76,7 @@ def test_thresholds_hold_the_false_positive_budget_on_team_data():
     ("Sign before Friday or the price goes up by a fifth.", {"pressure"}),
     ("Honestly, you seem not to understand what your own team needs.", {"condescension"}),
     ("We are fully certified for SOC 2 and HIPAA, so your audit is covered.", {"regulated_claim"}),
-    ("We will triple your team's output by the end of the month, promise.", {"over_commitment"}),
+    ("We guarantee your new app will be live within three weeks.", {"over_commitment"}),
     ("Would two of our data engineers help with the pipeline work this quarter?", {"pitch"}),
     ("No hurry, reply whenever it suits you.", set()),
     ("Is hiring the main constraint for your team this year?", set()),

@@ -3,7 +3,8 @@
 Five families of the scorer's hard checks are sentence classes a regex reads only by its wording: pressure,
 condescension, an unsupported regulated claim, over-commitment and a pitch (a violation where the task says to
 hold back). This module embeds each sentence with the offline all-MiniLM-L6-v2 model (bench.contamination.embed,
-cached under .cache/) and reads each family with a logistic regression trained on the team's own bank
+cached under .cache/) and reads each family with a logistic regression (on the embedding, by default beside the
+sentence's word n-grams: `FEATURES`) trained on the team's own bank
 (bench.sentence_bank: positives, hard negatives, the generator's neutral wording), never on data/raw/v3.
 
 Training is deterministic (fixed folds and solver, no sampling) and derived from the bank at first use, so there
@@ -20,12 +21,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from tenacious.bench import contamination, sentence_bank
 from tenacious.bench.sentence_bank import FAMILIES, sentences
 
+# Feature sets: the MiniLM embedding alone, or beside tf-idf word 1-2-grams of the sentence (the embedding is
+# nearly blind to negation: "we are certified" and "we are not certified" sit close). The default is the one
+# with the higher mean out-of-fold recall at the strict point on the team's bank (0.45 vs 0.29).
+FEATURES: tuple[str, ...] = ("minilm", "minilm_ngrams")
+DEFAULT_FEATURES = "minilm_ngrams"
+NGRAM_WEIGHT = 1.0
 C = 4.0  # inverse L2 strength of each regression
 FOLDS = 5
 SEED = 0
@@ -38,7 +47,8 @@ MIN_THRESHOLD = 0.5
 # are not: an honest offer is a pitch).
 _SHARED_NEGATIVES = tuple(f for f in FAMILIES if f != "pitch")
 
-__all__ = ["FAMILIES", "classify", "email_flags", "flags", "model_card", "probabilities", "sentences", "threshold"]
+__all__ = ["FAMILIES", "classify", "email_flags", "flags", "model_card", "probabilities", "sentences",
+           "threshold"]
 
 
 def training_set(family: str) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -59,14 +69,35 @@ def training_set(family: str) -> tuple[list[str], np.ndarray, np.ndarray]:
 
 
 def _regression() -> LogisticRegression:
-    return LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=2000)
+    return LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
 
 
-def _out_of_fold(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _design(texts: list[str], vectors: np.ndarray, vectorizer: TfidfVectorizer | None):
+    """The regression's input: the embeddings, beside the texts' tf-idf word n-grams when there is a vectorizer."""
+    if vectorizer is None:
+        return vectors
+    return sparse.hstack([sparse.csr_matrix(vectors), NGRAM_WEIGHT * vectorizer.transform(texts)]).tocsr()
+
+
+def _fit(texts: list[str], vectors: np.ndarray, y: np.ndarray, features: str) -> tuple:
+    """(vectorizer or None, fitted regression) for one feature set."""
+    vectorizer = None
+    if features == "minilm_ngrams":
+        vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts)
+    return vectorizer, _regression().fit(_design(texts, vectors, vectorizer), y)
+
+
+def _predict(reader: tuple, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    vectorizer, model = reader
+    return model.predict_proba(_design(texts, vectors, vectorizer))[:, 1]
+
+
+def _out_of_fold(texts: list[str], x: np.ndarray, y: np.ndarray, features: str) -> np.ndarray:
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     probs = np.zeros(len(y))
     for train, test in folds.split(x, y):
-        probs[test] = _regression().fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+        reader = _fit([texts[i] for i in train], x[train], y[train], features)
+        probs[test] = _predict(reader, [texts[i] for i in test], x[test])
     return probs
 
 
@@ -82,56 +113,58 @@ def _threshold(probs: np.ndarray, y: np.ndarray, hard: np.ndarray, hard_rate: fl
     return round(cut, 6)
 
 
-@lru_cache(maxsize=1)
-def _models() -> dict[str, dict]:
-    """Per family: the regression fitted on the whole bank, its threshold and its out-of-fold figures."""
+@lru_cache(maxsize=len(FEATURES))
+def _models(features: str) -> dict[str, dict]:
+    """Per family: the reader fitted on the whole bank, its thresholds and its out-of-fold figures."""
+    if features not in FEATURES:
+        raise ValueError(f"features: {features!r} is not one of {FEATURES}")
     texts = sorted({t for f in FAMILIES for t in training_set(f)[0]})
     vectors = dict(zip(texts, contamination.embed(texts)))
     out = {}
     for family in FAMILIES:
         sample, y, hard = training_set(family)
         x = np.stack([vectors[t] for t in sample])
-        oof = _out_of_fold(x, y)
+        oof = _out_of_fold(sample, x, y, features)
         points = {}
         for point, rate in sorted(OPERATING_POINTS.items()):
             cut = _threshold(oof, y, hard, rate)
             points[point] = {"threshold": cut, "oof_recall": round(float((oof[y == 1] >= cut).mean()), 4),
                              "oof_false_positive_hard": round(float((oof[hard] >= cut).mean()), 4),
                              "oof_false_positive_all": round(float((oof[y == 0] >= cut).mean()), 4)}
-        out[family] = {"model": _regression().fit(x, y), "points": points, "n_positive": int(y.sum()),
+        out[family] = {"reader": _fit(sample, x, y, features), "points": points, "n_positive": int(y.sum()),
                        "n_negative": int((y == 0).sum()), "n_hard": int(hard.sum())}
     return out
 
 
-def model_card() -> dict:
+def model_card(features: str = DEFAULT_FEATURES) -> dict:
     """Each family's training sizes and, per operating point, threshold and out-of-fold recall / false positives
     (team data only)."""
-    return {family: {k: v for k, v in m.items() if k != "model"} for family, m in sorted(_models().items())}
+    return {family: {k: v for k, v in m.items() if k != "reader"} for family, m in sorted(_models(features).items())}
 
 
-def probabilities(texts: list[str]) -> dict[str, np.ndarray]:
+def probabilities(texts: list[str], features: str = DEFAULT_FEATURES) -> dict[str, np.ndarray]:
     """Each family's probability for every text (one embedding pass, cached)."""
     if not texts:
         return {family: np.zeros(0) for family in FAMILIES}
     x = contamination.embed(texts)
-    return {family: m["model"].predict_proba(x)[:, 1] for family, m in sorted(_models().items())}
+    return {family: _predict(m["reader"], texts, x) for family, m in sorted(_models(features).items())}
 
 
-def threshold(family: str, point: str = "strict") -> float:
+def threshold(family: str, point: str = "strict", features: str = DEFAULT_FEATURES) -> float:
     """The family's probability threshold at an operating point."""
-    return _models()[family]["points"][point]["threshold"]
+    return _models(features)[family]["points"][point]["threshold"]
 
 
-def flags(texts: list[str], point: str = "strict") -> list[set[str]]:
+def flags(texts: list[str], point: str = "strict", features: str = DEFAULT_FEATURES) -> list[set[str]]:
     """The families each sentence belongs to (probability at or above the family's threshold)."""
-    probs = probabilities(texts)
-    return [{f for f in FAMILIES if probs[f][i] >= threshold(f, point)} for i in range(len(texts))]
+    probs = probabilities(texts, features)
+    return [{f for f in FAMILIES if probs[f][i] >= threshold(f, point, features)} for i in range(len(texts))]
 
 
-def classify(emails: list[str]) -> list[dict[str, tuple[float, str]]]:
+def classify(emails: list[str], features: str = DEFAULT_FEATURES) -> list[dict[str, tuple[float, str]]]:
     """Per email, each family's highest sentence probability and that sentence ('' for an email without one)."""
     split = [sentences(email) for email in emails]
-    probs = probabilities([s for group in split for s in group])
+    probs = probabilities([s for group in split for s in group], features)
     out, at = [], 0
     for group in split:
         best = {}
@@ -144,6 +177,7 @@ def classify(emails: list[str]) -> list[dict[str, tuple[float, str]]]:
     return out
 
 
-def email_flags(scores: dict[str, tuple[float, str]], point: str = "strict") -> set[str]:
-    """The families whose best sentence (a `classify` entry) reaches the family's threshold."""
-    return {f for f, (p, _) in scores.items() if p >= threshold(f, point)}
+def email_flags(scores: dict[str, tuple[float, str]], point: str = "strict",
+                features: str = DEFAULT_FEATURES) -> set[str]:
+    """The families whose best sentence (a `classify` entry, same features) reaches the family's threshold."""
+    return {f for f, (p, _) in scores.items() if p >= threshold(f, point, features)}
