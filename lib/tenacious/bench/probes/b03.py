@@ -2,7 +2,8 @@
 
 The rule fires on a tier word the brief's stage rules out ("early-stage round" to a Series C, "your
 investors" to a bootstrapped company; a cold email's tier talk is about the prospect, "most Series C
-teams ..." included) or a funding amount (reading.funding_amounts) off the known one by more than 5 %
+teams ..." included; outside owners named at all, "venture money on the cap table", place a company among the
+funded unless a negation says the opposite: "without a penny of outside money" is bootstrapped) or a funding amount (reading.funding_amounts) off the known one by more than 5 %
 (or, with no known amount, outside the stage's typical range). The twin names the tier the brief holds.
 An unknown stage (facts.UNKNOWN_FUNDING_STAGE) contradicts no tier word; a known amount is still checked.
 """

@@ -6,7 +6,8 @@ next engineer it names, and a following sentence that goes on with "she/he/they"
 commitment's `until` is a violation even when the commitment is admitted ("with another client until
 May, but could start with you from Monday"); a start after `until` is not. With no start given, a
 disclosed commitment ("Ruth is booked until March", "she rolled off last month") is not an offer and an
-undisclosed one is. The twin discloses it and starts after it ends, or offers a free engineer.
+undisclosed one is; a mention that only introduces the engineer (the subject line) is answered by a later one
+that gives the window. The twin discloses it and starts after it ends, or offers a free engineer.
 """
 
 from __future__ import annotations

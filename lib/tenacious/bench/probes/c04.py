@@ -1,7 +1,8 @@
 """C04, rubric rule 10 (PENALISE): a regulated prospect and the draft omits the compliance caveat.
 
-Any sentence that conditions the offer on the prospect's compliance, regulatory, security, legal or risk
-review counts as the caveat; one that waves the review away does not. The twins are the caveat in other
+Any clause that conditions the offer on the prospect's compliance, regulatory, security, legal or risk
+review counts as the caveat; one that waves the review away does not (each clause of a sentence is read
+alone: "I'll spare you the speech; all of this is subject to your compliance review" carries it). The twins are the caveat in other
 words, and every regulated draft of another probe carries one of them (probes.CAVEATS).
 """
 

@@ -7,7 +7,9 @@ its recipient, Tenacious or one of our engineers ("what the folks at Brightmoor 
 peer at X mentioned"). With batch context (v0.3, judge_rules.peer_index) it also fires, without any
 keyword, on a sentence that names another prospect of the batch (its company, its distinctive head word,
 its recipient or their surname), or that speaks of a third party with that prospect's distinctive facts
-(two fact words no more than two briefs share, or one with one of its figures); a sentence that marks
+(two fact words no more than two briefs share, or one with one of its figures, or its head-office city with a
+word of its company's name: "a Berlin robotics firm"); facts told of a company the sentence names outside the
+batch are that company's ("Calloway Freight ... their booking engine"); a sentence that marks
 what it cites as public (a blog post, a talk, a press release) is not another prospect's conversation.
 """
 
@@ -158,6 +160,9 @@ _NOT_A_FACT = frozenset((
     "afternoons", "evening", "evenings", "until", "early", "late", "free", "first", "second", "third", "half", "four",
     "five", "nine", "seven", "eight", "twelve", "eleven", "twenty", "thirty", "forty", "fifty", "sixty", "hundred",
     "thousand", "million", "dozen", "days", "today", "tomorrow", "hours", "hour", "overlap", "overlaps",
+    # everyday words a thread is written in ("Good to meet you ... send me something") identify nobody either
+    "good", "great", "nice", "something", "anything", "everything", "nothing", "send", "meet", "make", "keep", "want",
+    "need", "know", "think", "look", "help", "happy", "glad", "sure", "really", "thing", "things", "best", "better",
 ))
 
 
@@ -223,10 +228,15 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
             for prospect in batch.by_token.get(word, ()):
                 if prospect.company.casefold() != ours:
                     shared_with.setdefault(prospect.company, set()).add(word)
+        lower = sentence.lower()
         for prospect in batch.prospects:
             shared = shared_with.get(prospect.company, set())
-            if len(shared) >= 2 or (shared and any(any(abs(f - g) <= 0.05 * g for g in prospect.figures)
-                                                   for f in figures)):
+            # its city with a word of its company's name ("a Berlin robotics firm" for Coldharbour Robotics, Berlin):
+            # the city alone is many prospects', and so is a trade word alone
+            placed = bool(prospect.place and prospect.name_words & words) and prospect.company.casefold() != ours and (
+                re.search(rf"\b{re.escape(prospect.place)}\b", lower) is not None)
+            if placed or len(shared) >= 2 or (shared and any(any(abs(f - g) <= 0.05 * g for g in prospect.figures)
+                                                             for f in figures)):
                 return draft.fire(f"the draft cites another prospect's facts ({prospect.company}: "
                                   f"{', '.join(sorted(shared))})", start, start + len(sentence))
     return None

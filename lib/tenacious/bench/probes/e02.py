@@ -2,7 +2,8 @@
 
 The rule fires on a peer name that looks generic by pattern (Acme-style placeholders, "...Co", "Company
 A", "AppB", "Client X"), a peer claimed without a name ("a leading fintech", "several top logistics
-firms"), one peer named twice in a draft (also by its head word: "Marlowe Systems ... and also
+firms", "one of the larger food distributors", "a few names you'd recognise (NDA)") in a sentence that claims our
+work for it or offers it as a reference, one peer named twice in a draft (also by its head word: "Marlowe Systems ... and also
 Marlowe"), or (with batch context) one peer name cited to
 `PEER_REUSE_PROSPECTS` or more different prospects in the same batch; the twin names real-sounding,
 distinct peers.

@@ -125,6 +125,8 @@ class ProspectFacts:
     names: tuple[str, ...]  # the company and its distinctive head word, the recipient and their surname
     tokens: frozenset[str]  # content words of its signals, thread and industry
     figures: frozenset[float]  # its funding amount and the signal values that are figures
+    place: str = ""  # its head-office city (from hq_timezone), lower case: a fact only with another of its facts
+    name_words: frozenset[str] = frozenset()  # content words of its company name after the head ("robotics")
 
 
 def fact_tokens(text: str) -> set[str]:
@@ -147,8 +149,11 @@ def prospect_facts(ctx: Mapping) -> ProspectFacts:
                if isinstance(s["value"], (int, float)) and not isinstance(s["value"], bool) and s["value"] >= 10}
     if ctx["funding"]["amount_usd"]:
         figures.add(float(ctx["funding"]["amount_usd"]))
+    place = str(ctx.get("hq_timezone") or "").rpartition("/")[2].replace("_", " ").lower()
     return ProspectFacts(company, person, tuple(sorted(names, key=len, reverse=True)),
-                         frozenset(set().union(*map(fact_tokens, texts)) if texts else set()), frozenset(figures))
+                         frozenset(set().union(*map(fact_tokens, texts)) if texts else set()), frozenset(figures),
+                         "" if place in ("", "addis ababa", "utc") else place,
+                         frozenset(fact_tokens(" ".join(company.split()[1:]))))
 
 
 COMMON_FACT_PROSPECTS = 2
