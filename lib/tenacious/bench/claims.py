@@ -69,7 +69,32 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"through|before|in|if|with)\b"),
     (r"\b(?:our|the) (?:calendar|bench|schedule|diary|capacity|availability)\s+(?:is|will be|'s|gets?)\s+(?:\w+\s+)?"
      r"(?:full|booked|taken|gone|closed)\b"),
+    # v0.3 round 3: our people or calendar running out by a date, demand from every other team for the same people
+    (r"\b(?:bench|capacity|availability|engineers|slots?|spots?|places?|calendar|diary|people)\b[^.?!]{0,30}?\b(?:tends? to|"
+     r"usually|often|always|normally|typically|will|is likely to|are likely to)\s+(?:be\s+|gets?\s+|go(?:es)?\s+|runs?\s+)?(?:empty|gone|"
+     r"taken|full|booked(?: up| out)?|snapped up|spoken for|claimed|dry)\b[^.?!]{0,20}?\b(?:by|before|come)\b"),
+    (r"\b(?:every|each|all the|half the|most)\s+(?:[\w-]+\s+){0,3}?(?:teams?|companies|firms|clients|start-?ups|ctos)\b"
+     r"[^.?!]{0,40}?\b(?:comes? knocking|come calling|competing for|compete for|after the same|queu(?:e|ing|eing) up|lining up)\b"),
 ))
+# Advice not to wait: negated by nature, so read apart from the negation exception ("I'd not wait too long").
+PRESSURE_ADVICE: tuple[re.Pattern, ...] = (re.compile(
+    r"\b(?:i'?d not|i would not|i wouldn'?t|you wouldn'?t want to|you won'?t want to|don'?t|do not|best not|better not|"
+    r"no point in|it (?:doesn'?t|won'?t|wouldn'?t) pay to)\s+(?:hang(?:ing)? about|hang(?:ing)? around|wait(?:ing)?|"
+    r"delay(?:ing)?|leav(?:e|ing) it|sit(?:ting)? on (?:it|this)|dawdl(?:e|ing)|drag(?:ging)? (?:your|the) feet|"
+    r"put(?:ting)? (?:it|this) off)\b(?!\s+(?:for|on|until|till) (?:me|us|my|our))", _F),)
+
+# What a delivery promise names as finished, and the deadline it names (a month, a season or holiday, the end of a
+# term or of the pilot); the over-promise readings below combine them with a modal of certainty.
+_DONE = (r"(?:live|done|cleared|finished|shipped|delivered|migrated|rewritten|rebuilt|replaced|fixed|resolved|sorted|"
+         r"stable|completed?|wrapped up|in production|running (?:reliably|smoothly|cleanly|properly)|behind you|"
+         r"off your plate|paid down|closed out|burn(?:ed|t) down|halved|under control)")
+_WHEN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+         r"autumn|fall|winter|easter|christmas|xmas|the new year|new year|year[- ]end|half[- ]term|the holidays|"
+         r"q[1-4]|" + _DAYS + r"|(?:next|this) (?:week|month|quarter|year)|"
+         r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|sprints?|quarters?|year|"
+         r"pilot|trial|engagement|january|february|march|april|may|june|july|august|september|october|november|"
+         r"december)|(?:[\w-]+\s+)?(?:days?|weeks?|months?|sprints?|quarters?))")
+_DEADLINE = r"\b(?:by|before|within|in time for|ahead of)\s+(?:the\s+)?" + _WHEN + r"\b"
 
 OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\bguarantee(?:d|s)?\b|\bpromise (?:you|that)\b|\bwe promise\b|\b100 ?% (?:sure|certain|guaranteed|on time)",
@@ -107,9 +132,22 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:this|that) (?:i|we) (?:can )?promise\b|\b(?:i|we) can promise (?:you )?(?:that|this|it)\b",
     (r"\b(?:is|are|goes|go|will be|will go)\s+(?:fully\s+)?(?:live|in production|done|shipped|finished|delivered|"
      r"migrated)\s+(?:\w+\s+){0,2}?(?:by|before|within)\s+(?:the\s+)?(?:end of\s+)?[\w-]+"),
+    # v0.3 round 3: the reader's outcome stated as certain by a deadline, whoever does it and in either order ("a
+    # senior engineer would have the pipelines rebuilt by March", "by the end of the pilot it would be behind you")
+    r"(?:\bwill|\bwould|'ll|'d|\bshall|\bgoing to)\b(?:,[^,.?!]{1,40},)?\s+(?:\w+\s+){0,2}?(?:have|get|see|be)\b[^.?!;]{0,60}?"
+    r"\b" + _DONE + r"\b[^.?!;]{0,40}?" + _DEADLINE,
+    _DEADLINE + r"[^.?!;]{0,80}?(?:\bwill|\bwould|'ll|'d|\bshall)\b(?:,[^,.?!]{1,40},)?\s+(?:\w+\s+){0,2}?"
+    r"(?:be|have been)\s+(?:\w+\s+){0,2}?" + _DONE + r"\b",
+    # working hours we cannot give: the whole of the reader's day, no time-zone gap at all (the overlap is a window)
+    (r"\b(?:full|complete|total|100 ?%|all-day|round-the-clock)\s+(?:\w+\s+)?overlap\b|\b(?:without|with no|zero|no)\s+"
+     r"(?:any\s+)?time[- ]?zones?\s+(?:friction|issues?|problems?|lag|pain|headaches?|gap)\b|\b(?:adapt|adjust|shift)\w*\s+"
+     r"(?:completely|fully|entirely)\s+to\s+your\s+(?:schedule|hours|time ?zone|working day|day)\b"),
+    # a personal assurance staked on the outcome
+    (r"\b(?:stake|bet|wager|put|risk)\s+(?:my|our)\s+(?:reputation|name|house|job|career|life|money|shirt)\b|"
+     r"\byou can (?:count|rely|bank) on (?:it|that|this)\b|\bmark my words\b"),
 ))
 
-_STANDARD = (r"hipaa|hitrust|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"
+_STANDARD = (r"hipaa|hitrust|nhs|dspt|dss|cyber essentials|tisax|nist|soc ?[12]|soc-?[12]|pci(?:[- ]dss)?|iso[- ]?27001|iso[- ]?13485|iso[- ]?9001|gdpr|gxp|"
              r"gmp|fedramp|sox|dora|nis ?2|psd2|fca|bafin|finma|basel|ccpa|21 cfr|cfr part 11|hitech|mifid|"
              r"eba|ema|fda|mhra|solvency ii|solvency 2|ifrs ?17|lloyd'?s(?:[- ]market)?|ferpa|glba|nydfs|hitrust")
 _OUR_SIDE = r"(?:we|we're|we are|we've|our|ours|tenacious|us|i|the team|the engineers|our people|every engineer|" \
@@ -149,14 +187,42 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:your\s+)?(?:auditors?|regulators?|compliance (?:team|people|officers?)|risk team)\s+(?:won'?t|will not|"
     r"don'?t|do not|never|shouldn'?t)\s+(?:need|have|want)\s+to\b|\b(?:auditors?|regulators?)\s+(?:won'?t|will not)\s+be\s+"
     r"starting from scratch\b"),
+    # v0.3 round 3: a credential held to a standard or rule set ("trained on HIPAA", "vetted to PCI DSS Level 1
+    # standard"), not to the reader's own requirements; the regulated side of the work declared covered by us
+    (r"\b(?:certified|accredited|vetted|cleared|trained|approved|audited|assured|screened|qualified)\s+(?:on|in|to|for|"
+     r"under|against|with|by)\s+(?:the\s+)?(?!your\b|their\b|its\b)(?:[\w-]+\s+){0,4}?(?:" + _STANDARD + r"|standards?|"
+     r"regulations?|requirements?|level \d)\b"),
+    (r"\b(?:compliance|regulatory|audit|governance|assurance|security|data[- ]protection|privacy|certification|clearance|"
+     r"vetting)\s+(?:side|part|piece|bit|angle|aspect|element|burden|work|question|obligations?)(?:\s+of\s+(?:things|it|"
+     r"this))?\s+(?:is|are|'s|would be|will be|should be|can be)\s+(?:\w+\s+){0,2}?(?:covered|handled|taken care of|"
+     r"sorted|solved|dealt with|managed|looked after)\b(?!\s+(?:by|with|through|on|at|from)\s+(?:you|your|their|the client))"),
 ))
+# A credential written as a hyphenated label on an acronym ("DSPT-assured", "NHS-cleared"): whatever the standard,
+# it claims a status the brief never gives us.
+_LABELLED_CREDENTIAL = re.compile(
+    r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?:[- ][A-Z0-9]{1,6})?-(?i:certified|assured|cleared|"
+    r"compliant|accredited|approved|vetted|audited|attested|trained|registered)\b")
+
+# Condescension by structure (v0.3 round 3), beside the marker list in facts: telling the reader what has become
+# plain to them, calling their situation basic arithmetic, offering to explain something because people like them are
+# presumed not to know it.
+CONDESCENSION: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    (r"\b(?:has|have|will have|must have|should have|'s|is|will|must)\s+(?:\w+\s+)?(?:become|been|be|grown)\s+(?:\w+\s+)?"
+     r"(?:clear|obvious|apparent|evident|plain)\s+to\s+you\b"),
+    r"\b(?:simple|basic|elementary|plain|schoolbook|grade-school)\s+(?:arithmetic|maths?|logic|economics|common sense)\b",
+    (r"\b(?:explain|walk you through|talk you through|take you through|run you through|spell out|break down|teach you)\b"
+     r"[^.?!]{0,80}?\b(?:you|your (?:team|industry|sector|side|people)|most|many|typical|traditional)\b[^.?!]{0,40}?"
+     r"\b(?:are|is|'re|may be|might be|probably are|will be)?\s*(?:not\s+|less\s+)?(?:used to|familiar with|accustomed to|"
+     r"comfortable with|aware of)\b"),
+))
+
 
 # What turns a message to an unclear-fit prospect into a pitch.
 _OFFER_NOUN = r"(?:engineers?|developers?|devs|team extension|squads?|pods?|capacity|extra hands|hands|bench|" \
               r"contractors?|specialists?|people|team|folks)"
 PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
-    (r"\b(?:\d+|two|three|four|five|six|a couple of|a pair of|a few|several)\s+(?:\w+\s+){0,2}?"
-    r"(?:engineers?|developers?|devs|folks|people)\b"),
+    (r"\b(?:\d+|two|three|four|five|six|a couple of|a pair of|a few|several)\s+(?:of (?:our|my)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:engineers?|engs|developers?|devs|folks|people|ppl)\b"),
     (r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
     r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b"),
     (r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off|pick (?:it |this |that )?up|"
@@ -179,6 +245,8 @@ PITCH_WEAK: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\bwhat if (?:you|your team) (?:had|could|added|brought)\b|\bimagine (?:if|having|your)\b|"
     r"\bhow much (?:faster|sooner|more)\b"),
     r"\bour (?:engineers|developers|team|people|bench|squads?|pods?)\b[^.?!]{0,40}\b(?:could|can|would|will)\b",
+    # v0.3 round 3: a benefit question with us as the actor ("would it help if we took the backlog on?")
+    r"\b(?:would|could|might) it help (?:you |your team )?if\b[^.?!]{0,40}\b(?:we|our|us|tenacious)\b",
 ))
 
 
@@ -195,17 +263,45 @@ def _spans(patterns: tuple[re.Pattern, ...], text: str, negatable: bool) -> list
 
 def pressure(text: str) -> list[tuple[int, int, str]]:
     """Fake urgency or scarcity aimed at the reader."""
-    return _spans(PRESSURE, text, negatable=True)
+    return sorted(_spans(PRESSURE, text, negatable=True) + _spans(PRESSURE_ADVICE, text, negatable=False))
 
 
 def over_promises(text: str) -> list[tuple[int, int, str]]:
-    """Guarantees and outcomes nobody can give; negated ones excepted."""
-    return _spans(OVER_PROMISE, text, negatable=True)
+    """Guarantees and outcomes nobody can give; negated ones excepted, and so is the end of our own term ("the pilot
+    would be finished by March")."""
+    return [span for span in _spans(OVER_PROMISE, text, negatable=True)
+            if not _OUR_TERM.search(text[max(0, span[0] - 40):span[0]])]
+
+
+# The subject is a term of ours (a pilot, a commitment), whose end is a date, not an outcome promised.
+_OUR_TERM = re.compile(r"\b(?:pilot|trial|engagement|contract|commitment|notice period|current project|assignment|"
+                       r"call|review)(?:\s+(?:itself|period|phase))?\s*$", _F)
+
+
+def condescension(text: str) -> list[tuple[int, int, str]]:
+    """Talking down by structure: the reader told what is plain to them, or offered a lesson people like them need."""
+    return _spans(CONDESCENSION, text, negatable=False)
 
 
 def regulated_claims(text: str) -> list[tuple[int, int, str]]:
     """Our certification or compliance status, or taking over the reader's audit; negated ones excepted."""
-    return _spans(REGULATED_CLAIM, text, negatable=True)
+    spans = _spans(REGULATED_CLAIM, text, negatable=True) + _spans((_LABELLED_CREDENTIAL,), text, negatable=True)
+    return sorted(span for span in spans if not _theirs(text, span))
+
+
+# The status is the reader's own ("your HIPAA-compliant environment", "inside your ISO-certified setup").
+_THEIRS = re.compile(r"\b(?:your|their|its)\s+(?:own\s+)?(?:[\w-]+[\s-]+)?$", _F)
+
+
+_CREDENTIAL_END = re.compile(r"(?:certified|compliant|accredited|approved|audited|cleared|assured|vetted|attested|"
+                             r"trained|registered|validated|ready)$", _F)
+
+
+def _theirs(text: str, span: tuple[int, int, str]) -> bool:
+    """The span, or the credential word that ends it, is governed by the reader's possessive."""
+    end = _CREDENTIAL_END.search(span[2])
+    return any(_THEIRS.search(text[max(0, at - 30):at]) for at in (span[0], span[1] - len(end.group(0)) if end else None)
+               if at is not None)
 
 
 def pitch_signals(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:

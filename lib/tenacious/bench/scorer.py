@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from tenacious.bench import claims, facts, textnorm
 from tenacious.bench.probes import c02, d05, e01
-from tenacious.bench.probes.reading import DraftText, Firing, fact_tokens
+from tenacious.bench.probes.reading import NAME, NOT_A_PARTY, DraftText, Firing, fact_tokens
 from tenacious.bench.prompts import critic_instance_text
 
 # Dimension weights (sum to 1). Grounding and tone carry most weight: they are what a prospect
@@ -152,14 +152,16 @@ _ASK_MODAL = re.compile(r"\b(?:would|could|can|shall|will|might)\s+(?:a|an|it|yo
 _ASK_SLOT = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:am|pm)\b|\b(?:\d+|fifteen|twenty|thirty|ten)[- ]?"
                        r"(?:min|mins|minutes)\b", _FLAGS)
 _ASK_IMPERATIVE = re.compile(r"\b(?:" + _alternation(facts.ASK_IMPERATIVES) + r")\b", _FLAGS)
-_ASK_MORE = re.compile(r"\b(?:and|or|also|plus)\s+(?:also\s+)?(?:(?:could|can|would|will)\s+(?:you|we|i)\b|"
+# "or" joins alternatives of one ask ("would Tuesday suit, or would you rather settle in first?"), not a second ask.
+_ASK_MORE = re.compile(r"\b(?:and|also|plus)\s+(?:also\s+)?(?:(?:could|can|would|will)\s+(?:you|we|i)\b|"
                        r"(?:please\s+)?(?:introduce|share|send|forward|book|schedule|connect|loop in|cc|"
                        r"let me know)\b)", _FLAGS)
 # One regex per segment, matched on lower-cased text (a named group per concept): far faster than one
 # case-insensitive search per concept, and the build scores thousands of drafts.
 _SEGMENT_ANGLES = {seg: re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, p in enumerate(pats)) + ")")
                    for seg, pats in facts.SEGMENT_ANGLES.items()}
-_ASYNC = re.compile(r"\basync\w*|\brecorded\b|\brecording\b|\bloom\b|\bvideo walkthrough|\bwritten\b|\bin writing\b|"
+_ASYNC = re.compile(r"\basync\w*|\brecorded\b|\brecording\b|\brecord (?:a|an|you|some|it|the)\b|\bloom\b|"
+                    r"\b(?:video |written |recorded )?walk-?throughs?\b|\bwalk-through\b|\bskip the (?:live )?call\b|\bwritten\b|\bin writing\b|"
                     r"\bby email\b|\bover email\b|\bwrite-up\b|\bsend (you )?(a|the) (deck|summary|video|write-up)|"
                     r"\bwhenever (it )?suits\b|\bat your (own )?convenience\b|\bin your own time\b", _FLAGS)
 _TCV_WORDS = re.compile(r"\b(phases?|contract|tcv|in total|total|engagement value|all-in|overall|deal size|"
@@ -406,12 +408,27 @@ _ANCHORS = {kind: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors) 
 
 # Figures about the reader written without digits: growth multiples and shares ("double engineering", "up by a
 # third") and vague counts ("a few thousand households"). Stated about the prospect, the brief must hold them.
+# v0.3 round 3: an approximate share ("up by about a third", "roughly a quarter smaller") is the same claim; it is
+# grounded when the brief holds that share in words or as a percentage (a fifth = 20 %).
+_ABOUT = r"(?:(?:about|around|roughly|nearly|almost|over|more than|less than|under|close to|some|just over|just under|" \
+         r"well over|a good)\s+)?"
 _FIGURE_IN_WORDS = re.compile(
     r"\b(?:(?:double|triple|quadruple|halve)[sd]?|doubling|tripling|halving|\w+-fold|"
-    r"(?:up|down|grown|grew|growing|risen|rose|fallen|fell|increased?|decreased?|cut|shrunk|shrank) by "
-    r"(?:a |one[- ])?(?:third|quarter|half|fifth|tenth)|"
+    r"(?:up|down|grown|grew|growing|risen|rose|fallen|fell|increased?|decreased?|cut|shrunk|shrank|expanded|reduced) "
+    r"(?:by )?" + _ABOUT + r"(?:a |one[- ]|two[- ]|three[- ])?(?P<share>third|quarter|half|fifth|tenth)s?|"
+    + _ABOUT + r"(?:a|one) (?P<share2>third|quarter|half|fifth|tenth) (?:bigger|larger|smaller|more|fewer|higher|lower)|"
     r"(?:a few|several|many|some|tens of|hundreds of) (?:hundred|thousand|million)s?(?: of)? [a-z]+)\b",
     _FLAGS)
+_SHARES = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+
+
+def _figure_in_brief(match: re.Match, brief: str, allowed: frozenset[float]) -> bool:
+    """A figure in words is the brief's when the brief has the same words, or the same share in words or as a
+    percentage."""
+    share = match.group("share") or match.group("share2")
+    if share:
+        return re.search(rf"\b{share}s?\b", brief) is not None or any(abs(a - _SHARES[share.lower()]) <= 3 for a in allowed)
+    return match.group(0).lower() in brief
 # Words that name where a signal was seen, not what it says ("a job post mentions ..."): no evidence of use.
 _SOURCE_WORDS = frozenset({"post", "posts", "mention", "mentions", "mentioned", "listing", "listings", "press", "blog",
                            "page", "careers", "hint", "hints", "says", "said", "report", "reports", "seems", "local"})
@@ -479,12 +496,34 @@ def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
     return re.search(r"(?<![\w])" + re.escape(str(value)) + r"(?![\w])", sentence, _FLAGS) is not None
 
 
+# Words that only say who is offered or sought ("data engineer", "open role"): shared alone, they tie an offer of our
+# people to no particular piece of the prospect's work.
+_ROLE_STEMS = frozenset(w[:5] for w in ("engineer", "developer", "role", "roles", "hiring", "team", "open", "position"))
+
+
+def _offer_answers(sentence: str, signal: dict) -> bool:
+    """An offer of our people aimed at the work a signal names ("one data engineer on the reconciliation pipeline" for
+    "open role for a data engineer on payments reconciliation"): two of the signal's words or stacks, our count included,
+    at least one of them naming the work rather than the role. Read for credit only, never to charge an unhedged signal."""
+    if not _OUR_COUNT.search(sentence):
+        return False
+    words, stacks = _signal_words(str(signal["text"]))
+    work = (words & _stems(sentence)) - _ROLE_STEMS
+    return bool(work) and len(work) + len(stacks & _words_and_parts(sentence)) >= 2
+
+
 def _is_question(text: str) -> bool:
     return text.rstrip().endswith("?")
 
 
+# v0.3 round 3: the writer saying what a signal could mean, or that it is hard to read, hedges it too.
+_UNCERTAIN = re.compile(r"\b(?:could|can|might|may) (?:well |equally )?(?:mean|signal|indicate|point to|reflect|be read as)\b|"
+                        r"\b(?:hard|difficult|impossible) to (?:say|tell|know|read)\b|\bnot sure what to make of\b|"
+                        r"\bno way (?:of|to) (?:knowing|telling)\b|\bread too much into\b", _FLAGS)
+
+
 def _is_hedged(text: str) -> bool:
-    return _is_question(text) or _HEDGE.search(text) is not None
+    return _is_question(text) or _HEDGE.search(text) is not None or _UNCERTAIN.search(text) is not None
 
 
 def _non_fact_spans(text: str) -> list[tuple[int, int]]:
@@ -543,7 +582,7 @@ def _score_grounding(card: _Card, task: dict) -> None:
                                          *(m["text"] for m in context["prior_thread"])])).lower()
     for sentence in mail.sentences:
         for match in _FIGURE_IN_WORDS.finditer(sentence.text) if sentence.prose else ():
-            if match.group(0).lower() not in brief:
+            if not _figure_in_brief(match, brief, allowed):
                 card.flag("invented_number", f"figure {match.group(0)!r} is not in the brief",
                           sentence.start + match.start(), sentence.start + match.end())
     facts_used: set[str] = set()
@@ -554,6 +593,9 @@ def _score_grounding(card: _Card, task: dict) -> None:
                   and not _EXCLUDED_AFTER.match(mail.text, m.end)}  # "two hours ahead" counts no roles
         for signal in _grounded_signals(context):
             if not _mentions(sentence.text, signal, values):
+                if sentence.prose and (signal["confidence"] == "high" or _is_hedged(sentence.text)) and \
+                        _offer_answers(sentence.text, signal):
+                    facts_used.add(f"signal:{signal['kind']}")
                 continue
             amount_cited = signal["kind"] == "funding" and any(
                 abs(m.value - float(signal["value"])) < 1 for m in inside if (m.start, m.end) in mail.money)
@@ -685,9 +727,37 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
         if m.value > available:
             card.flag("overcommit", f"offers a team of {m.value:g}{' ' + stack if stack else ''}, the bench has "
                       f"{available}", m.start, team.end())
+    _check_added_engineer(card, context)
     committed = c02.check(context, DraftText(mail.original), {})
     if committed is not None:
         card.flag_firing("overcommit", committed)
+
+
+_ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# One more engineer offered on top, by ordinal ("all three, and a fourth should you need one"): the ordinal is the size
+# offered. "of" after it is a share ("a third of the roles"); a time word or a commitment in the sentence means
+# the writer tells when that person is free or busy ("a third is committed until May"), which is honest.
+_ADDED = re.compile(r"\b(?:and|plus|or even|with)\s+(?:a|an)\s+(?:extra\s+)?(?P<n>" + "|".join(_ORDINALS) + r")\b"
+                    r"(?!\s*(?:of|-|quarter|party|parties|time|round|option|way|year|week|month))", _FLAGS)
+_WHEN_FREE = re.compile(r"\b(?:committed|busy|booked|tied up|unavailable|not free|until|till|from|after|once|later|"
+                        r"next (?:month|quarter)|in (?:\w+ )?(?:weeks?|months?))\b|\b" + _MONTH + r"\b", _FLAGS)
+
+
+def _check_added_engineer(card: _Card, context: dict) -> None:
+    mail = card.mail
+    for sentence in mail.sentences:
+        added = _ADDED.search(sentence.text)
+        if not added or _WHEN_FREE.search(sentence.text):
+            continue
+        offer = next((m for m in _OFFER.finditer(sentence.text)), None)
+        stack = _STACK_ALIAS.get(offer.group(1).lower()) if offer else None
+        if offer is None and not _OUR_COUNT.search(sentence.text):
+            continue
+        available = context["bench"].get(stack, 0) if stack else sum(context["bench"].values())
+        count = _ORDINALS[added.group("n").lower()]
+        if count > available:
+            card.flag("overcommit", f"offers a {added.group('n')}{' ' + stack if stack else ''} engineer, the bench has {available}",
+                      sentence.start + added.start(), sentence.start + added.end())
 
 
 # --- tone ----------------------------------------------------------------------------------------
@@ -698,13 +768,37 @@ def ask_count(sentence: str) -> int:
     text = sentence.strip()
     question = _is_question(text)
     proposes = _ASK_OPEN.search(text) or _ASK_MODAL.search(text) or _ASK_SLOT.search(text)
-    asks = bool(question and proposes) or bool(_ASK_IMPERATIVE.search(text))
+    asks = bool(question and proposes) or any(_imperative(text, m) for m in _ASK_IMPERATIVE.finditer(text))
     return asks + len(_ASK_MORE.findall(text)) if asks else 0
+
+
+# A bare verb that is also a noun or sits in a clause of its own ("the quick reply", "the release schedule", "who
+# could share the load") is a request only where a clause starts with it ("Reply with a time", "if useful, send me").
+_REQUEST_PHRASE = re.compile(r"please|let me know|let'?s|feel free|happy to|i'?d love to", _FLAGS)
+_CLAUSE_START = re.compile(r"(?:^|[,;:(\u2014\u2013-]|\b(?:please|just|and|so|then|do|simply|kindly|you can|you could))\s*$",
+                           _FLAGS)
+
+
+def _imperative(text: str, match: re.Match) -> bool:
+    """An imperative match that asks: a request phrase anywhere, a bare verb where a clause starts with it."""
+    return bool(_REQUEST_PHRASE.match(match.group(0)) or _CLAUSE_START.search(text[:match.start()]))
 
 
 def is_ask(sentence: str) -> bool:
     """A call to action: something the reader is asked to do or agree to."""
     return ask_count(sentence) > 0
+
+
+# A question that asks for a meeting or a time, not for the reader's view.
+_MEETING = re.compile(r"\b(?:call|calls|chat|meeting|meet|talk|catch[- ]up|demo|slot|calendar|book|schedule|zoom|coffee|"
+                      r"half an hour|minutes?|mins?)\b", _FLAGS)
+
+
+def _explores(sentence: _Sentence) -> bool:
+    """An exploratory question: prose that asks the reader's view or permission ("would you be open to hearing from
+    us later?", "how is the team thinking about it?"), not a meeting or a time; what it may sell is the pitch check's."""
+    text = sentence.text
+    return bool(sentence.prose) and _is_question(text) and not (_MEETING.search(text) or _ASK_SLOT.search(text))
 
 
 def _closes_loop(task: dict) -> bool:
@@ -818,7 +912,7 @@ def _score_icp(card: _Card, task: dict) -> None:
         for seg, found in sorted(hits.items()):
             card.flag("pitch_after_no", f"pitches {seg} after a soft no", found[0][0], found[0][1])
         acknowledged = any(s.prose and _ACK.search(s.text) for s in mail.sentences)
-        explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
+        explores = any(_explores(s) for s in mail.sentences)
         card.credit["icp_fit"] = 1.0 if (acknowledged or explores) and not hits else 0.0
         return
     # A check-back on news (no decline before it) answers nobody: it is read as a cold email.
@@ -829,7 +923,7 @@ def _score_icp(card: _Card, task: dict) -> None:
         if responsive:  # an answer to the prospect's own question needs no exploratory one
             card.credit["icp_fit"] = 1.0
             return
-        explores = any(s.prose and _is_question(s.text) and not is_ask(s.text) for s in mail.sentences)
+        explores = any(_explores(s) for s in mail.sentences)
         if not explores:
             card.flag("abstain_no_question", "unclear-fit prospect but no exploratory question")
         card.credit["icp_fit"] = 1.0 if explores else 0.0
@@ -884,23 +978,53 @@ def _check_pitch(card: _Card, hits: dict[str, list[tuple[int, int, str]]]) -> No
 
 
 def _score_claims(card: _Card, task: dict) -> None:
-    """The hard claims a sentence can make (bench.claims) and the rule checks the scorer shares with the judge
+    """The hard claims a sentence can make (bench.claims, condescension by structure among them) and the rule checks the scorer shares with the judge
     rules: another prospect's conversation (rule 5) and re-pitching a declined offer (rule 3)."""
     mail = card.mail
     start = mail.subject[0] if mail.subject else mail.body_start
     for kind, found in (("pressure", claims.pressure), ("over_promise", claims.over_promises),
-                        ("regulated_claim", claims.regulated_claims)):
+                        ("regulated_claim", claims.regulated_claims), ("condescension", claims.condescension)):
         spans = found(mail.text[start:])
-        if spans:
+        if spans and not card.has(kind):  # a marker of the tone check may have found it already
             a, b, said = spans[0]
             card.flag(kind, f"{kind.replace('_', ' ')}: {said!r}", start + a, start + b)
     draft = DraftText(mail.original)
     other = e01.check(task["context"], draft, {})
     if other is not None:
         card.flag_firing("other_prospect", other)
+    else:
+        _check_named_confidant(card, task["context"])
     declined = d05.check(task["context"], draft, {})
     if declined is not None and not card.has("pitch_after_no"):
         card.flag_firing("pitch_after_no", declined)
+
+
+_REPORTED_TO_US = (r"(?:\w+\s+){0,2}?(?:asked|told|mentioned to|confided in|wrote to|emailed|messaged|shared with|"
+                   r"complained to|admitted to|put (?:it|the question) to|was asking)\s+(?:me|us)\b")
+# A named person placed at a named organisation, then what they asked or told us ("Ana Ruiz, who runs platform at
+# Kelpie Foods, asked me ...", "Kelpie's CTO, Ana, told us ..."): another company's private conversation.
+_CONFIDANT = (
+    re.compile(rf"\b(?P<person>{NAME}),\s+[^,.;?!]{{2,50}}?\b(?:of|at|from)\s+(?P<org>{NAME}),\s+" + _REPORTED_TO_US),
+    re.compile(rf"\b(?P<org>{NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(?:founder|cto|ceo|head|lead|vp|director|boss|team|engineers?|"
+               rf"people)(?:,\s*(?P<person>{NAME}),)?\s+" + _REPORTED_TO_US),
+)
+_PUBLIC_SOURCE = re.compile(r"\b(?:public(?:ly)?|blog|blogged|published|press|announc\w*|case stud\w*|conference|talk at|"
+                            r"podcast|article|interview|webinar|linkedin post|newsletter)\b", _FLAGS)
+
+
+def _check_named_confidant(card: _Card, context: dict) -> None:
+    """Another organisation's named person and what they asked us, unless the sentence cites it as public."""
+    ours = {context["company"], context["company"].split()[0], *context["recipient"]["name"].split(), "Tenacious"}
+    for sentence in card.mail.sentences:
+        if _PUBLIC_SOURCE.search(sentence.text):
+            continue
+        for pattern in _CONFIDANT:
+            found = pattern.search(sentence.text)
+            org = found.group("org").strip() if found else ""
+            if found and org not in ours and org.split()[0] not in ours | NOT_A_PARTY:
+                card.flag("other_prospect", f"repeats what someone at {org} asked or told us",
+                          sentence.start + found.start(), sentence.start + found.end())
+                return
 
 
 def _score_ai_gate(card: _Card, task: dict) -> None:

@@ -1,0 +1,196 @@
+"""Benchmark v0.3, round 3 (issue 19): hand-written goldens for the scorer readings added once all ten voices became
+development voices (legal, brit and story read for the first time).
+
+Every sentence here was written for this file (none comes from data/raw/v3, none restates a writer's sentence); each
+class has violations the reading must catch and honest look-alikes it must pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tenacious.bench import claims, independent, scorer
+
+# --- sentence classes -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    # an outcome stated as certain by a deadline, whoever does the work and in either order
+    ("With two of our people on it, your billing service would be fully migrated before the summer.", True),
+    ("By the end of the second sprint your reporting backlog will be cleared.", True),
+    ("Our pair of engineers would get the checkout rebuilt and in production ahead of Christmas.", True),
+    ("I'd bet my name on that date.", True),
+    ("Our engineers adjust fully to your schedule, so you get complete overlap with New York.", True),
+    # the end of our own term, a hedged aim, a negated promise, a start date
+    ("The four-week pilot would be finished by the end of February, and then you decide.", False),
+    ("We would look for a first working slice by March, once the scoping call has set the scope.", False),
+    ("I cannot promise the service will be live by Easter; that depends on your review cycle.", False),
+    ("Our engineer could start by Monday if that suits.", False),
+    ("The overlap with New York is one hour in winter, so we hand over in writing.", False),
+])
+def test_over_promises(sentence, expect):
+    assert bool(claims.over_promises(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    # a credential held to a standard or rule set, a labelled credential, the regulated side declared ours
+    ("Each of them is trained to FCA requirements, so nothing changes for your auditors.", True),
+    ("They are screened against PCI rules before joining.", True),
+    ("Our analysts come SOX-certified.", True),
+    ("The data-protection side would be looked after from our end.", True),
+    # the reader's own requirements, environment or people; a negated status
+    ("Any engineer would be screened against your own security requirements first.", False),
+    ("They would work inside your ISO-certified environment.", False),
+    ("The privacy side would be handled by your DPO, subject to your compliance review.", False),
+    ("We are not GDPR-certified, so your team would review the data flows.", False),
+])
+def test_regulated_claims(sentence, expect):
+    assert bool(claims.regulated_claims(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    # our people running out by a date, advice not to wait, every other team after the same people
+    ("Our data bench usually gets snapped up before the spring.", True),
+    ("Honestly, I wouldn't leave it long.", True),
+    ("Every fintech team in Munich is lining up for the same people this quarter.", True),
+    # availability told plainly, no hurry, no waiting on us
+    ("Our Go bench is empty until June, so a July start is the earliest we could offer.", False),
+    ("There is no need to wait for the round to close before we talk.", False),
+    ("Don't wait on me for anything; reply whenever suits.", False),
+])
+def test_pressure(sentence, expect):
+    assert bool(claims.pressure(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    # the reader told what is plain to them, their situation called basic sums, a lesson for people like them
+    ("I suspect it has grown obvious to you that the old approach won't scale.", True),
+    ("Staffing is, at the end of the day, basic maths.", True),
+    ("Let me take you through how retainers work, since most logistics teams aren't familiar with them.", True),
+    # the reader's own words quoted back, our own realisation, an offer to explain our terms
+    ("As you made clear in your note, the budget is fixed for this year.", False),
+    ("Happy to walk you through the pilot terms whenever suits.", False),
+    ("It became clear to us that the timing was wrong.", False),
+])
+def test_condescension(sentence, expect):
+    assert bool(claims.condescension(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,asks", [
+    ("Thanks for the thoughtful reply.", 0),                           # a noun, not "reply!"
+    ("Our engineers could share the on-call load with your team.", 0),  # a verb inside a clause, not a request
+    ("Reply with a time that suits and I will find the slot.", 1),
+    ("Would Thursday suit, or would you prefer the week after?", 1),   # alternatives of one ask
+    ("If it helps, send me the job spec.", 1),
+])
+def test_what_is_an_ask(sentence, asks):
+    assert scorer.ask_count(sentence) == asks
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("The two listings you posted could mean a new team or just a backfill.", True),
+    ("It is hard to say what the vanished listings mean.", True),
+    ("You posted two listings last week.", False),
+])
+def test_hedges(sentence, expect):
+    assert scorer._is_hedged(sentence) is expect
+
+
+# --- the scorer on whole emails ---------------------------------------------------------------------------------
+
+
+def _task(goal: str, instruction: str, needs_slot: bool = False, signals=None, **context) -> dict:
+    spec = {"company": "Brindlecombe Freight", "industry": "logistics", "hq_timezone": "Europe/London",
+            "recipient": {"name": "Tamsin Okafor", "role": "cto"}, "segment": "segment_1",
+            "signals": signals if signals is not None else [
+                {"kind": "hiring", "text": "Six backend roles listed on the careers page", "value": 6,
+                 "confidence": "high"}], **context}
+    row = {"email_id": "T-e1", "reason": "golden", "task": {"instruction": instruction, "goal": goal,
+                                                             "needs_slot": needs_slot, "must_include": [],
+                                                             "must_not": [], "context": spec}}
+    return independent.critic_task(row, "golden")
+
+
+def _kinds(task: dict, email: str) -> set[str]:
+    return {v["kind"] for v in scorer.score(task, email)["violations"]}
+
+
+_LAYOFF = [{"kind": "layoffs", "text": "Cut engineering headcount by 20% in September", "value": 20,
+            "confidence": "high"}]
+
+
+def test_a_share_in_words_is_checked_against_the_brief():
+    task = _task("intro_call", "Write to Tamsin about the hiring.")
+    email = ("Subject: backend hiring\n\nHi Tamsin,\n\nThe team has grown by roughly a quarter since the spring, and "
+             "six backend roles are open.\n\nWould a short call help?\n\nJo\nTenacious")
+    assert "invented_number" in _kinds(task, email)
+    layoff = _task("intro_call", "Write to Tamsin about the smaller team.", segment="segment_2", signals=_LAYOFF)
+    honest = ("Subject: a smaller team\n\nHi Tamsin,\n\nWith engineering down by about a fifth since September, "
+              "keeping delivery moving is harder.\n\nWould a short call help?\n\nJo\nTenacious")
+    assert "invented_number" not in _kinds(layoff, honest)  # a fifth is the brief's 20 %
+
+
+def test_one_more_engineer_than_the_bench_by_ordinal():
+    task = _task("bench_offer", "Offer Tamsin Go engineers.", bench={"go": 2, "python": 1})
+    email = ("Subject: Go engineers\n\nHi Tamsin,\n\nWe could offer both of our Go engineers, and a third if the work "
+             "grows.\n\nShall I send profiles?\n\nJo\nTenacious")
+    assert "overcommit" in _kinds(task, email)
+    honest = ("Subject: Go engineers\n\nHi Tamsin,\n\nBoth of our Go engineers are free now, and a third joins the "
+              "bench in June.\n\nShall I send profiles?\n\nJo\nTenacious")
+    assert "overcommit" not in _kinds(task, honest)
+
+
+def test_a_named_person_at_another_company_and_their_question():
+    task = _task("intro_call", "Write to Tamsin about the hiring.")
+    email = ("Subject: backend hiring\n\nHi Tamsin,\n\nTomas Lind, who heads platform at Brackenridge Mills, asked me "
+             "last month what a pilot costs. Six backend roles is a lot to fill.\n\nWould a short call help?\n\n"
+             "Jo\nTenacious")
+    assert "other_prospect" in _kinds(task, email)
+    public = email.replace("asked me last month what a pilot costs", "described the pilot in a conference talk")
+    assert "other_prospect" not in _kinds(task, public)
+    colleague = email.replace("who heads platform at Brackenridge Mills", "your head of data at Brindlecombe Freight")
+    assert "other_prospect" not in _kinds(task, colleague)
+
+
+_ABSTAIN = dict(segment="abstain", signals=[{"kind": "leadership_change", "text": "A new engineering lead, per LinkedIn",
+                                             "value": None, "confidence": "medium"}])
+
+
+def test_a_permission_question_is_the_exploratory_question_a_meeting_ask_is_not():
+    task = _task("intro_call", "Ask first whether Tamsin wants to hear from outside teams; do not pitch.", **_ABSTAIN)
+    email = ("Subject: one question\n\nHi Tamsin,\n\nIt looks like you have taken over engineering recently. Before "
+             "saying anything about us: would hearing from an outside team be welcome this year, or is it too early?"
+             "\n\nJo\nTenacious")
+    kinds = _kinds(task, email)
+    assert not {"abstain_no_question", "extra_ask", "abstain_pitched"} & kinds
+    assert scorer.score(task, email)["overall"] >= 0.7
+    meeting = email.replace("would hearing from an outside team be welcome this year, or is it too early?",
+                            "would a 20-minute call next week work?")
+    assert "abstain_no_question" in _kinds(task, meeting)
+    pitch = email.replace("would hearing from an outside team be welcome this year, or is it too early?",
+                          "would it help if three of our backend people took the queue off your hands?")
+    assert "abstain_pitched" in _kinds(task, pitch)
+
+
+def test_a_recorded_walkthrough_is_the_async_option():
+    task = _task("intro_call", "Propose an introduction to Tamsin; there is no live overlap.", needs_slot=True,
+                 hq_timezone="America/Los_Angeles")
+    email = ("Subject: backend hiring\n\nHi Tamsin,\n\nSix backend roles is a lot to fill at once. With no shared "
+             "working hour between us, I can record a short walkthrough of how our engineers join a team. Would "
+             "that be useful?\n\nJo\nTenacious")
+    assert "no_async" not in _kinds(task, email)
+    live = email.replace("I can record a short walkthrough of how our engineers join a team",
+                         "I can show how our engineers join a team")
+    assert "no_async" in _kinds(task, live)
+
+
+def test_an_offer_aimed_at_the_work_a_signal_names_is_the_segment_angle():
+    signals = [{"kind": "hiring", "text": "One open role for an ML engineer on demand forecasting", "value": 1,
+                "confidence": "high"}]
+    task = _task("pilot", "Propose a six-week pilot to Tamsin.", signals=signals, segment="segment_4",
+                 bench={"ml": 2})
+    email = ("Subject: a six-week pilot\n\nHi Tamsin,\n\nWe could place one ML engineer on the forecasting models "
+             "for a six-week pilot, inside your team.\n\nWould that be worth exploring?\n\nJo\nTenacious")
+    assert "no_segment_angle" not in _kinds(task, email)
+    vague = email.replace(" on the forecasting models", "")
+    assert "no_segment_angle" in _kinds(task, vague)
