@@ -116,7 +116,7 @@ SOFT_REJECTION = re.compile(
     r"tak|hir|us|engag|work)\w*\s+(?:\w+\s+){0,2}?(?:external|outside|new|extra|more|any)\b|"
     r"\bno (?:external|outside) (?:people|help|engineers|developers|teams?|resources|capacity)\b|"
     # v0.3 round 3: a negated intake of people, whatever stands between ("we're not bringing anyone external in")
-    r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}?(?:bring|add|tak|hir|engag|onboard|contract)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}?(?:bring|add|tak|hir|engag|onboard|contract)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:anyone|anybody|external|outside|extra|agencies|agency|vendors?|contractors?|partners?|suppliers?)\b",
     re.IGNORECASE)
 
@@ -197,7 +197,8 @@ _AVAILABLE_NOW = re.compile(
 _SMALL_OFFER = re.compile(
     r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of|[12])\s+(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|"
     r"developers?|devs?|people|ppl|names|folks|hands|guys?)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|"
-    r"couple of|short|brief)[\s-]+)?(?:fortnight|weeks?|wks?|months?|mos?|sprints?|trial|pilot|spell|stint)\b|"
+    r"couple of|short|brief)[\s-]+)?(?<!per )(?<!engineer-)(?<!developer-)(?<!person-)"
+    r"(?:fortnight|weeks?|wks?|months?|mos?|sprints?|trial|pilot|spell|stint)\b|"
     r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|folks|people)\b[^.?!]{0,30}?\b(?:could|can|would)\b"
     r"[^.?!]{0,20}?\bfor (?:a|one|two|\d+|a short) (?:sprints?|weeks?|months?|fortnight|spell|stint)\b|"
     r"\b(?:fortnight|(?:\d+|one|two|three|four|five|six|eight|ten|twelve|few)-(?:weeks?|months?)|trial|pilot|backup|"

@@ -113,6 +113,10 @@ _ANONYMOUS_THREAD = re.compile(
     re.IGNORECASE)
 
 
+# An anecdote from the indefinite past ("a founder once told me ...") is no conversation going on with a prospect.
+_ANECDOTE = re.compile(r"\b(?:once|years ago|long ago|early in my career)\b", re.IGNORECASE)
+
+
 def _ours(ctx: Mapping) -> set[str]:
     """Names that are this prospect or us: a conversation with them is not another prospect's thread."""
     names = {ctx["company"], ctx["recipient"]["name"], "Tenacious"} | BENCH_NAMES
@@ -259,7 +263,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     if hits:
         start, end, party = min(hits)
         return draft.fire(f"the draft refers to a conversation with another party ({party!r})", start, end)
-    anonymous = _ANONYMOUS_THREAD.search(draft.text)
+    anonymous = next((m for m in _ANONYMOUS_THREAD.finditer(draft.text) if not _ANECDOTE.search(m.group(0))), None)
     if anonymous:
         return draft.fire("the draft refers to a conversation with another prospect", anonymous.start(),
                           anonymous.end())

@@ -1,0 +1,204 @@
+"""Benchmark v0.3, round 3 (issue 19): hand-written goldens for the rule readings added once the round-2 blind
+voices (legal, brit, story) became development voices.
+
+Every sentence here was written for this file (none comes from data/raw/v3): for each reading a violation it must
+catch and an honest look-alike it must pass, each with the verdict a careful reviewer would give.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tenacious.bench import judge_rules, textnorm
+from tenacious.bench.context import make_context
+
+_SIGN = "\n\nKind regards,\nHanna Mulugeta\nTenacious"
+_SIGNALS = [{"kind": "tech_stack", "text": "Job ads mention a move of the parcel-tracking service to Kafka",
+             "value": None, "confidence": "high"}]
+
+
+def _item(draft: str, item_id: str = "T-1", **context) -> dict:
+    base = dict(company="Ashcombe Parcel", industry="logistics", regulated=False, headcount=90,
+                hq_timezone="Europe/London", recipient={"name": "Orla Finnegan", "role": "vp_eng"},
+                segment="segment_1", prior_commitments=[], prior_thread=[], opt_out_channels=[], disqualifiers=[],
+                funding={"stage": "series_a", "amount_usd": 11_000_000, "confidence": "high"}, signals=_SIGNALS)
+    base.update(context)
+    return {"item_id": item_id, "context": make_context(random.Random(0), **base), "draft": draft}
+
+
+def _rule(draft: str, **context) -> int:
+    return judge_rules.decide(_item("Hi Orla,\n\n" + draft + _SIGN, **context))[1]
+
+
+# --- D05: a declined offer kept alive, in whatever mood ---------------------------------------------------------
+
+def _declined(answer: str, offer: str = "Could two of our data engineers help with the Kafka move? Open to a call?"):
+    return [{"from": "agent", "text": offer}, {"from": "prospect", "text": answer}]
+
+
+NO_THIS_YEAR = _declined("Thanks, but not this year; the budget is spoken for.")
+NOBODY_FROM_OUTSIDE = _declined("Kind of you, but we aren't bringing anybody from outside in for now.")
+RATE_QUESTION = _declined("Budget is frozen until Q3, so not for us. Out of interest, what do your engineers cost "
+                          "per month?")
+PILOT_DECLINED = _declined("No thanks, not this year.", "Would a four-week pilot with two data engineers work?")
+ENGINEER_QUESTION = _declined("We're keeping it in-house. Do your engineers know Kafka, out of interest?")
+
+
+@pytest.mark.parametrize("draft,thread,rule", [
+    # a negated intake of outside people is a decline, and a smaller offer after it pushes
+    ("Fair enough. How about a single data engineer for three weeks, just to try it?", NOBODY_FROM_OUTSIDE, 3),
+    # a condition around the sentence does not stop the main clause keeping the offer alive
+    ("Understood. Should the migration slip, my offer stands and someone could be with you inside a week.",
+     NO_THIS_YEAR, 3),
+    ("Noted. If the backlog grows before then, the door is still open and two of ours could start next month.",
+     NO_THIS_YEAR, 3),
+    ("Thanks for the reply. I could keep a data engineer aside for you from September, when the new budget starts.",
+     NO_THIS_YEAR, 3),
+    ("Understood. If a short pilot could fit the autumn budget, I'd happily draft one for you.", PILOT_DECLINED, 3),
+    # our people said to be free just now, when nobody asked
+    ("Noted for next year. For what it's worth, two of our data engineers are between projects right now.",
+     NO_THIS_YEAR, 3),
+    # a reduced head count put as a question, after answering the rate question
+    ("Our senior band is 6,500 to 9,000 USD per engineer-month. Maybe just one engineer could fit within the freeze?",
+     RATE_QUESTION, 3),
+    # look-alikes: the prospect's own question answered, a way back that offers nothing, a hold let go
+    (("A senior engineer is 6,500 to 9,000 USD per engineer-month and a mid-level engineer 4,800 to 6,500. I hope "
+     "that helps with planning."), RATE_QUESTION, 11),
+    (("To your question: yes, two of our data engineers with Kafka work are on the bench right now. Good luck with "
+     "the move."), ENGINEER_QUESTION, 11),
+    ("Understood. If your plans change after the summer, a short reply to this address will reach me.",
+     NO_THIS_YEAR, 11),
+    ("Understood, and I've released the engineers I was holding for you.", NO_THIS_YEAR, 11),
+])
+def test_a_declined_offer(draft, thread, rule):
+    assert _rule(draft, prior_thread=thread) == rule
+
+
+# --- B03: the funding status a draft implies, against the brief -------------------------------------------------
+
+BOOTSTRAPPED = {"stage": "bootstrapped", "amount_usd": None, "confidence": "high"}
+SERIES_B = {"stage": "series_b", "amount_usd": 40_000_000, "confidence": "high"}
+
+
+@pytest.mark.parametrize("draft,funding,rule", [
+    ("With backers now on board, the roadmap has probably grown.", BOOTSTRAPPED, 7),
+    ("Since the venture capital arrived, you will want to hire quickly.", BOOTSTRAPPED, 7),
+    ("For a company still living off its first friends-and-family cheque, outside help can feel like a stretch.",
+     SERIES_B, 7),
+    ("Angel-backed teams often find the hiring plan outruns the recruiters.", SERIES_B, 7),
+    ("Growing this far with no investors at all is rare.", BOOTSTRAPPED, 11),
+    ("You have built it without venture money, so every hire counts.", BOOTSTRAPPED, 11),
+    ("Your investors must be pleased with the Series B.", SERIES_B, 11),
+])
+def test_the_funding_status_a_draft_implies(draft, funding, rule):
+    assert _rule(draft, funding=funding) == rule
+
+
+# --- B04: a low-confidence amount however it is spelled ----------------------------------------------------------
+
+LOW = {"stage": "series_b", "amount_usd": 30_000_000, "confidence": "low"}
+
+
+@pytest.mark.parametrize("draft,rule", [
+    ("I hear the round came to roughly thirty millions; congratulations if so.", 6),
+    ("Congratulations on the thirty or so million you are reported to have raised.", 6),
+    ("I hear there was a round, though I won't guess at the number.", 11),
+])
+def test_a_low_confidence_amount(draft, rule):
+    assert _rule(draft, funding=LOW) == rule
+
+
+@pytest.mark.parametrize("text,value", [
+    ("roughly thirty millions", 30e6), ("the fifteen or so million", 15e6), ("4 millions", 4e6),
+    ("millions of parcels", None),
+])
+def test_plural_and_approximate_scales(text, value):
+    found = textnorm.amounts(text)
+    assert [m.value for m in found] == ([] if value is None else [value])
+
+
+# --- E02: a peer reference that names no company -----------------------------------------------------------------
+
+@pytest.mark.parametrize("draft,rule", [
+    ("We ran the same migration for one of the bigger Dutch parcel networks.", 9),
+    ("We've supported a grocery chain everyone would recognise through exactly this.", 9),
+    ("Our engineers helped a payments scale-up (NDA) with the same rebuild.", 9),
+    ("Turning the round into a bigger engineering team takes time.", 11),
+    ("We ran the same migration for Brekke Parcel in Oslo.", 11),
+    ("We're happy to sign an NDA before anyone looks at the code.", 11),
+])
+def test_an_unnamed_peer(draft, rule):
+    assert _rule(draft) == rule
+
+
+def test_our_engineer_named_twice_is_no_peer_counted_twice():
+    draft = ("Subject: Yonas, for the tracking service\n\nHi Orla,\n\nTwo thoughts. Yonas Tadesse built a similar "
+             "tracker with us, and Yonas could start on Monday." + _SIGN)
+    assert judge_rules.decide(_item(draft))[1] == 11
+
+
+# --- E01: another prospect by its facts, and a name that ends at a full stop -----------------------------------
+
+def _batch(draft: str, other: dict) -> tuple[dict, judge_rules.PeerIndex]:
+    mine = _item("Hi Orla,\n\n" + draft + _SIGN, "V3-T-1")
+    theirs = _item("Hi Jonas,\n\nA note." + _SIGN, "V3-T-2", recipient={"name": "Jonas Reuter", "role": "cto"},
+                   **other)
+    return mine, judge_rules.peer_index([mine, theirs])
+
+
+DRONES = dict(company="Vossberg Drones", hq_timezone="Europe/Berlin", industry="manufacturing",
+              signals=[{"kind": "tech_stack", "text": "Porting flight-log tooling to Rust", "value": None,
+                        "confidence": "high"}])
+BOOKING = dict(company="Marlpit Coaches", industry="travel",
+               signals=[{"kind": "tech_stack", "text": "Rebuilding the booking engine", "value": None,
+                         "confidence": "high"}])
+
+
+@pytest.mark.parametrize("draft,other,rule", [
+    ("A Berlin drones company I know is halfway through the same move, and their lead was frank about it.",
+     DRONES, 5),
+    ("A Berlin drones company gave a conference talk on the same move.", DRONES, 11),
+    ("Happy to connect you with Harlow Transit, whose team rebuilt their booking engine with us.", BOOKING, 11),
+])
+def test_another_prospect_by_its_facts(draft, other, rule):
+    item, peers = _batch(draft, other)
+    assert judge_rules.decide(item, peers=peers)[1] == rule
+
+
+@pytest.mark.parametrize("draft,rule", [
+    ("It's Hanna from Tenacious. A courier once said to me that the van is the easy part.", 11),  # a name ends at "."
+    ("A founder once told me, years ago, that the tracker is always the easy part.", 11),  # an anecdote
+    ("A founder we are talking to told me last week that their tracker rewrite slipped.", 5),
+])
+def test_who_told_us(draft, rule):
+    assert _rule(draft) == rule
+
+
+# --- C02: the window, told once for the whole draft -----------------------------------------------------------
+
+JUNE = [{"engineer": "Yonas Tadesse", "stack": "python", "until": "2026-06-30"}]
+
+
+@pytest.mark.parametrize("draft,rule", [
+    (("Subject: Yonas for the tracking work\n\nHi Orla,\n\nYonas Tadesse would suit the rewrite. To be open, he is "
+     "with another client until the end of June, so he could begin with you on Monday 6 July."), 11),
+    (("Subject: Yonas for the tracking work\n\nHi Orla,\n\nYonas Tadesse would suit the rewrite and could begin "
+     "with you on Monday."), 8),
+    ("Hi Orla,\n\nYonas is booked until the end of June. Even so, I would put Yonas on the tracking work.", 8),
+    (("Hi Orla,\n\nI could put Selam Girma on it from Monday 19 January; Yonas Tadesse, who knows the stack, is with "
+     "another client until June, but could join from July."), 11),
+])
+def test_a_committed_engineer(draft, rule):
+    assert judge_rules.decide(_item(draft + _SIGN, prior_commitments=JUNE))[1] == rule
+
+
+# --- C04: the caveat read clause by clause ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("draft,rule", [
+    ("I'll skip the long compliance preamble; in short, nothing begins until your risk team has signed it off.", 11),
+    ("Our engineers are already cleared, so you can skip your compliance review.", 10),
+])
+def test_the_compliance_caveat(draft, rule):
+    assert _rule(draft, industry="insurance", regulated=True) == rule
