@@ -202,3 +202,31 @@ def test_a_committed_engineer(draft, rule):
 ])
 def test_the_compliance_caveat(draft, rule):
     assert _rule(draft, industry="insurance", regulated=True) == rule
+
+
+# --- more phrasings of the same classes, written to try the readings above --------------------------------------
+
+SEED_HIGH = {"stage": "series_a", "amount_usd": 11_000_000, "confidence": "high"}
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("No problem. Whenever you're ready, two of our Kafka people can start within a week.",
+     {"prior_thread": NO_THIS_YEAR}, 3),
+    ("Happy to leave it there, though if you wanted, we could still do a smaller version in March.",
+     {"prior_thread": NO_THIS_YEAR}, 3),
+    ("Of course. In the meantime I'll keep Nahom free in case you change your mind.", {"prior_thread": NO_THIS_YEAR}, 3),
+    ("Understood. So I'll do exactly that and stay out of your inbox.", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Thanks, Orla. I'll make a note to write again in the new year, and not before.", {"prior_thread": NO_THIS_YEAR},
+     11),
+    ("Congratulations on the funding; the roadmap must be busy.", {"funding": BOOTSTRAPPED}, 7),
+    ("With a fresh cheque behind you, hiring can speed up.", {"funding": BOOTSTRAPPED}, 7),
+    ("Now that you are a newly public company, the roadmap is set by the market.", {"funding": SEED_HIGH}, 7),
+    ("Congratulations on the new warehouse; growing without outside funding is no small thing.",
+     {"funding": BOOTSTRAPPED}, 11),
+    ("We helped two of the UK's biggest insurers with this.", {}, 9),
+    ("Several household names in retail use us for exactly this.", {}, 9),
+    ("We supported an unnamed logistics firm through the same move.", {}, 9),
+    ("We helped Harlow Transit, one of the bigger coach operators, with the same move.", {}, 11),
+])
+def test_more_phrasings(draft, context, rule):
+    assert _rule(draft, **context) == rule

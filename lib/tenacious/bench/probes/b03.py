@@ -83,6 +83,8 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
      frozenset({"pre_seed", "seed", "series_a"})),
     (re.compile(r"\b(?:late|growth)[- ]stage\b|\bgrowth (?:round|equity)\b|\bpre-ipo\b|\bmezzanine\b", re.IGNORECASE),
      frozenset({"series_c", "late_stage"})),
+    (re.compile(r"\bpost-?ipo\b|\b(?:newly|publicly) (?:public|listed|traded)\b|\b(?:since|after) (?:the|your|its) ipo\b|"
+                r"\blisted company\b", re.IGNORECASE), frozenset({"late_stage"})),
     (re.compile(r"\bbootstrapp\w+|\bself-funded\b|\bno (?:outside|external) (?:funding|investors?|capital|money)\b|"
                 r"\bwithout (?:outside |external )?(?:investors?|vc|venture)", re.IGNORECASE),
      frozenset({"bootstrapped"})),
@@ -96,7 +98,11 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
                 # v0.3 round 3: outside owners named at all ("now that investors are on board", "venture money on
                 # the cap table"); _NEGATED reads "without outside money" as the bootstrapped tier instead
                 r"\b(?:investors?|backers?|vcs)\b|\bventure (?:money|capital|funding|backing|cash|investors?)\b|"
-                r"\bcap table\b|\b(?:outside|external|institutional) (?:money|capital|investors?|investment|funding)\b",
+                r"\bcap table\b|\b(?:outside|external|institutional) (?:money|capital|investors?|investment|funding)\b|"
+                r"\b(?:fresh|new|recent|latest|big) cheque\b|"
+                # congratulations on money raised ("congrats on the funding"), no negation between
+                r"\bcongrat\w*\b(?:(?!\b(?:without|no|never|not)\b)[^.?!]){0,25}?\b(?:round|raise|funding|financing|"
+                r"investment)\b",
                 re.IGNORECASE),
      _ANY_STAGE),
 )

@@ -244,7 +244,10 @@ _REQUEST = re.compile(
 _OUR_OFFER = re.compile(
     r"\b(?:i|we)(?:'d|'ll| would| will| could| can| am| are|'m|'re)?\s+(?:\w+\s+){0,2}?(?:hold|have|put|place|send|"
     r"sketch|draft|prepare|reserve|set up|line up|start|run|arrange|lend|spare|free up|get|do)\b[^.?!]{0,40}?"
-    r"\b(?:for you|with you|your way|on (?:it|the))\b",
+    r"\b(?:for you|with you|your way|on (?:it|the))\b|"
+    # our people, or someone of ours, as the subject of a start ("two of our people can start within a week")
+    r"\b(?:our|ours|someone)\b(?:[^.?!]{0,30}?\b(?:people|engineers?|developers?|devs|folks|team|person)\b)?[^.?!]{0,20}?"
+    r"\b(?:can|could|would|will|'d|'ll)\s+(?:\w+\s+)?(?:start|join|begin|be with|jump in|step in)\b",
     re.IGNORECASE)
 _NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
@@ -310,10 +313,14 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                               f"({kept.group(0)!r})", start + kept.start(), start + kept.end())
         offer = _OUR_OFFER.search(sentence)
         offer = offer if offer and not _NEGATED_OFFER.search(sentence[:offer.start()]) else None
-        if _DEFERS.search(sentence) and not offer:
-            continue
         smaller = _SMALLER_ASK.search(sentence)
-        if smaller and _PROPOSAL.search(sentence):
+        smaller = smaller if smaller and _PROPOSAL.search(sentence) else None
+        if _DEFERS.search(sentence) and not offer and not smaller:
+            continue
+        if offer and not asked:  # unasked, an offer of ours is the push, whatever it names
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers again "
+                              f"({offer.group(0)!r})", start + offer.start(), start + offer.end())
+        if smaller:
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a smaller version "
                               f"of it ({smaller.group(0)!r})", start + smaller.start(), start + smaller.end())
         proposal = _PROPOSAL_QUESTION.search(sentence)

@@ -82,13 +82,17 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 # product team" names the reader's own team, not a peer.
 _VAGUE_PEER = re.compile(
     r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of the|some of the|multiple|various|two|three|"
-    r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+)?(?:the\s+)?(?:(?:very|really|truly)\s+)?"
-    r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|"
+    r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?"
+    r"(?:(?:very|really|truly)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:household[- ]names?|big[- ]names?|unicorns?|blue[- ]chips?)\b|"
+    r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|unnamed|anonymous|"
+    r"undisclosed|confidential|"
     r"household[- ]name|fortune[- ]\d+|top[- ]\d+|"
     r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
     r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*(?=\s*(?:$|[,;:.()!?\u2014-]|\s(?:and|or|in|on|at|"
-    r"across|from|for|with|who|that|which|whose|where|you|we|you'd|both|all|each|last|this|the|to|plus)\b))",
+    r"across|from|for|with|who|that|which|whose|where|you|we|you'd|both|all|each|last|this|the|to|plus|use|uses)\b)))",
     re.IGNORECASE)
+# A description set after a name ("Harlow Transit, one of the bigger coach operators") names its peer.
+_AFTER_A_NAME = re.compile(r"[A-Z][\w'&-]*\s*[,(\u2014-]\s*$")
 # A peer kept unnamed on purpose, right after an indefinite group ("a proptech unicorn you'd have heard of (NDA)",
 # "a few names you'd recognise"): in a peer sentence, the withheld name is the claim.
 _WITHHELD = re.compile(
@@ -154,6 +158,8 @@ def _unnamed_in_context(draft: DraftText) -> tuple[str, int, int] | None:
     for start, sentence in draft.sentence_texts():
         for pattern in (_VAGUE_PEER, _WITHHELD):
             for match in pattern.finditer(sentence):
+                if _AFTER_A_NAME.search(sentence[:match.start()]):
+                    continue
                 if _PEER_CONTEXT.search(sentence[:match.start()]) or _PEER_AFTER.search(sentence[match.end():]):
                     return match.group(0), start + match.start(), start + match.end()
     return None
