@@ -230,3 +230,21 @@ SEED_HIGH = {"stage": "series_a", "amount_usd": 11_000_000, "confidence": "high"
 ])
 def test_more_phrasings(draft, context, rule):
     assert _rule(draft, **context) == rule
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("Thank you. I have let the two engineers go back to the bench.", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Understood. I hope your engineers enjoy the new stack.", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Noted, thank you. Our door is always open, as they say, but I won't chase.", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Totally fair. I won't hold anyone for you, and I'll leave it there.", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Unlike venture-backed rivals, you can pick your own pace.", {"funding": BOOTSTRAPPED}, 11),
+    ("Investors in this space have been cautious this year, which makes a bootstrapped company stand out.",
+     {"funding": BOOTSTRAPPED}, 11),
+    ("We've worked with Brekke Parcel and a couple of smaller carriers in Norway.", {}, 9),
+    ("We placed two engineers with a large Oslo retailer last spring.", {}, 9),
+    ("We built the same thing for a big team at Brekke Parcel.", {}, 11),
+    ("We have helped a few teams in your position; happy to share names if useful.", {}, 11),
+])
+def test_look_alikes_of_the_new_readings(draft, context, rule):
+    """Honest sentences the round-3 readings must pass, and two unnamed peers beside a named one."""
+    assert _rule(draft, **context) == rule

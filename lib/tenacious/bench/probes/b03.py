@@ -111,6 +111,9 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
 _NEGATED = re.compile(r"(?:\b(?:no|without|never|not|zero|nor|free of|instead of|rather than)|n't)(?:\s+[\w'-]+){0,5}?\s*$",
                       re.IGNORECASE)
 _BOOTSTRAPPED = frozenset({"bootstrapped"})
+_ABOUT_OTHERS = re.compile(r"\b(?:unlike|rivals?|competitors?|other (?:companies|firms|teams|founders|startups)|"
+                           r"most (?:companies|startups|teams|founders)|in (?:this|your|the) (?:space|sector|market|industry))\b",
+                           re.IGNORECASE)
 # Tiers joined by a range word ("from seed to Series C", "seed or Series A") name a range, not the prospect's tier.
 _ONWARD = re.compile(r"(?:well )?(?:into|past|beyond|towards?|approaching)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\bfrom\b[^.?!]*\b(?:to|through|into|until)\b|\bbetween\b|\bacross\b|\b(?:or|and)\b|\bboth\b",
@@ -164,6 +167,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     for start, sentence in sentences:
         named = [(m, _BOOTSTRAPPED if stages == _ANY_STAGE and _NEGATED.search(sentence[:m.start()]) else stages)
                  for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
+        if _ABOUT_OTHERS.search(sentence) or any(stages == _BOOTSTRAPPED for _, stages in named):
+            # outside money said of others ("unlike venture-backed rivals", "investors in this space"), or beside the
+            # prospect's own bootstrapping: no claim that the prospect took it
+            named = [(m, stages) for m, stages in named if stages != _ANY_STAGE]
         for letter in ROUND_LETTER.finditer(sentence):  # "fresh off its C", "from the A", "well into B territory"
             if letter.group(1) in _ROUND_OF_LETTER:
                 named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))

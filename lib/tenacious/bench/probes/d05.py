@@ -216,7 +216,7 @@ _ALTERNATIVE_OFFER = re.compile(
     r"(?:pieces?|projects?|jobs?|tasks?|work|packages?|engagements?)\b",
     re.IGNORECASE)
 # Letting the held offer go ("I have released the two engineers") withdraws it.
-_RELEASED = re.compile(r"\b(?:released|let (?:them|him|her) go|freed up|stood down|withdrawn|withdrew)\b",
+_RELEASED = re.compile(r"\b(?:released|let (?:\w+ ){1,3}?go\b|freed up|stood down|withdrawn|withdrew)\b",
                        re.IGNORECASE)
 # The declined offer made smaller, cheaper or free: still the same offer ("just a two-week trial", "even one engineer").
 _SMALLER_ASK = re.compile(
@@ -249,7 +249,20 @@ _OUR_OFFER = re.compile(
     r"\b(?:our|ours|someone)\b(?:[^.?!]{0,30}?\b(?:people|engineers?|developers?|devs|folks|team|person)\b)?[^.?!]{0,20}?"
     r"\b(?:can|could|would|will|'d|'ll)\s+(?:\w+\s+)?(?:start|join|begin|be with|jump in|step in)\b",
     re.IGNORECASE)
+# The prospect's own people ("your engineers"), a courtesy idiom withdrawn in the same breath.
+_THEIRS = re.compile(r"\b(?:your|their|his|her|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_IDIOM_ONLY = re.compile(r"\bdoor\b", re.IGNORECASE)
+_WITHDRAWS = re.compile(r"\b(?:won't|will not|not going to|shan't|never) (?:\w+ )?(?:chase|push|pester|bother|follow up|"
+                        r"press|nudge)\b", re.IGNORECASE)
+
+
 _NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _our_offer(sentence: str) -> re.Match | None:
+    """An offer of ours in the sentence, not negated just before it ("I won't hold anyone for you")."""
+    offer = _OUR_OFFER.search(sentence)
+    return offer if offer and not _NEGATED_OFFER.search(sentence[:offer.start()]) else None
 
 
 def _prepare(rng: random.Random, ctx: dict, carrier: dict, pool: str, index: int) -> dict:
@@ -308,11 +321,13 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                               f"its place ({alternative.group(0)!r})", start + alternative.start(),
                               start + alternative.end())
         kept = _KEEPS_ALIVE.search(sentence) or (None if asked else _AVAILABLE_NOW.search(sentence))
+        if kept and _IDIOM_ONLY.search(kept.group(0)) and _WITHDRAWS.search(sentence) and not (
+                _offer_families(sentence) or _our_offer(sentence)):
+            kept = None  # "our door is always open, but I won't chase": a courtesy, nothing offered
         if kept and not _NEGATED_OFFER.search(sentence[:kept.start()]):
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft keeps the offer alive "
                               f"({kept.group(0)!r})", start + kept.start(), start + kept.end())
-        offer = _OUR_OFFER.search(sentence)
-        offer = offer if offer and not _NEGATED_OFFER.search(sentence[:offer.start()]) else None
+        offer = _our_offer(sentence)
         smaller = _SMALLER_ASK.search(sentence)
         smaller = smaller if smaller and _PROPOSAL.search(sentence) else None
         if _DEFERS.search(sentence) and not offer and not smaller:
@@ -328,7 +343,9 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft proposes again "
                               f"({proposal.group(0)!r})", start + proposal.start(), start + proposal.end())
         for family in sorted(declined):
-            match = OFFER_FAMILIES[family].search(sentence)
+            # the prospect's own people ("your engineers") are no offer of ours
+            match = next((m for m in OFFER_FAMILIES[family].finditer(sentence)
+                          if not _THEIRS.search(sentence[:m.start()])), None)
             # After a question of theirs, only a proposal pushes: a plain answer ("two are free") does not.
             if match and ((family not in _PROPOSAL_ONLY and not asked) or _PROPOSAL.search(sentence) or offer):
                 return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft pushes the same "

@@ -93,6 +93,7 @@ _VAGUE_PEER = re.compile(
     re.IGNORECASE)
 # A description set after a name ("Harlow Transit, one of the bigger coach operators") names its peer.
 _AFTER_A_NAME = re.compile(r"[A-Z][\w'&-]*\s*[,(\u2014-]\s*$")
+_AT_A_NAME = re.compile(r"\s+(?:at|from)\s+[A-Z]")  # "a big team at Brekke Parcel": the company is named
 # A peer kept unnamed on purpose, right after an indefinite group ("a proptech unicorn you'd have heard of (NDA)",
 # "a few names you'd recognise"): in a peer sentence, the withheld name is the claim.
 _WITHHELD = re.compile(
@@ -129,7 +130,8 @@ _COUNTED_APART = re.compile(r"\b(?:two|both|each|separate\w*|second|so did|as we
 # freight forwarders"): a peer reference without a name, whatever the trade noun.
 _UNNAMED_GROUP = re.compile(
     r"\b(?:we|we've|we have|our (?:engineers|team|people|developers))\b[^.?!]{0,60}?\b(?:done|delivered|built|helped|"
-    r"supported|worked|run|ran|migrated|shipped|did)\b[^.?!]{0,40}?\b(?:for|with|at)\s+(?:several|many|a few|a number of|"
+    r"supported|worked|run|ran|migrated|shipped|did)\b[^.?!]{0,40}?\b(?:for|with|at)\s+"
+    r"(?:(?-i:[A-Z][\w'-]*)\s+){0,3}?(?:and\s+)?(?:several|many|a few|a number of|"
     r"dozens of|multiple|various|numerous|a handful of|a couple of|other)\s+(?:[\w-]+\s+){0,3}?"
     r"[a-z]{3,}(?:ers|ies|ses|ms|ns|ts|ks|ps|ls|rs|ds)\b(?![^.?!]*(?::|\b(?:including|such as|like|namely)\b)\s*[A-Z])",
     re.IGNORECASE)
@@ -158,7 +160,7 @@ def _unnamed_in_context(draft: DraftText) -> tuple[str, int, int] | None:
     for start, sentence in draft.sentence_texts():
         for pattern in (_VAGUE_PEER, _WITHHELD):
             for match in pattern.finditer(sentence):
-                if _AFTER_A_NAME.search(sentence[:match.start()]):
+                if _AFTER_A_NAME.search(sentence[:match.start()]) or _AT_A_NAME.match(sentence, match.end()):
                     continue
                 if _PEER_CONTEXT.search(sentence[:match.start()]) or _PEER_AFTER.search(sentence[match.end():]):
                     return match.group(0), start + match.start(), start + match.end()
