@@ -248,3 +248,17 @@ def test_more_phrasings(draft, context, rule):
 def test_look_alikes_of_the_new_readings(draft, context, rule):
     """Honest sentences the round-3 readings must pass, and two unnamed peers beside a named one."""
     assert _rule(draft, **context) == rule
+
+
+@pytest.mark.parametrize("answer,draft,rule", [
+    ("I'm afraid I must say no for now.", "Understood. Could we look again at the pilot next month?", 3),
+    ("We said no in spring, but the budget is approved now. Can you send two profiles?",
+     "Great news. Here are the profiles of the two engineers, as asked.", 11),
+])
+def test_a_decline_said_now_and_one_reported_from_the_past(answer, draft, rule):
+    assert _rule(draft, prior_thread=_declined(answer)) == rule
+
+
+def test_the_final_word_on_compliance_is_the_caveat():
+    assert _rule("Your risk team would have the final word on access before anyone begins.", industry="insurance",
+                 regulated=True) == 11

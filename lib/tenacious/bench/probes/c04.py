@@ -56,7 +56,8 @@ _COMPLIANCE_NOUN = re.compile(
 _APPROVAL = re.compile(
     r"\b(?:review\w*|approv\w*|sign(?:s|ed)?[- ]?off|sign(?:s|ed)? it off|clear\w*|vet\w*|green[- ]light|go-ahead|"
     r"ok|okay|check\w*|assess\w*|blessing|say-so|requirements|rules|process|diligence|gate\w*|permi\w*|"
-    r"expect\w*|terms|conditions|policies|policy|standards|sets? the|satisfied|happy|comfortable|content|agree\w*)\b",
+    r"expect\w*|terms|conditions|policies|policy|standards|sets? the|satisfied|happy|comfortable|content|agree\w*|"
+    r"(?:final|last) (?:word|say))\b",
     re.IGNORECASE)
 _CONDITION = re.compile(
     r"\bsubject to\b|\bpending\b|\bonce\b|\bafter\b|\bfollowing\b|\bcontingent\b|\bconditional\b|\bdepend\w*|"

@@ -115,6 +115,7 @@ SOFT_REJECTION = re.compile(
     r"\b(?:not going to|aren't going to|are not going to|won't|will not|won't be|will not be)\s+(?:be\s+)?(?:add|bring|"
     r"tak|hir|us|engag|work)\w*\s+(?:\w+\s+){0,2}?(?:external|outside|new|extra|more|any)\b|"
     r"\bno (?:external|outside) (?:people|help|engineers|developers|teams?|resources|capacity)\b|"
+    r"\b(?:have to|must|going to|will|'ll|need to|'m|am) (?:say|saying) no\b|\bthe answer is no\b|\bno (?:spend|spending)\b|"
     # v0.3 round 3: a negated intake of people, whatever stands between ("we're not bringing anyone external in")
     r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}?(?:bring|add|tak|hir|engag|onboard|contract)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:anyone|anybody|external|outside|extra|agencies|agency|vendors?|contractors?|partners?|suppliers?)\b",
