@@ -21,12 +21,20 @@ from tenacious.bench import claims, independent, scorer
     ("Our pair of engineers would get the checkout rebuilt and in production ahead of Christmas.", True),
     ("I'd bet my name on that date.", True),
     ("Our engineers adjust fully to your schedule, so you get complete overlap with New York.", True),
+    ("Once our two join, the data warehouse will be migrated inside eight weeks.", True),
+    ("Trust me, your app will be in the stores by April.", True),
+    ("Our squad will clear every open ticket this month.", True),
+    ("It's a safe bet the refactor will be wrapped up by mid-May.", True),
+    ("Rest assured, the release will not slip.", True),
     # the end of our own term, a hedged aim, a negated promise, a start date
     ("The four-week pilot would be finished by the end of February, and then you decide.", False),
     ("We would look for a first working slice by March, once the scoping call has set the scope.", False),
     ("I cannot promise the service will be live by Easter; that depends on your review cycle.", False),
     ("Our engineer could start by Monday if that suits.", False),
     ("The overlap with New York is one hour in winter, so we hand over in writing.", False),
+    ("The recording will be ready by Thursday.", False),                       # our own deliverable
+    ("I'll send the profiles by Friday.", False),
+    ("I'd put forward Amsale, who finished her last project just before Christmas.", False),  # past, not promised
 ])
 def test_over_promises(sentence, expect):
     assert bool(claims.over_promises(sentence)) is expect
@@ -38,11 +46,18 @@ def test_over_promises(sentence, expect):
     ("They are screened against PCI rules before joining.", True),
     ("Our analysts come SOX-certified.", True),
     ("The data-protection side would be looked after from our end.", True),
+    ("Our engineers already carry SOC 2 sign-off.", True),
+    ("All our developers are fully vetted for healthcare data.", True),
+    ("Regulatory approval will be a formality with our people.", True),
+    ("We're licensed to handle card data.", True),
+    ("Compliance won't be an issue with our team.", True),
     # the reader's own requirements, environment or people; a negated status
     ("Any engineer would be screened against your own security requirements first.", False),
     ("They would work inside your ISO-certified environment.", False),
     ("The privacy side would be handled by your DPO, subject to your compliance review.", False),
     ("We are not GDPR-certified, so your team would review the data flows.", False),
+    ("Your security team would vet them before any access.", False),
+    ("We'd follow your HIPAA controls and your auditors' checklist.", False),
 ])
 def test_regulated_claims(sentence, expect):
     assert bool(claims.regulated_claims(sentence)) is expect
@@ -53,10 +68,17 @@ def test_regulated_claims(sentence, expect):
     ("Our data bench usually gets snapped up before the spring.", True),
     ("Honestly, I wouldn't leave it long.", True),
     ("Every fintech team in Munich is lining up for the same people this quarter.", True),
+    ("Only one data engineer remains unallocated for February.", True),
+    ("This price is for this week only.", True),
+    ("Teams who wait until March usually miss out.", True),
+    ("The engineers won't be free for long.", True),
+    ("We have a queue of companies wanting these two.", True),
     # availability told plainly, no hurry, no waiting on us
     ("Our Go bench is empty until June, so a July start is the earliest we could offer.", False),
     ("There is no need to wait for the round to close before we talk.", False),
     ("Don't wait on me for anything; reply whenever suits.", False),
+    ("Would two Python engineers on the booking engine before your spring rush be useful?", False),  # their season
+    ("The overlap is most of your morning; our calendar for January is open.", False),
 ])
 def test_pressure(sentence, expect):
     assert bool(claims.pressure(sentence)) is expect
@@ -67,10 +89,17 @@ def test_pressure(sentence, expect):
     ("I suspect it has grown obvious to you that the old approach won't scale.", True),
     ("Staffing is, at the end of the day, basic maths.", True),
     ("Let me take you through how retainers work, since most logistics teams aren't familiar with them.", True),
+    ("You probably haven't thought about what happens when your lead leaves.", True),
+    ("Let me spell it out: you cannot hire fast enough.", True),
+    ("I'm not sure you appreciate how fast the market moves.", True),
+    ("Most founders at your stage never grasp the real cost of hiring.", True),
     # the reader's own words quoted back, our own realisation, an offer to explain our terms
     ("As you made clear in your note, the budget is fixed for this year.", False),
     ("Happy to walk you through the pilot terms whenever suits.", False),
     ("It became clear to us that the timing was wrong.", False),
+    ("You may not know us yet: we place engineers from Addis Ababa.", False),
+    ("You may not need extra hands right now, and that is fine.", False),
+    ("Many CTOs we speak to prefer to start with a small pilot.", False),
 ])
 def test_condescension(sentence, expect):
     assert bool(claims.condescension(sentence)) is expect

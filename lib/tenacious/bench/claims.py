@@ -75,7 +75,35 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"taken|full|booked(?: up| out)?|snapped up|spoken for|claimed|dry)\b[^.?!]{0,20}?\b(?:by|before|come)\b"),
     (r"\b(?:every|each|all the|half the|most)\s+(?:[\w-]+\s+){0,3}?(?:teams?|companies|firms|clients|start-?ups|ctos)\b"
      r"[^.?!]{0,40}?\b(?:comes? knocking|come calling|competing for|compete for|after the same|queu(?:e|ing|eing) up|lining up)\b"),
+    # the last of our people, a calendar nearly gone, another party already after the same people, terms that only
+    # hold for a start window, advice to move now
+    r"\b(?:down to|left with|only have|just have|have just)\s+(?:our\s+)?(?:last|final|one|two|a couple|a pair|a handful)\b",
+    (r"\b(?:nearly|almost|mostly|practically|virtually|largely)\s+(?:all\s+)?(?:taken|gone|booked(?: up| out)?|full|"
+     r"spoken for|filled|snapped up)\b(?! care| into| on board| up with| over)"),
+    (r"\b(?:will|'ll|would|'d)\s+be\s+(?:gone|taken|booked(?: up| out)?|spoken for|snapped up|placed)\s+(?:by|before|after|"
+     r"within|in)\b"),
+    (r"\b(?:another|one other|other|others|a different|a second)\s*(?:clients?|compan(?:y|ies)|teams?|prospects?|firms?|"
+     r"customers?)?\s+(?:has|have|had|is|are|were)\s+(?:already\s+|also\s+)?(?:asked|asking|enquired|enquiring|inquired|"
+     r"inquiring|requested|looking|interested)\b[^.?!]{0,30}?\b(?:same|these|those|them|both)\b"),
+    (r"\b(?:rates?|prices?|pricing|terms|offer|discount|deal)\b[^.?!]{0,20}?\bonly\s+(?:hold|apply|applies|stand|last|"
+     r"run|work)s?\b"),
+    (r"\b(?:i'?d|i would|you'?ll want to|you should|best to|you'?d want to)\s+(?:\w+\s+)?(?:move|act|grab|book|lock|snap|jump|"
+     r"secure|decide|commit)\w*\b[^.?!]{0,30}?\b(?:this week|now|today|soon|quickly|fast|while (?:you|they|we) can|"
+     r"before)\b"),
+    r"\bwhile (?:you|they|we) (?:still )?can\b|\bsooner (?:is|would be) better\b|\bsooner rather than later\b",
+    (r"\b(?:only|just)\s+(?:one|two|three|a couple|a handful|a few|\d)\s+(?:of (?:our|the)\s+)?(?:[\w-]+\s+){0,2}?"
+     r"(?:engineers?|devs?|developers?|people|slots?|places?|spots?)\s+(?:still\s+)?(?:remains?|unallocated|unclaimed|"
+     r"unbooked)\b"),
+    r"\b(?:for|valid|good|available)\s+(?:this|the)\s+(?:week|month|day|quarter)\s+only\b",
+    (r"\b(?:wait|delay|hold off|leave it|hesitate)\w*\b[^.?!]{0,40}?\b(?:miss(?:es)? out|lose out|regret|end up waiting|"
+     r"get left|lose (?:them|the slot|the engineers))\b"),
+    (r"\b(?:suggest|recommend|advise|urge)\w*\s+(?:\w+\s+)?(?:booking|moving|acting|deciding|locking|securing|committing|"
+     r"signing|reserving)\s+(?:\w+\s+)?(?:now|soon|quickly|this week|today|early)\b"),
+    r"\b(?:queue|line|waiting list|list) of (?:other )?(?:companies|clients|teams|firms|prospects|customers)\b",
 ))
+# Scarcity in a negated form: "the engineers won't be free for long".
+_NOT_FOR_LONG = re.compile(r"\b(?:won'?t|will not|wouldn'?t|would not)\s+(?:be|stay|remain)\s+(?:free|available|open|"
+                           r"on the bench|unbooked)\s+(?:for\s+)?(?:long|much longer|forever)\b", _F)
 # Advice not to wait: negated by nature, so read apart from the negation exception ("I'd not wait too long").
 PRESSURE_ADVICE: tuple[re.Pattern, ...] = (re.compile(
     r"\b(?:i'?d not|i would not|i wouldn'?t|you wouldn'?t want to|you won'?t want to|don'?t|do not|best not|better not|"
@@ -88,13 +116,14 @@ PRESSURE_ADVICE: tuple[re.Pattern, ...] = (re.compile(
 _DONE = (r"(?:live|done|cleared|finished|shipped|delivered|migrated|rewritten|rebuilt|replaced|fixed|resolved|sorted|"
          r"stable|completed?|wrapped up|in production|running (?:reliably|smoothly|cleanly|properly)|behind you|"
          r"off your plate|paid down|closed out|burn(?:ed|t) down|halved|under control)")
-_WHEN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+_WHEN = (r"(?:(?:early|mid|late|the \d{1,2}(?:st|nd|rd|th)?(?: of)?|\d{1,2}(?:st|nd|rd|th)?)[- ])?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
          r"autumn|fall|winter|easter|christmas|xmas|the new year|new year|year[- ]end|half[- ]term|the holidays|"
          r"q[1-4]|" + _DAYS + r"|(?:next|this) (?:week|month|quarter|year)|"
          r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|sprints?|quarters?|year|"
          r"pilot|trial|engagement|january|february|march|april|may|june|july|august|september|october|november|"
-         r"december)|(?:[\w-]+\s+)?(?:days?|weeks?|months?|sprints?|quarters?))")
-_DEADLINE = r"\b(?:by|before|within|in time for|ahead of)\s+(?:the\s+)?" + _WHEN + r"\b"
+         r"december|q[1-4])|(?:[\w-]+\s+)?(?:days?|weeks?|fortnights?|months?|sprints?|quarters?))")
+_DEADLINE = (r"\b(?:by|before|within|inside|in under|in less than|no later than|in time for|ahead of)\s+(?:the\s+)?"
+             + _WHEN + r"\b")
 
 OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\bguarantee(?:d|s)?\b|\bpromise (?:you|that)\b|\bwe promise\b|\b100 ?% (?:sure|certain|guaranteed|on time)",
@@ -176,7 +205,7 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     # v0.3: holding a vetting or clearance, working to the auditors' standard, the regulated side "taken care of"
     (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,40}\b(?:hold|holds|have|has|carry|carries|possess\w*|come with)\s+(?:the\s+|all\s+|"
      r"full\s+|every\s+)?(?:[\w-]+\s+){0,3}?(?:vetting|clearances?|certifications?|accreditations?|attestations?|"
-     r"licen[cs]es?)\b"),
+     r"licen[cs]es?|sign-?offs?|approvals?|status)\b"),
     (r"\b(?:works?|working|operates?|built|trained|set up)\s+to\s+(?:the\s+)?(?:standards?|level|bar|requirements?)\b"
      r"[^.?!]{0,50}\b(?:auditors?|regulators?|" + _STANDARD + r")\b"),
     (r"\btake\b[^.?!]{0,40}?\b(?:" + _STANDARD + r"|audits?|compliance|evidence|certification)\b[^.?!]{0,30}?"
@@ -196,11 +225,31 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"vetting)\s+(?:side|part|piece|bit|angle|aspect|element|burden|work|question|obligations?)(?:\s+of\s+(?:things|it|"
      r"this))?\s+(?:is|are|'s|would be|will be|should be|can be)\s+(?:\w+\s+){0,2}?(?:covered|handled|taken care of|"
      r"sorted|solved|dealt with|managed|looked after)\b(?!\s+(?:by|with|through|on|at|from)\s+(?:you|your|their|the client))"),
+    # a check or clearance passed, being cleared for regulated work, compliance declared a non-issue, every rule met
+    (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}?\b(?:passed|cleared|completed|obtained|got|hold|holds|have|has)\s+(?:all\s+|every\s+|"
+     r"the\s+|an?\s+)?(?!your\b|their\b)(?:[\w-]+\s+){0,3}?(?:background|security|criminal|regulatory|compliance|"
+     r"" + _STANDARD + r")\s+(?:checks?|clearances?|vetting|screening|sign-?offs?|approvals?)\b"),
+    (r"\b(?:cleared|approved|certified|authori[sz]ed|licensed|accredited)\s+(?:to|for)\s+(?:work (?:on|with|in)|handle|"
+     r"process|access|store|touch|work)\s+(?:\w+\s+){0,2}?(?:regulated|sensitive|clinical|patient|payments?|card|"
+     r"financial|classified|government|personal|health)\b"),
+    (r"\b(?:our side|we|we're|we are|with us|with our (?:team|engineers|people))\b[^.?!]{0,30}?\b(?:meet|meets|satisfy|"
+     r"satisfies|comply with|complies with|fulfil\w*|exceed\w*)\s+(?:every|all|each|any|the)\s+(?:of the\s+)?(?:"
+     + _STANDARD + r"|regulatory|compliance|security)\s+(?:requirements?|rules?|standards?|regulations?|obligations?|"
+     r"controls?)\b"),
+    (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handle|take care of|cover|manage|own|sort out|deal with|take over)\s+"
+     r"(?:the\s+|your\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?(?:regulatory|compliance|audit|certification)[\w-]*\s+"
+     r"(?:sign-?offs?|approvals?|side|work|burden|questions?|checks?|evidence)\b"),
 ))
-# A credential written as a hyphenated label on an acronym ("DSPT-assured", "NHS-cleared"): whatever the standard,
-# it claims a status the brief never gives us.
+# Compliance declared a non-issue: negated by nature ("compliance won't be an issue with our team").
+COMPLIANCE_NON_ISSUE: tuple[re.Pattern, ...] = (re.compile(
+    r"\b(?:compliance|regulation|regulatory (?:approval|sign-?off|review)|the regulator|audits?|certification|"
+    r"(?:" + _STANDARD + r"))\s+(?:won'?t|will not|shouldn'?t|should not|isn'?t going to|is not going to|need not|"
+    r"needn'?t)\s+be\s+(?:an?\s+)?(?:issue|problem|concern|blocker|hurdle|worry|obstacle)\b", _F),)
+# A credential written as a hyphenated label on an acronym or a vetting body ("DSPT-assured", "security-cleared"):
+# whatever the standard, it claims a status the brief never gives us.
 _LABELLED_CREDENTIAL = re.compile(
-    r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?:[- ][A-Z0-9]{1,6})?-(?i:certified|assured|cleared|"
+    r"(?<![\w-])(?:[A-Z][A-Z0-9]{1,6}(?:[- ][A-Z0-9]{1,6})?|(?i:security|government|police|background|fully|pre|"
+    r"regulator|industry))-(?i:certified|assured|cleared|"
     r"compliant|accredited|approved|vetted|audited|attested|trained|registered)\b")
 
 # Condescension by structure (v0.3 round 3), beside the marker list in facts: telling the reader what has become
@@ -210,6 +259,28 @@ CONDESCENSION: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:has|have|will have|must have|should have|'s|is|will|must)\s+(?:\w+\s+)?(?:become|been|be|grown)\s+(?:\w+\s+)?"
      r"(?:clear|obvious|apparent|evident|plain)\s+to\s+you\b"),
     r"\b(?:simple|basic|elementary|plain|schoolbook|grade-school)\s+(?:arithmetic|maths?|logic|economics|common sense)\b",
+    # the reader presumed not to know, people in their seat presumed to miss it, the message simplified for them
+    (r"\byou (?:may|might|probably|possibly|likely)(?: well)? (?:not|n't) (?:be aware|know|realise|realize|have (?:heard|"
+     r"noticed|considered|thought about)|understand|appreciate)\b(?!\s+(?:us|me|tenacious|of us|who we|our|about us|"
+     r"yet|whether))"),
+    (r"\b(?:most|many|a lot of|plenty of)\s+(?:new\s+|first-time\s+)?(?:ctos?|founders?|leaders?|managers?|vps?|"
+     r"engineering leads?|people (?:in|at) your (?:position|seat|stage|level|role))\b[^.?!]{0,30}?\b(?:don'?t|do not|never|"
+     r"fail to|rarely|seldom)\s+(?:realise|realize|understand|see|grasp|appreciate|notice|know|get)\b"),
+    (r"\b(?:keep (?:this|it) (?:simple|basic)|so (?:it'?s|it is|that it'?s) easy to (?:follow|understand|grasp)|"
+     r"in (?:plain|simple) terms|to put it (?:simply|plainly|bluntly))\b"),
+    (r"\b(?:it'?s|it is|this is|that'?s|that is)\s+not\s+(?:complicated|hard|difficult|complex|rocket science)\b|"
+     r"\bin case (?:it|this|that) (?:isn'?t|wasn'?t|is not|was not) (?:obvious|clear)\b"),
+    (r"\b(?:any|every)\s+(?:first-year|junior|competent|good|half-decent|decent|experienced|seasoned|sensible|smart|"
+     r"serious|savvy|reasonable)\s+(?:[\w-]+\s+){0,2}?(?:knows|can tell you|understands|will tell you|would have|would)\b"),
+    r"\b(?:allow me to|let me|i'?ll|i will|i can)\s+explain what (?:[\w-]+\s+){1,3}(?:means?|is|are)\b",
+    (r"\byou (?:probably|likely|may|might|possibly|clearly|obviously)\s+(?:haven'?t|have not|didn'?t|did not|don'?t|do not)\s+"
+     r"(?:yet\s+|fully\s+)?(?:thought (?:about|through)|considered|realised|realized|noticed|appreciated?|understood|"
+     r"understand|grasp(?:ed)?|know)\b(?!\s+(?:us|me|tenacious|about us|who we))"),
+    r"\b(?:i'?m|i am) not sure (?:you|your team) (?:fully |really )?(?:appreciate|understand|realise|realize|grasp|see)\b",
+    (r"\b(?:let me|allow me to|i'?ll|i will)\s+(?:spell (?:it|this|that) out|break (?:it|this) down for you|"
+     r"put (?:it|this) simply|make (?:it|this) simple)\b|^\s*put simply\b|[.;:]\s*put simply\b"),
+    (r"\beven (?:for )?(?:a|an) (?:[\w-]+ )?(?:team|company|firm|startup|start-up|shop|business) (?:like|the size of) yours\b"),
+    (r"\bas (?:a )?(?:newcomer|new starter|someone new|new)(?: to [\w ]{1,20})?,\s+you (?:may|might|probably|will|won'?t)\b"),
     (r"\b(?:explain|walk you through|talk you through|take you through|run you through|spell out|break down|teach you)\b"
      r"[^.?!]{0,80}?\b(?:you|your (?:team|industry|sector|side|people)|most|many|typical|traditional)\b[^.?!]{0,40}?"
      r"\b(?:are|is|'re|may be|might be|probably are|will be)?\s*(?:not\s+|less\s+)?(?:used to|familiar with|accustomed to|"
@@ -263,14 +334,76 @@ def _spans(patterns: tuple[re.Pattern, ...], text: str, negatable: bool) -> list
 
 def pressure(text: str) -> list[tuple[int, int, str]]:
     """Fake urgency or scarcity aimed at the reader."""
-    return sorted(_spans(PRESSURE, text, negatable=True) + _spans(PRESSURE_ADVICE, text, negatable=False))
+    return sorted(_spans(PRESSURE, text, negatable=True) + _spans(PRESSURE_ADVICE + (_NOT_FOR_LONG,), text, negatable=False))
 
 
 def over_promises(text: str) -> list[tuple[int, int, str]]:
     """Guarantees and outcomes nobody can give; negated ones excepted, and so is the end of our own term ("the pilot
     would be finished by March")."""
-    return [span for span in _spans(OVER_PROMISE, text, negatable=True)
-            if not _OUR_TERM.search(text[max(0, span[0] - 40):span[0]])]
+    spans = [span for span in _spans(OVER_PROMISE, text, negatable=True)
+             if not _OUR_TERM.search(text[max(0, span[0] - 40):span[0]]) and not _OURS_DELIVERED.search(_clause(text, span))]
+    return sorted(spans + _spans(NO_FAILURE, text, negatable=False) + _promised_outcomes(text))
+
+
+# A promise that nothing will go wrong is negated by nature ("the release will not slip").
+NO_FAILURE: tuple[re.Pattern, ...] = (re.compile(
+    r"\b(?:will|would|shall|'ll)\s*(?:not|n't|never)\s+(?:ever\s+)?(?:slip|miss (?:a|the|your|any)|fail|be late|overrun|"
+    r"let you down|drop the ball|disappoint)\b|\bwon'?t (?:ever\s+)?(?:slip|miss (?:a|the|your|any)|fail|be late|overrun|"
+    r"let you down|drop the ball)\b|\brest assured\b|\bi can assure you\b|\bconsider (?:it|the \w+) done\b", _F),)
+
+# The composition an outcome promise has in any wording: in one clause a word of certainty, an outcome of the work
+# and a time bound, the certainty first ("give us six weeks and the migration will be done", "by Easter you'd have a
+# working app"), with no hedge or condition and no negation; our own deliverables (a summary, the profiles) and terms
+# excepted. A dash or a bracket ends the clause ("I'd put forward Liya - she finished her last project in May").
+_CERTAIN = re.compile(r"\b(?:will|would|shall|going to|certain|certainly|definitely|assured?|guarantee\w*|no question|"
+                      r"no doubt|without fail|consider|trust me|safe bet)\b|'ll\b|'d\b", _F)
+_OUTCOME = re.compile(r"\b(?:" + _DONE + r"|done|empty|gone|landed|a (?:fully )?working|fully working|"
+                      r"finish(?:ed|es)?|clear(?:ed|s)? (?:the|your|it|that|this|out|every|all)|released|launched|in (?:the )?(?:stores?|app stores?|prod|users' hands)|out the door|ship(?:ped|s)? (?:the|your|it)|"
+                      r"deliver(?:ed|s)? (?:the|your|it)|complete[sd]? (?:the|your|it)|halve[sd]?|"
+                      r"hit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target))\b", _F)
+_ON_TIME = re.compile(r"\bhit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target)\b", _F)
+_TIME_BOUND = re.compile(_DEADLINE + r"|\b(?:this|next) (?:week|month|quarter|sprint)\b|\b(?:in|within|inside)\s+(?:a|an|one|two|three|four|five|six|eight|ten|\d+)\s+"
+                         r"(?:days?|weeks?|months?|fortnights?|sprints?)\b|\bwithin a fortnight\b|\bgive us (?:\w+\s+){1,2}?"
+                         r"(?:days?|weeks?|months?|sprints?)\b|\b(?:from|on|by) day (?:one|1)\b", _F)
+_UNSURE = re.compile(r"\b(?:could|might|may|aim\w*|hop(?:e|es|ed|ing)|try\w*|target\w*|ideally|realistic\w*|"
+                     r"possibl\w*|perhaps|likely|estimate\w*|depend\w*|if|unless|assuming|provided|should|expect\w*|"
+                     r"plan\w*|roughly|typically|usually|often)\b", _F)
+_OURS_DELIVERED = re.compile(r"\b(?:summary|summaries|profiles?|cvs?|proposal|note|deck|write-?up|quote|outline|details|"
+                             r"one-pager|page|sample|case study|contract|invoice|agenda|slides|recording|walkthrough|"
+                             r"intro(?:duction)?|reply|answer)\b", _F)
+_TERM_ENDS = re.compile(r"\b(?:pilot|trial|engagement|contract|commitment|notice period|call|current project|"
+                        r"assignment)\s+(?:itself\s+)?(?:would|will|'ll|is|ends?|finish\w*|runs?|wraps?)\b", _F)
+_CLAUSE = re.compile(r"(?:[^.?!;\n\u2014\u2013(]|(?<=\w)[\u2013-](?=\w))+")
+_NOT_BEFORE = re.compile(r"\b(?:no|cannot|can't|neither|nor|without)\b", _F)
+# A finite verb right after its subject, no modal between: what someone did, not what we promise ("who finished").
+_REPORTED = re.compile(r"\b(?:who|which|she|he|they|it)\s+(?:had\s+|has\s+|have\s+|just\s+|already\s+)*$", _F)
+
+
+def _clause(text: str, span: tuple[int, int, str]) -> str:
+    """The clause (between . ? ! ; or a line break) around a span."""
+    start = max(text.rfind(mark, 0, span[0]) for mark in ".?!;\n") + 1
+    ends = [at for at in (text.find(mark, span[1]) for mark in ".?!;\n") if at >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def _promised_outcomes(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        said = clause.group(0)
+        outcome = _OUTCOME.search(said)
+        certain = _CERTAIN.search(said)
+        if not outcome or not certain or certain.start() > outcome.start() or _UNSURE.search(said):
+            continue
+        if not (_TIME_BOUND.search(said) or _ON_TIME.search(said)):
+            continue
+        before = said[:outcome.start()]
+        if _NEGATION_INSIDE.search(before) or _NOT_BEFORE.search(before) or _REPORTED.search(before):
+            continue
+        if _OURS_DELIVERED.search(said) or _TERM_ENDS.search(said):
+            continue
+        lead = len(said) - len(said.lstrip())
+        out.append((clause.start() + lead, clause.end(), said.strip()))
+    return out
 
 
 # The subject is a term of ours (a pilot, a commitment), whose end is a date, not an outcome promised.
@@ -285,7 +418,8 @@ def condescension(text: str) -> list[tuple[int, int, str]]:
 
 def regulated_claims(text: str) -> list[tuple[int, int, str]]:
     """Our certification or compliance status, or taking over the reader's audit; negated ones excepted."""
-    spans = _spans(REGULATED_CLAIM, text, negatable=True) + _spans((_LABELLED_CREDENTIAL,), text, negatable=True)
+    spans = (_spans(REGULATED_CLAIM, text, negatable=True) + _spans((_LABELLED_CREDENTIAL,), text, negatable=True)
+             + _spans(COMPLIANCE_NON_ISSUE, text, negatable=False))
     return sorted(span for span in spans if not _theirs(text, span))
 
 
