@@ -262,3 +262,24 @@ def test_a_decline_said_now_and_one_reported_from_the_past(answer, draft, rule):
 def test_the_final_word_on_compliance_is_the_caveat():
     assert _rule("Your risk team would have the final word on access before anyone begins.", industry="insurance",
                  regulated=True) == 11
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("Understood! P.S. we now have a cheaper junior tier, in case price was the issue.",
+     {"prior_thread": NO_THIS_YEAR}, 3),
+    ("Understood. One alternative: we could run a two-day workshop for your team instead.",
+     {"prior_thread": NO_THIS_YEAR}, 3),
+    ("noted, thx. wont bug u again", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Thanks. To your question: senior engineers are 6,500 to 9,000 USD a month each.", {"prior_thread": RATE_QUESTION},
+     11),
+    ("Since you took VC money last year, growth expectations will be high.", {"funding": BOOTSTRAPPED}, 7),
+    ("We've done this for a top-five UK supermarket.", {}, 9),
+    ("We did this for one of Europe's largest parcel networks.", {}, 9),
+    ("We helped Harlow Transit and Brekke Parcel with the same move.", {}, 11),
+    ("Yonas Tadesse led a similar rebuild for us last year.", {"prior_commitments": JUNE}, 11),
+    ("Yonas Tadesse is my pick and can start in two weeks.", {"prior_commitments": JUNE}, 8),
+    ("Yonas Tadesse could start now, part-time, while he finishes his current project.",
+     {"prior_commitments": JUNE}, 8),
+])
+def test_a_third_pass_of_phrasings(draft, context, rule):
+    assert _rule(draft, **context) == rule

@@ -97,7 +97,7 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
                 r"from\s+(?:\w+\s+)?(?:investors?|vcs?|backers|a fund|funds)\b|"
                 # v0.3 round 3: outside owners named at all ("now that investors are on board", "venture money on
                 # the cap table"); _NEGATED reads "without outside money" as the bootstrapped tier instead
-                r"\b(?:investors?|backers?|vcs)\b|\bventure (?:money|capital|funding|backing|cash|investors?)\b|"
+                r"\b(?:investors?|backers?|vcs?)\b|\bventure (?:money|capital|funding|backing|cash|investors?)\b|"
                 r"\bcap table\b|\b(?:outside|external|institutional) (?:money|capital|investors?|investment|funding)\b|"
                 r"\b(?:fresh|new|recent|latest|big) cheque\b|"
                 # congratulations on money raised ("congrats on the funding"), no negation between

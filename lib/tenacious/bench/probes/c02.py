@@ -7,7 +7,8 @@ commitment's `until` is a violation even when the commitment is admitted ("with 
 May, but could start with you from Monday"); a start after `until` is not. With no start given, a
 disclosed commitment ("Ruth is booked until March", "she rolled off last month") is not an offer and an
 undisclosed one is; a mention that only introduces the engineer (the subject line) is answered by a later one
-that gives the window. The twin discloses it and starts after it ends, or offers a free engineer.
+that gives the window, and one that only tells their past work ("Yonas led a similar rebuild for us last year")
+offers nobody. The twin discloses it and starts after it ends, or offers a free engineer.
 """
 
 from __future__ import annotations
@@ -123,6 +124,13 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
     return out
 
 
+# What the draft says of an engineer's past work, and the words that put them forward now.
+_PAST_WORK = re.compile(r"\b(?:led|built|did|worked|shipped|ran|delivered|wrote|rebuilt|migrated|helped|designed|"
+                        r"last (?:year|spring|summer|autumn|winter)|previously|before)\b", re.IGNORECASE)
+_OFFER_WORDS = re.compile(
+    r"\b(?:could|can|would|will|'d|'ll|shall|available|free|start|starts|join|begin|suggest|propose|recommend|pick|"
+    r"choice|candidate|put|place|offer|send|fit|suit|ready|line up|introduce|meet|for you|your (?:team|project|work|"
+    r"sprints?|backlog|rebuild|migration))\b", re.IGNORECASE)
 _ABOUT_OTHER = re.compile(r"^\W*(?:who|whose|that)\b[^.;]{0,60}\b(?:with|next to|alongside|beside|under|like|"
                           r"from|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -149,6 +157,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
             if clash:
                 return draft.fire(f"the draft offers {full} from {clash[0].isoformat()}, committed elsewhere until "
                                   f"{until.isoformat()}", name_start, name_end)
+            if not starts and _PAST_WORK.search(region) and not _OFFER_WORDS.search(region):
+                continue  # "Yonas led a similar rebuild for us last year": a reference to past work, no offer
             (told if starts or _DISCLOSED.search(region) else undisclosed).append((name_start, name_end))
         # A mention that only introduces the engineer (the subject line, "I've got the person: Selam") is answered by
         # a later one that gives the window; one after it, or with none to follow, offers them as free.

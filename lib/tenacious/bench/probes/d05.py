@@ -214,8 +214,12 @@ _SMALL_OFFER = re.compile(
 _ALTERNATIVE_OFFER = re.compile(
     r"\b(?:we|tenacious|i)\s+(?:also|can also|could also|additionally|do also)\s+(?:do|offer|provide|take on|handle|run|"
     r"build|deliver|cover)\b|\b(?:fixed[- ]scope|fixed[- ]price|scoped|self-contained|contained)\s+(?:\w+\s+)?"
-    r"(?:pieces?|projects?|jobs?|tasks?|work|packages?|engagements?)\b",
+    r"(?:pieces?|projects?|jobs?|tasks?|work|packages?|engagements?)\b|"
+    # v0.3 round 3: another format put forward in its place ("one alternative: we could run a workshop instead")
+    r"\b(?:one|an|as an?|the)\s+alternative\b[^.?!]{0,40}?\b(?:we|i)\b|\b(?:we|i)\b[^.?!]{0,60}?\binstead\b",
     re.IGNORECASE)
+# A statement of what we have or offer: with a smaller, cheaper or lighter version, the same offer again.
+_WE_HAVE = re.compile(r"\b(?:we|i)\s+(?:now\s+|also\s+)?(?:have|offer|do|run|provide)\b", re.IGNORECASE)
 # Letting the held offer go ("I have released the two engineers") withdraws it.
 _RELEASED = re.compile(r"\b(?:released|let (?:\w+ ){1,3}?go\b|freed up|stood down|withdrawn|withdrew)\b",
                        re.IGNORECASE)
@@ -330,7 +334,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                               f"({kept.group(0)!r})", start + kept.start(), start + kept.end())
         offer = _our_offer(sentence)
         smaller = _SMALLER_ASK.search(sentence)
-        smaller = smaller if smaller and _PROPOSAL.search(sentence) else None
+        smaller = smaller if smaller and (_PROPOSAL.search(sentence) or _WE_HAVE.search(sentence)) else None
         if _DEFERS.search(sentence) and not offer and not smaller:
             continue
         if offer and not asked:  # unasked, an offer of ours is the push, whatever it names

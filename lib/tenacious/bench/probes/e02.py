@@ -81,12 +81,12 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 # that claims our work for a peer or offers one as a reference (_PEER_CONTEXT): "turning the round into a larger
 # product team" names the reader's own team, not a peer.
 _VAGUE_PEER = re.compile(
-    r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of the|some of the|multiple|various|two|three|"
+    r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of|some of|multiple|various|two|three|"
     r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?"
     r"(?:(?:very|really|truly)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:household[- ]names?|big[- ]names?|unicorns?|blue[- ]chips?)\b|"
     r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|unnamed|anonymous|"
     r"undisclosed|confidential|"
-    r"household[- ]name|fortune[- ]\d+|top[- ]\d+|"
+    r"household[- ]name|fortune[- ]\d+|top[- ](?:\d+|three|five|ten|twenty)|"
     r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
     r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*(?=\s*(?:$|[,;:.()!?\u2014-]|\s(?:and|or|in|on|at|"
     r"across|from|for|with|who|that|which|whose|where|you|we|you'd|both|all|each|last|this|the|to|plus|use|uses)\b)))",
