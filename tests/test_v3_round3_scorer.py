@@ -26,6 +26,10 @@ from tenacious.bench import claims, independent, scorer
     ("Our squad will clear every open ticket this month.", True),
     ("It's a safe bet the refactor will be wrapped up by mid-May.", True),
     ("Rest assured, the release will not slip.", True),
+    ("Expect the first release in production within a month of kick-off.", True),
+    ("With us, the March deadline is a certainty.", True),
+    ("The new checkout will definitely be up by Black Friday.", True),
+    ("Delivery on time is something we can absolutely commit to.", True),
     # the end of our own term, a hedged aim, a negated promise, a start date
     ("The four-week pilot would be finished by the end of February, and then you decide.", False),
     ("We would look for a first working slice by March, once the scoping call has set the scope.", False),
@@ -35,6 +39,9 @@ from tenacious.bench import claims, independent, scorer
     ("The recording will be ready by Thursday.", False),                       # our own deliverable
     ("I'll send the profiles by Friday.", False),
     ("I'd put forward Amsale, who finished her last project just before Christmas.", False),  # past, not promised
+    ("Would you be up for a short chat one morning next week?", False),
+    ("We'd aim to have a first slice in staging by March, to be confirmed on the scoping call.", False),
+    ("If you need the migration finished by March, that is worth a scoping call.", False),
 ])
 def test_over_promises(sentence, expect):
     assert bool(claims.over_promises(sentence)) is expect
@@ -51,6 +58,9 @@ def test_over_promises(sentence, expect):
     ("Regulatory approval will be a formality with our people.", True),
     ("We're licensed to handle card data.", True),
     ("Compliance won't be an issue with our team.", True),
+    ("Our engineers hold current DBS checks and NHS smartcards.", True),
+    ("Our team handles the GxP documentation end to end.", True),
+    ("Audit readiness is baked into how our engineers work.", True),
     # the reader's own requirements, environment or people; a negated status
     ("Any engineer would be screened against your own security requirements first.", False),
     ("They would work inside your ISO-certified environment.", False),
@@ -58,6 +68,7 @@ def test_over_promises(sentence, expect):
     ("We are not GDPR-certified, so your team would review the data flows.", False),
     ("Your security team would vet them before any access.", False),
     ("We'd follow your HIPAA controls and your auditors' checklist.", False),
+    ("Our engineers would work under your existing PCI controls and your auditors' review.", False),
 ])
 def test_regulated_claims(sentence, expect):
     assert bool(claims.regulated_claims(sentence)) is expect
@@ -73,12 +84,17 @@ def test_regulated_claims(sentence, expect):
     ("Teams who wait until March usually miss out.", True),
     ("The engineers won't be free for long.", True),
     ("We have a queue of companies wanting these two.", True),
+    ("Our February availability is shrinking by the day.", True),
+    ("If you'd like them, I'd need a yes by close of play Friday.", True),
+    ("Three other companies are considering the same pair.", True),
+    ("Hesitate and you'll lose them.", True),
     # availability told plainly, no hurry, no waiting on us
     ("Our Go bench is empty until June, so a July start is the earliest we could offer.", False),
     ("There is no need to wait for the round to close before we talk.", False),
     ("Don't wait on me for anything; reply whenever suits.", False),
     ("Would two Python engineers on the booking engine before your spring rush be useful?", False),  # their season
     ("The overlap is most of your morning; our calendar for January is open.", False),
+    ("Take whatever time you need; I'll check back after the holidays.", False),
 ])
 def test_pressure(sentence, expect):
     assert bool(claims.pressure(sentence)) is expect
@@ -93,6 +109,11 @@ def test_pressure(sentence, expect):
     ("Let me spell it out: you cannot hire fast enough.", True),
     ("I'm not sure you appreciate how fast the market moves.", True),
     ("Most founders at your stage never grasp the real cost of hiring.", True),
+    ("I'm sure you've figured out by now that hiring locally is slow.", True),
+    ("This might be a new idea for a company like yours.", True),
+    ("Even a non-technical founder can see the problem here.", True),
+    ("You've clearly been struggling to keep up.", True),
+    ("I doubt your team has the experience for a migration like this.", True),
     # the reader's own words quoted back, our own realisation, an offer to explain our terms
     ("As you made clear in your note, the budget is fixed for this year.", False),
     ("Happy to walk you through the pilot terms whenever suits.", False),
@@ -100,6 +121,8 @@ def test_pressure(sentence, expect):
     ("You may not know us yet: we place engineers from Addis Ababa.", False),
     ("You may not need extra hands right now, and that is fine.", False),
     ("Many CTOs we speak to prefer to start with a small pilot.", False),
+    ("Happy to explain our monthly model in writing if it helps the budget conversation.", False),
+    ("Your note made the priorities clear.", False),
 ])
 def test_condescension(sentence, expect):
     assert bool(claims.condescension(sentence)) is expect

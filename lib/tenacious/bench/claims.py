@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 _F = re.IGNORECASE
-_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|midnight|eod|eow)"
+_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|midnight|eod|eow|cob|"
+         r"close of (?:play|business))")
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|cannot|can't|won't|wouldn't|don't|doesn't|isn't|aren't|without|"
                       r"nor|rather than|instead of|avoid|refuse)\b[^.?!]{0,40}$", _F)
 
@@ -84,7 +85,12 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"within|in)\b"),
     (r"\b(?:another|one other|other|others|a different|a second)\s*(?:clients?|compan(?:y|ies)|teams?|prospects?|firms?|"
      r"customers?)?\s+(?:has|have|had|is|are|were)\s+(?:already\s+|also\s+)?(?:asked|asking|enquired|enquiring|inquired|"
-     r"inquiring|requested|looking|interested)\b[^.?!]{0,30}?\b(?:same|these|those|them|both)\b"),
+     r"inquiring|requested|looking|interested|considering|weighing|eyeing|discussing|interviewing)\b[^.?!]{0,30}?"
+     r"\b(?:same|these|those|them|both)\b"),
+    (r"\b(?:availability|capacity|bench|slots?|places?|calendar|diary)\b[^.?!]{0,20}\b(?:shrinking|dwindling|filling(?: up| fast)?|"
+     r"running (?:low|out)|thinning|disappearing|vanishing)\b"),
+    (r"\b(?:gone|taken|booked|snapped up|placed|elsewhere|unavailable)\s+(?:\w+\s+){0,2}?if (?:we|you) (?:wait|delay|leave it|"
+     r"hold off)\b|\b(?:hesitate|wait|delay)\w* and (?:you'?ll|you will|you'?d|you might) (?:lose|miss)\b"),
     (r"\b(?:rates?|prices?|pricing|terms|offer|discount|deal)\b[^.?!]{0,20}?\bonly\s+(?:hold|apply|applies|stand|last|"
      r"run|work)s?\b"),
     (r"\b(?:i'?d|i would|you'?ll want to|you should|best to|you'?d want to)\s+(?:\w+\s+)?(?:move|act|grab|book|lock|snap|jump|"
@@ -171,6 +177,10 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:full|complete|total|100 ?%|all-day|round-the-clock)\s+(?:\w+\s+)?overlap\b|\b(?:without|with no|zero|no)\s+"
      r"(?:any\s+)?time[- ]?zones?\s+(?:friction|issues?|problems?|lag|pain|headaches?|gap)\b|\b(?:adapt|adjust|shift)\w*\s+"
      r"(?:completely|fully|entirely)\s+to\s+your\s+(?:schedule|hours|time ?zone|working day|day)\b"),
+    # the date itself declared safe, on-time delivery committed to
+    (r"\b(?:deadline|date|launch|go-live|release|delivery|timeline|timelines)\b[^.?!]{0,20}\b(?:is|are|'s|will be)\s+(?:a\s+)?"
+     r"(?:certainty|certain|guaranteed|safe|locked in|in the bag|a given|assured)\b|\b(?:on[- ]time delivery|delivery on time|"
+     r"on time|the deadline|your deadline|the date)\b[^.?!]{0,40}\b(?:commit to|promise|guarantee|assure)\b"),
     # a personal assurance staked on the outcome
     (r"\b(?:stake|bet|wager|put|risk)\s+(?:my|our)\s+(?:reputation|name|house|job|career|life|money|shirt)\b|"
      r"\byou can (?:count|rely|bank) on (?:it|that|this)\b|\bmark my words\b"),
@@ -189,10 +199,11 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b" + _OUR_SIDE + r"\b[^.?!]{0,40}\b(?:certified|accredited|pre-?approved|pre-?cleared|pre-?vetted|"
     r"(?:already )?vetted for|approved for|cleared for|"
     r"fully compliant|compliance[- ]ready|regulator[- ]approved|audit[- ]ready)\b",
-    r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handle|take care of|cover|manage|own|run|do|sort out|deal with|"
+    r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handles?|takes? care of|covers?|manages?|owns?|runs?|do|sort out|deal with|"
     r"take over|take off your plate|take)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?(?:(?!subject\b|to\b)[\w']+\s+){0,5}?(?:audits?|"
     r"compliance|certifications?|regulatory (?:work|filings?|paperwork|approvals?|side|reporting)|paperwork|filings?|"
-    r"(?:" + _STANDARD + r") (?:reporting|work|filings?|returns?))\b",
+    r"(?:" + _STANDARD + r") (?:reporting|work|filings?|returns?|documentation|validation|submissions?|evidence|controls|"
+    r"paperwork|side|requirements|obligations))\b",
     (r"\b(?:no|zero|without any) (?:compliance|regulatory|audit) (?:risk|issues?|headaches?|burden|work|exposure|"
     r"concerns?)\b"),
     r"\b(?:already|fully|100 ?%) (?:" + _STANDARD + r")[- ]?(?:compliant|certified|approved|ready)\b",
@@ -228,7 +239,8 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     # a check or clearance passed, being cleared for regulated work, compliance declared a non-issue, every rule met
     (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}?\b(?:passed|cleared|completed|obtained|got|hold|holds|have|has)\s+(?:all\s+|every\s+|"
      r"the\s+|an?\s+)?(?!your\b|their\b)(?:[\w-]+\s+){0,3}?(?:background|security|criminal|regulatory|compliance|"
-     r"" + _STANDARD + r")\s+(?:checks?|clearances?|vetting|screening|sign-?offs?|approvals?)\b"),
+     r"" + _STANDARD + r"|(?-i:[A-Z]{2,6}))\s+(?:checks?|clearances?|vetting|screening|sign-?offs?|approvals?|smartcards?|"
+     r"badges?)\b"),
     (r"\b(?:cleared|approved|certified|authori[sz]ed|licensed|accredited)\s+(?:to|for)\s+(?:work (?:on|with|in)|handle|"
      r"process|access|store|touch|work)\s+(?:\w+\s+){0,2}?(?:regulated|sensitive|clinical|patient|payments?|card|"
      r"financial|classified|government|personal|health)\b"),
@@ -236,10 +248,12 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"satisfies|comply with|complies with|fulfil\w*|exceed\w*)\s+(?:every|all|each|any|the)\s+(?:of the\s+)?(?:"
      + _STANDARD + r"|regulatory|compliance|security)\s+(?:requirements?|rules?|standards?|regulations?|obligations?|"
      r"controls?)\b"),
-    (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handle|take care of|cover|manage|own|sort out|deal with|take over)\s+"
+    (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}\b(?:handles?|takes? care of|covers?|manages?|owns?|sort out|deal with|take over)\s+"
      r"(?:the\s+|your\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?(?:regulatory|compliance|audit|certification)[\w-]*\s+"
      r"(?:sign-?offs?|approvals?|side|work|burden|questions?|checks?|evidence)\b"),
 ))
+_READY_BY_DESIGN = re.compile(r"\b(?:audit|compliance|regulatory|regulator)[- ]read(?:y|iness)\b|\bcompliant by (?:design|default)\b",
+                              _F)
 # Compliance declared a non-issue: negated by nature ("compliance won't be an issue with our team").
 COMPLIANCE_NON_ISSUE: tuple[re.Pattern, ...] = (re.compile(
     r"\b(?:compliance|regulation|regulatory (?:approval|sign-?off|review)|the regulator|audits?|certification|"
@@ -280,6 +294,18 @@ CONDESCENSION: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:let me|allow me to|i'?ll|i will)\s+(?:spell (?:it|this|that) out|break (?:it|this) down for you|"
      r"put (?:it|this) simply|make (?:it|this) simple)\b|^\s*put simply\b|[.;:]\s*put simply\b"),
     (r"\beven (?:for )?(?:a|an) (?:[\w-]+ )?(?:team|company|firm|startup|start-up|shop|business) (?:like|the size of) yours\b"),
+    (r"\b(?:i'?m sure|no doubt|surely|i bet|of course)\s+you(?:'ve| have)?\s+(?:already\s+)?(?:figured|worked|noticed|"
+     r"realised|realized|learned|learnt|discovered|seen|found)\b|\byou(?:'ve| have)\s+(?:\w+\s+){0,2}?(?:figured|worked|found|"
+     r"learned|learnt|realised|realized|discovered)\s+(?:\w+\s+)?(?:out\s+)?by now\b"),
+    r"\b(?:walk|take|talk|run) you through the basics\b|\b(?:explain|teach you) the basics\b",
+    (r"\b(?:new|novel|unfamiliar|foreign|strange|alien)\s+(?:idea|concept|thing|territory|approach)\s+(?:for|to)\s+(?:a |an )?"
+     r"(?:[\w-]+\s+)?(?:company|team|firm|business|startup|shop|people|companies|teams|firms)\s+like (?:yours|you)\b"),
+    (r"\beven (?:a|an|the) (?:[\w-]+\s+)?(?:founder|cto|manager|person|child|intern|junior|beginner|layman|outsider)\s+"
+     r"(?:can|could|would)\s+(?:see|tell|understand|spot|grasp)\b"),
+    (r"\byou(?:'ve| have|'re| are)?\s+(?:clearly|obviously|evidently|plainly)\s+(?:been\s+)?(?:struggl|fail|behind|fall|drown|"
+     r"lost|overwhelm|stretch|out of)\w*"),
+    (r"\b(?:i doubt|i'?m not (?:sure|convinced)) (?:that )?(?:your|you)\b[^.?!]{0,30}\b(?:has|have|can|could|is|are)\b"
+     r"[^.?!]{0,20}\b(?:experience|skills?|capacity|ability|depth|know-how|expertise|able)\b"),
     (r"\bas (?:a )?(?:newcomer|new starter|someone new|new)(?: to [\w ]{1,20})?,\s+you (?:may|might|probably|will|won'?t)\b"),
     (r"\b(?:explain|walk you through|talk you through|take you through|run you through|spell out|break down|teach you)\b"
      r"[^.?!]{0,80}?\b(?:you|your (?:team|industry|sector|side|people)|most|many|typical|traditional)\b[^.?!]{0,40}?"
@@ -356,17 +382,20 @@ NO_FAILURE: tuple[re.Pattern, ...] = (re.compile(
 # working app"), with no hedge or condition and no negation; our own deliverables (a summary, the profiles) and terms
 # excepted. A dash or a bracket ends the clause ("I'd put forward Liya - she finished her last project in May").
 _CERTAIN = re.compile(r"\b(?:will|would|shall|going to|certain|certainly|definitely|assured?|guarantee\w*|no question|"
-                      r"no doubt|without fail|consider|trust me|safe bet)\b|'ll\b|'d\b", _F)
+                      r"no doubt|without fail|consider|trust me|safe bet|make sure|expect|absolutely)\b|'ll\b|'d\b", _F)
 _OUTCOME = re.compile(r"\b(?:" + _DONE + r"|done|empty|gone|landed|a (?:fully )?working|fully working|"
-                      r"finish(?:ed|es)?|clear(?:ed|s)? (?:the|your|it|that|this|out|every|all)|released|launched|in (?:the )?(?:stores?|app stores?|prod|users' hands)|out the door|ship(?:ped|s)? (?:the|your|it)|"
+                      r"finish(?:ed|es)?|clear(?:ed|s)? (?:the|your|it|that|this|out|every|all)|released|launched|"
+                      r"in (?:the )?(?:stores?|app stores?|prod|users' hands)|out the door|over the line|wrapped|be up(?= by| before| in time)|"
+                      r"double[sd]?|on time|ship(?:ped|s)? (?:the|your|it)|"
                       r"deliver(?:ed|s)? (?:the|your|it)|complete[sd]? (?:the|your|it)|halve[sd]?|"
                       r"hit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target))\b", _F)
 _ON_TIME = re.compile(r"\bhit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target)\b", _F)
-_TIME_BOUND = re.compile(_DEADLINE + r"|\b(?:this|next) (?:week|month|quarter|sprint)\b|\b(?:in|within|inside)\s+(?:a|an|one|two|three|four|five|six|eight|ten|\d+)\s+"
+_TIME_BOUND = re.compile(_DEADLINE + r"|\b(?:this|next) (?:week|month|quarter|sprint)\b|\b(?:by|before) the \d{1,2}(?:st|nd|rd|th)\b|"
+                         r"\b(?:by|before|for) (?:black friday|cyber monday|launch day|go-live|the launch|kick-off)\b|\b(?:in|within|inside)\s+(?:a|an|one|two|three|four|five|six|eight|ten|\d+)\s+"
                          r"(?:days?|weeks?|months?|fortnights?|sprints?)\b|\bwithin a fortnight\b|\bgive us (?:\w+\s+){1,2}?"
                          r"(?:days?|weeks?|months?|sprints?)\b|\b(?:from|on|by) day (?:one|1)\b", _F)
 _UNSURE = re.compile(r"\b(?:could|might|may|aim\w*|hop(?:e|es|ed|ing)|try\w*|target\w*|ideally|realistic\w*|"
-                     r"possibl\w*|perhaps|likely|estimate\w*|depend\w*|if|unless|assuming|provided|should|expect\w*|"
+                     r"possibl\w*|perhaps|likely|estimate\w*|depend\w*|if|unless|assuming|provided|should|"
                      r"plan\w*|roughly|typically|usually|often)\b", _F)
 _OURS_DELIVERED = re.compile(r"\b(?:summary|summaries|profiles?|cvs?|proposal|note|deck|write-?up|quote|outline|details|"
                              r"one-pager|page|sample|case study|contract|invoice|agenda|slides|recording|walkthrough|"
@@ -419,7 +448,7 @@ def condescension(text: str) -> list[tuple[int, int, str]]:
 def regulated_claims(text: str) -> list[tuple[int, int, str]]:
     """Our certification or compliance status, or taking over the reader's audit; negated ones excepted."""
     spans = (_spans(REGULATED_CLAIM, text, negatable=True) + _spans((_LABELLED_CREDENTIAL,), text, negatable=True)
-             + _spans(COMPLIANCE_NON_ISSUE, text, negatable=False))
+             + _spans(COMPLIANCE_NON_ISSUE + (_READY_BY_DESIGN,), text, negatable=False))
     return sorted(span for span in spans if not _theirs(text, span))
 
 
