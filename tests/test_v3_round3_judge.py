@@ -283,3 +283,11 @@ def test_the_final_word_on_compliance_is_the_caveat():
 ])
 def test_a_third_pass_of_phrasings(draft, context, rule):
     assert _rule(draft, **context) == rule
+
+
+def test_a_peer_in_the_subject_and_the_body_is_one_reference():
+    draft = ("Subject: The Brekke Parcel case\n\nHi Orla,\n\nWe did the same tracker rebuild for Brekke Parcel, and "
+             "they let us publish two pages about it. Shall I send them?" + _SIGN)
+    assert judge_rules.decide(_item(draft))[1] == 11
+    twice = draft.replace("they let us", "separately, for Brekke Parcel's data group; both let us")
+    assert judge_rules.decide(_item(twice))[1] == 9

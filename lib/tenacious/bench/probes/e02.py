@@ -142,12 +142,15 @@ _COMPANY = re.compile(r"(?<![\w-])[A-Z][a-z][\w'-]*(?: (?:& )?[A-Z][\w'-]*)+")
 
 
 def _company_names(ctx: Mapping, draft: DraftText) -> list[tuple[str, int, int]]:
-    """Names of two or more capitalised words in the body, our side's, the reader's and calendar words left out:
-    the companies a draft cites, however it introduces them."""
-    own = ({*ctx["company"].split(), *ctx["recipient"]["name"].split(), "Tenacious"} | NOT_A_PARTY | BENCH_NAMES
-           | {part for name in BENCH_NAMES for part in name.split()})  # our engineers are people, not peers
+    """Names of two or more capitalised words in the body (after the subject line), our side's, the reader's and
+    calendar words left out: the companies a draft cites, however it introduces them."""
+    # The prospect by its head word (a peer may share its trade word: "Brekke Parcel" to "Ashcombe Parcel"); the
+    # reader and our engineers by any part of their names.
+    own = ({ctx["company"].split()[0], *ctx["recipient"]["name"].split(), "Tenacious"} | NOT_A_PARTY | BENCH_NAMES
+           | {part for name in BENCH_NAMES for part in name.split()})
     out = []
-    for match in _COMPANY.finditer(draft.text[:draft.signature_start]):
+    subject = re.match(r"\s*subject:[^\n]*", draft.text, re.IGNORECASE)  # the subject names the topic, not a reference
+    for match in _COMPANY.finditer(draft.text, subject.end() if subject else 0, draft.signature_start):
         words = [w for w in match.group(0).split() if w != "&"]
         if words[0] not in own and not (set(words) & own) and not any(w.upper() == w for w in words):
             out.append((match.group(0), match.start(), match.end()))
