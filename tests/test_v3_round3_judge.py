@@ -291,3 +291,18 @@ def test_a_peer_in_the_subject_and_the_body_is_one_reference():
     assert judge_rules.decide(_item(draft))[1] == 11
     twice = draft.replace("they let us", "separately, for Brekke Parcel's data group; both let us")
     assert judge_rules.decide(_item(twice))[1] == 9
+
+
+@pytest.mark.parametrize("title,role", [
+    ("Managing Director", "c_level"), ("Founder & Managing Director", "c_level"), ("President", "c_level"),
+    ("Chief Exec", "c_level"), ("Geschäftsführer", "c_level"), ("Senior Vice President, Engineering", "vp_eng"),
+    ("Head of Engineering", "other"),
+])
+def test_the_chief_executive_under_other_names(title, role):
+    assert judge_rules.normalise_role(title) == role
+
+
+def test_a_managing_director_of_a_large_company_is_escalated():
+    recipient = {"name": "Orla Finnegan", "role": "founder", "title": "Managing Director"}
+    assert _rule("A short note.", recipient=recipient, headcount=4200) == 4
+    assert _rule("A short note.", recipient=recipient, headcount=400) == 11

@@ -200,6 +200,11 @@ def _alternation(names) -> re.Pattern | None:
 # --- role normalisation ---------------------------------------------------------------------
 
 
+# The chief executive under another name: a managing director, a president (not a vice president), "chief exec",
+# a Geschaftsfuhrer.
+_CHIEF_BY_OTHER_NAME = re.compile(r"\bmanaging director\b|(?<!vice )\bpresident\b|\bchief exec\b|\bgesch(?:\u00e4|a|ae)ftsf(?:\u00fc|u|ue)hrer")
+
+
 def normalise_role(role: str) -> str:
     """Map a free-text title or a role code onto facts.ROLES (founder|cto|vp_eng|c_level|other).
 
@@ -213,7 +218,7 @@ def normalise_role(role: str) -> str:
         r"security|people)\b", text) is not None)
     if "cto" in words or re.search(r"chief (?:technology|technical)\b", text):
         return "cto"
-    if chief or C_LEVEL_ACRONYMS.intersection(words) or text in ("c level", "c suite"):
+    if chief or C_LEVEL_ACRONYMS.intersection(words) or text in ("c level", "c suite") or _CHIEF_BY_OTHER_NAME.search(text):
         return "c_level"
     if ("vp" in words or "vice president" in text) and any(w.startswith("eng") for w in words):
         return "vp_eng"
