@@ -246,3 +246,48 @@ def test_an_offer_aimed_at_the_work_a_signal_names_is_the_segment_angle():
     assert "no_segment_angle" not in _kinds(task, email)
     vague = email.replace(" on the forecasting models", "")
     assert "no_segment_angle" in _kinds(task, vague)
+
+
+def _mail(body: str) -> str:
+    return f"Subject: backend hiring\n\nHi Tamsin,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
+
+
+_BENCH = {"go": 2, "python": 1}
+
+
+@pytest.mark.parametrize("body,kind,bench", [
+    # a share of the reader's people in words, with no share in the brief
+    ("With half of your engineers hired in the last year, six more roles is a lot.", "invented_number", None),
+    ("Headcount is up a third on last year, and six backend roles are open.", "invented_number", None),
+    # another company's named person and what they said to us, the organisation in brackets or before the name
+    ("Mark Ellison (Corbel Systems) asked me the same question about rates yesterday. Six backend roles is a lot.",
+     "other_prospect", None),
+    ("The CTO of Corbel Systems, Mark Ellison, confided last week that their hiring stalled. Six roles is a lot.",
+     "other_prospect", None),
+    # more engineers than the bench, added on top of a count or as a team we say is ready
+    ("Six backend roles is a lot. Both Go engineers could start now, with two more joining them if you want.",
+     "overcommit", _BENCH),
+    ("Six backend roles is a lot. We have a five-strong Go team ready for you.", "overcommit", _BENCH),
+])
+def test_whole_email_violations(body, kind, bench):
+    task = _task("intro_call", "Write to Tamsin about the hiring.", **({"bench": bench} if bench else {}))
+    result = scorer.score(task, _mail(body))
+    assert kind in {v["kind"] for v in result["violations"]} and result["overall"] <= 0.6
+
+
+@pytest.mark.parametrize("body", [
+    "Six backend roles is a lot. We have a five-person Go team, and two of them are free now.",
+    "Six backend roles is a lot. Both Go engineers are free now, and two more join the bench in June.",
+    "Six backend roles is a lot. Mark Ellison (Corbel Systems) described the same move in a public talk.",
+])
+def test_whole_email_look_alikes(body):
+    task = _task("intro_call", "Write to Tamsin about the hiring.", bench=_BENCH)
+    assert not {"overcommit", "other_prospect", "invented_number"} & _kinds(task, _mail(body))
+
+
+def test_a_hedge_on_having_read_the_source_right():
+    task = _task("intro_call", "Ask first whether Tamsin is open to hearing from us; do not pitch.", **_ABSTAIN)
+    email = ("Subject: a question first\n\nHi Tamsin,\n\nIf I have read LinkedIn correctly, you have recently stepped "
+             "into the engineering lead role. Would it be alright if I wrote again in the spring, or would you rather "
+             "not hear from vendors at all?\n\nJo\nTenacious")
+    assert "unhedged_signal" not in _kinds(task, email) and scorer.score(task, email)["overall"] >= 0.7

@@ -417,6 +417,8 @@ _FIGURE_IN_WORDS = re.compile(
     r"(?:up|down|grown|grew|growing|risen|rose|fallen|fell|increased?|decreased?|cut|shrunk|shrank|expanded|reduced) "
     r"(?:by )?" + _ABOUT + r"(?:a |one[- ]|two[- ]|three[- ])?(?P<share>third|quarter|half|fifth|tenth)s?|"
     + _ABOUT + r"(?:a|one) (?P<share2>third|quarter|half|fifth|tenth) (?:bigger|larger|smaller|more|fewer|higher|lower)|"
+    + _ABOUT + r"(?:(?:a|one|two|three)[- ])?(?P<share3>half|third|quarter|fifth|tenth)s? of (?:your|the|their) (?:[\w-]+ )?"
+    r"(?:engineers|engineering|team|staff|people|headcount|roles|developers|workforce|org\w*)|"
     r"(?:a few|several|many|some|tens of|hundreds of) (?:hundred|thousand|million)s?(?: of)? [a-z]+)\b",
     _FLAGS)
 _SHARES = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
@@ -425,7 +427,7 @@ _SHARES = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tent
 def _figure_in_brief(match: re.Match, brief: str, allowed: frozenset[float]) -> bool:
     """A figure in words is the brief's when the brief has the same words, or the same share in words or as a
     percentage."""
-    share = match.group("share") or match.group("share2")
+    share = match.group("share") or match.group("share2") or match.group("share3")
     if share:
         return re.search(rf"\b{share}s?\b", brief) is not None or any(abs(a - _SHARES[share.lower()]) <= 3 for a in allowed)
     return match.group(0).lower() in brief
@@ -519,7 +521,9 @@ def _is_question(text: str) -> bool:
 # v0.3 round 3: the writer saying what a signal could mean, or that it is hard to read, hedges it too.
 _UNCERTAIN = re.compile(r"\b(?:could|can|might|may) (?:well |equally )?(?:mean|signal|indicate|point to|reflect|be read as)\b|"
                         r"\b(?:hard|difficult|impossible) to (?:say|tell|know|read)\b|\bnot sure what to make of\b|"
-                        r"\bno way (?:of|to) (?:knowing|telling)\b|\bread too much into\b", _FLAGS)
+                        r"\bno way (?:of|to) (?:knowing|telling)\b|\bread too much into\b|"
+                        r"\bif i(?:'ve| have)? (?:read|understood|seen|got|heard)\b[^.?!,]{0,30}?\b(?:right|correctly|properly)\b",
+                        _FLAGS)
 
 
 def _is_hedged(text: str) -> bool:
@@ -720,7 +724,8 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
                       offered.end())
     for m in mail.numbers:
         team = _TEAM_OF.match(mail.text, m.end) if m.unit == "" else None
-        if not team or not _OFFERING.search(mail.text[max(0, m.start - 50):m.start]):
+        before = mail.text[max(0, m.start - 50):m.start]
+        if not team or not (_OFFERING.search(before) or (_HAVE_A.search(before) and _READY.match(mail.text, team.end()))):
             continue
         stack = _STACK_ALIAS.get((team.group(1) or "").lower())
         available = context["bench"].get(stack, 0) if stack else total
@@ -733,6 +738,10 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
         card.flag_firing("overcommit", committed)
 
 
+# A team we say we have ready for the reader ("we have a five-strong Go team ready for you"): its size is offered as
+# much as "we can offer" is; a team described without that ("we have a five-person Go team, two of them free") is not.
+_HAVE_A = re.compile(r"\b(?:we have|we've got|we've)\s+(?:a|an)\s*$", _FLAGS)
+_READY = re.compile(r"\s*(?:\w+\s+){0,2}?(?:ready|free|available|for you|on standby|waiting)\b", _FLAGS)
 _ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # One more engineer offered on top, by ordinal ("all three, and a fourth should you need one"): the ordinal is the size
 # offered. "of" after it is a share ("a third of the roles"); a time word or a commitment in the sentence means
@@ -743,9 +752,31 @@ _WHEN_FREE = re.compile(r"\b(?:committed|busy|booked|tied up|unavailable|not fre
                         r"next (?:month|quarter)|in (?:\w+ )?(?:weeks?|months?))\b|\b" + _MONTH + r"\b", _FLAGS)
 
 
+# More people added on top of a count of our engineers ("both Go engineers, with two more joining them").
+_MORE = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six)\s+more\b|\banother\s+(?P<m>\d+|two|three|four|five)\b", _FLAGS)
+_BASE = re.compile(r"\b(?:(?P<n>\d+|one|two|three|four|five|six)|(?P<both>both)|all (?P<all>\d+|two|three|four|five|six))"
+                   r"\s+(?:of (?:our|the|them)\s+)?(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|people)\b", _FLAGS)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _count(word: str) -> int:
+    return _SMALL.get(word.lower()) or int(word)
+
+
 def _check_added_engineer(card: _Card, context: dict) -> None:
     mail = card.mail
     for sentence in mail.sentences:
+        more, base = _MORE.search(sentence.text), _BASE.search(sentence.text)
+        if more and base and base.start() < more.start() and not _WHEN_FREE.search(sentence.text):
+            offer = next((m for m in _OFFER.finditer(sentence.text)), None)
+            stack = _STACK_ALIAS.get(offer.group(1).lower()) if offer else None
+            available = context["bench"].get(stack, 0) if stack else sum(context["bench"].values())
+            first = 2 if base.group("both") else _count(base.group("n") or base.group("all"))
+            count = first + _count(more.group("n") or more.group("m"))
+            if count > available:
+                card.flag("overcommit", f"offers {count}{' ' + stack if stack else ''} engineers in all, the bench has "
+                          f"{available}", sentence.start + base.start(), sentence.start + more.end())
+                continue
         added = _ADDED.search(sentence.text)
         if not added or _WHEN_FREE.search(sentence.text):
             continue
@@ -1003,8 +1034,13 @@ _REPORTED_TO_US = (r"(?:\w+\s+){0,2}?(?:asked|told|mentioned to|confided in|wrot
                    r"complained to|admitted to|put (?:it|the question) to|was asking)\s+(?:me|us)\b")
 # A named person placed at a named organisation, then what they asked or told us ("Ana Ruiz, who runs platform at
 # Kelpie Foods, asked me ...", "Kelpie's CTO, Ana, told us ..."): another company's private conversation.
+_CONFIDED = r"(?:\w+\s+){0,2}?(?:confided|let slip|admitted privately|told me privately|told us privately)\b"
 _CONFIDANT = (
-    re.compile(rf"\b(?P<person>{NAME}),\s+[^,.;?!]{{2,50}}?\b(?:of|at|from)\s+(?P<org>{NAME}),\s+" + _REPORTED_TO_US),
+    re.compile(rf"\b(?P<person>{NAME}),\s+[^,.;?!]{{2,50}}?\b(?:of|at|from)\s+(?P<org>{NAME}),\s+(?:{_REPORTED_TO_US}|"
+               rf"{_CONFIDED})"),
+    re.compile(rf"\b(?P<person>{NAME})\s+\((?P<org>{NAME})\)\s+(?:{_REPORTED_TO_US}|{_CONFIDED})"),
+    re.compile(rf"\b(?:founder|cto|ceo|head of [\w-]+|lead|vp [\w-]+|director|boss)\s+(?:of|at|from)\s+(?P<org>{NAME}),\s+"
+               rf"(?P<person>{NAME}),\s+(?:{_REPORTED_TO_US}|{_CONFIDED})", _FLAGS),
     re.compile(rf"\b(?P<org>{NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(?:founder|cto|ceo|head|lead|vp|director|boss|team|engineers?|"
                rf"people)(?:,\s*(?P<person>{NAME}),)?\s+" + _REPORTED_TO_US),
 )
