@@ -306,3 +306,15 @@ def test_a_managing_director_of_a_large_company_is_escalated():
     recipient = {"name": "Orla Finnegan", "role": "founder", "title": "Managing Director"}
     assert _rule("A short note.", recipient=recipient, headcount=4200) == 4
     assert _rule("A short note.", recipient=recipient, headcount=400) == 11
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("Two of our clients, one of them a big Swiss insurer, went through the same.", {}, 9),
+    ("A client of ours, a large German carmaker, had the same tracker problem.", {}, 9),
+    ("A client of ours, Brekke Parcel, had the same tracker problem.", {}, 11),
+    ("Our clients tell us the overlap hours matter most.", {}, 11),
+    ("Understood. I'll pencil you in for a pilot in April.", {"prior_thread": PILOT_DECLINED}, 3),
+    ("Understood - if the budget opens up, I'd be glad to hear from you.", {"prior_thread": NO_THIS_YEAR}, 11),
+])
+def test_our_clients_described_and_a_pilot_pencilled_in(draft, context, rule):
+    assert _rule(draft, **context) == rule

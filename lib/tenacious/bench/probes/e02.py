@@ -108,7 +108,7 @@ _PEER_CONTEXT = re.compile(
     r"\b(?:done|did|doing|built|build|delivered|shipped|run|ran|runs|helped|help|supported|support|worked|work|"
     r"partnered|served|serve|staffed|placed|migrated|rebuilt|set up)\b|"
     r"\breferences?\b|\bin touch with\b|\bintroduc\w+|\bvouch\w*|\b(?:speak|talk) to\b|\bask\b|"
-    r"\b(?:teams|clients|customers|companies|firms) (?:at|like|such as)\b",
+    r"\b(?:teams|clients|customers|companies|firms) (?:at|like|such as)\b|\bour (?:clients?|customers?)\b|\bof ours\b",
     re.IGNORECASE)
 # ... or the peer named first and our work after it ("several top logistics firms use us").
 _PEER_AFTER = re.compile(r"\b(?:use|used|uses|rely on|relied on|trust|trusted|hired|chose|picked|work with|worked with)"
