@@ -318,3 +318,23 @@ def test_a_managing_director_of_a_large_company_is_escalated():
 ])
 def test_our_clients_described_and_a_pilot_pencilled_in(draft, context, rule):
     assert _rule(draft, **context) == rule
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("Understood. I had hoped we could still squeeze in a small pilot before summer.", {"prior_thread": PILOT_DECLINED},
+     3),
+    ("Understood. Give one engineer a try for a fortnight; you can stop any time.", {"prior_thread": NO_THIS_YEAR}, 3),
+    ("Understood. Nahom, who knows Kafka well, has just come free, if that changes anything.",
+     {"prior_thread": NO_THIS_YEAR}, 3),
+    (("Senior engineers are 6,500 to 9,000 USD per engineer-month. For Q3 I could put together a quote for two, if "
+     "useful."), {"prior_thread": RATE_QUESTION}, 3),
+    ("Senior engineers are 6,500 to 9,000 USD per engineer-month; I hope that helps your Q3 planning.",
+     {"prior_thread": RATE_QUESTION}, 11),
+    ("Yes, most of our engineers know Kafka well; two of them ran it at a logistics firm.",
+     {"prior_thread": ENGINEER_QUESTION}, 11),
+    ("Understood. For the record, we won't be holding anyone for you.", {"prior_thread": NO_THIS_YEAR}, 11),
+    ("Investors will expect growth, I imagine.", {"funding": BOOTSTRAPPED}, 7),
+    ("You've done all this without a single VC, which is rare.", {"funding": BOOTSTRAPPED}, 11),
+])
+def test_tenses_and_moods_of_a_re_pitch(draft, context, rule):
+    assert _rule(draft, **context) == rule

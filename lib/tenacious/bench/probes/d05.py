@@ -189,7 +189,7 @@ _KEEPS_ALIVE = re.compile(
 # Our people said to be free just now ("a couple of ours happen to be between projects"): unasked, that offers them
 # again; in answer to the prospect's question it is the answer.
 _AVAILABLE_NOW = re.compile(
-    r"\bhappen(?:s)? to be (?:free|available|between)\b|"
+    r"\bhappen(?:s)? to be (?:free|available|between)\b|\b(?:come|came|become|became) free\b|\brolled off\b|"
     r"\b(?:free|available|between projects|on the bench)\s+(?:right now|now|at the moment|this month|next month|again)\b",
     re.IGNORECASE)
 # The declined offer come back as a concrete, reduced staffing proposal: a head count with a short term or a
@@ -253,6 +253,13 @@ _OUR_OFFER = re.compile(
     # our people, or someone of ours, as the subject of a start ("two of our people can start within a week")
     r"\b(?:our|ours|someone)\b(?:[^.?!]{0,30}?\b(?:people|engineers?|developers?|devs|folks|team|person)\b)?[^.?!]{0,20}?"
     r"\b(?:can|could|would|will|'d|'ll)\s+(?:\w+\s+)?(?:start|join|begin|be with|jump in|step in)\b",
+    re.IGNORECASE)
+# Terms of a new engagement drawn up for the reader ("I could put together a quote for two"): an offer even in
+# answer to their question, unless they asked for that document.
+_OFFER_DOC = re.compile(
+    r"\b(?:i|we)(?:'d|'ll| would| will| could| can| am happy to| are happy to)?\s+(?:\w+\s+){0,2}?(?:put together|"
+    r"prepare|draft|send|sketch|write up|price up|cost)\s+(?:\w+\s+){0,2}?(?:quote|proposal|estimate|costing|offer|"
+    r"statement of work|sow)\b",
     re.IGNORECASE)
 # The prospect's own people ("your engineers"), a courtesy idiom withdrawn in the same breath.
 _THEIRS = re.compile(r"\b(?:your|their|his|her|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -337,6 +344,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         smaller = smaller if smaller and (_PROPOSAL.search(sentence) or _WE_HAVE.search(sentence)) else None
         if _DEFERS.search(sentence) and not offer and not smaller:
             continue
+        doc = _OFFER_DOC.search(sentence)
+        if doc and not _NEGATED_OFFER.search(sentence[:doc.start()]) and doc.group(0).split()[-1].lower() not in last.lower():
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers terms again "
+                              f"({doc.group(0)!r})", start + doc.start(), start + doc.end())
         if offer and not asked:  # unasked, an offer of ours is the push, whatever it names
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers again "
                               f"({offer.group(0)!r})", start + offer.start(), start + offer.end())
