@@ -291,3 +291,17 @@ def test_a_hedge_on_having_read_the_source_right():
              "into the engineering lead role. Would it be alright if I wrote again in the spring, or would you rather "
              "not hear from vendors at all?\n\nJo\nTenacious")
     assert "unhedged_signal" not in _kinds(task, email) and scorer.score(task, email)["overall"] >= 0.7
+
+
+def test_a_leadership_change_in_another_tense_is_the_signal():
+    signals = [{"kind": "leadership_change", "text": "Tamsin Okafor became CTO in December", "value": None,
+                "confidence": "high"}]
+    task = _task("intro_call", "Congratulate Tamsin on the new role.", signals=signals, segment="segment_3")
+    email = ("Subject: the new role\n\nHi Tamsin,\n\nCongratulations on taking over as CTO in December. If extra hands "
+             "would make the first months calmer, our engineers in Addis Ababa join teams for a few months at a time."
+             "\n\nWould a short call help?\n\nJo\nTenacious")
+    assert "no_segment_angle" not in _kinds(task, email) and scorer.score(task, email)["dimensions"]["grounding"] >= 0.5
+
+
+def test_a_permission_to_answer_at_leisure_is_no_second_ask():
+    assert scorer.ask_count("I could send a short written outline, and you can reply whenever suits.") == 0

@@ -404,6 +404,11 @@ def _grounded_signals(context: dict) -> list[dict]:
 _BAND_VALUES = frozenset(float(v) for band in facts.PRICE_BANDS_USD_PER_MONTH.values() for v in band)
 _ANCHORS = {kind: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors) + ")", _FLAGS)
             for kind, anchors in facts.SIGNAL_ANCHORS.items()}
+# v0.3 round 3: a leadership change in any tense of its verbs ("taking over as CTO", "since you stepped in").
+_ANCHOR_FORMS = {"leadership_change": re.compile(
+    r"\b(?:tak(?:e|es|ing|en)|took) over\b|\bstep(?:s|ped|ping)? (?:into|in|up)\b|\bjoin(?:s|ed|ing)? (?:as|the team as)\b|"
+    r"\bbec(?:ame|ome|oming) (?:the )?(?:cto|vp|head|chief|director)\b|\b(?:your )?appointment\b|"
+    r"\bnew (?:in|to) (?:the )?(?:role|seat|job)\b", _FLAGS)}
 
 
 # Figures about the reader written without digits: growth multiples and shares ("double engineering", "up by a
@@ -487,7 +492,9 @@ def _claim_text(sentence: str) -> str:
 
 def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
     sentence = _claim_text(sentence)
-    if _ANCHORS[signal["kind"]].search(sentence) or _shares_signal_words(sentence, signal):
+    forms = _ANCHOR_FORMS.get(signal["kind"])
+    if _ANCHORS[signal["kind"]].search(sentence) or (forms and forms.search(sentence)) or \
+            _shares_signal_words(sentence, signal):
         return True
     value = signal["value"]
     # A stack name alone ("two Go engineers") describes our bench, not the prospect's migration.
@@ -806,7 +813,7 @@ def ask_count(sentence: str) -> int:
 # A bare verb that is also a noun or sits in a clause of its own ("the quick reply", "the release schedule", "who
 # could share the load") is a request only where a clause starts with it ("Reply with a time", "if useful, send me").
 _REQUEST_PHRASE = re.compile(r"please|let me know|let'?s|feel free|happy to|i'?d love to", _FLAGS)
-_CLAUSE_START = re.compile(r"(?:^|[,;:(\u2014\u2013-]|\b(?:please|just|and|so|then|do|simply|kindly|you can|you could))\s*$",
+_CLAUSE_START = re.compile(r"(?:^|[,;:(\u2014\u2013-]|\b(?:please|just|and|so|then|do|simply|kindly))\s*$",
                            _FLAGS)
 
 
