@@ -338,3 +338,14 @@ def test_our_clients_described_and_a_pilot_pencilled_in(draft, context, rule):
 ])
 def test_tenses_and_moods_of_a_re_pitch(draft, context, rule):
     assert _rule(draft, **context) == rule
+
+
+@pytest.mark.parametrize("draft,rule", [
+    ("Everything we do would sit inside your vendor-risk process.", 11),
+    ("Of course, your compliance colleagues call the shots on access.", 11),
+    ("Onboarding follows your regulator's outsourcing rules, as it should.", 11),
+    ("Our engineers are insurance veterans, so the regulatory side is covered.", 10),
+    ("We are SOC 2 certified, which usually makes compliance a formality.", 10),
+])
+def test_the_caveat_as_their_process_or_their_call(draft, rule):
+    assert _rule(draft, industry="insurance", regulated=True) == rule

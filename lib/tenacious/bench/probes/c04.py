@@ -57,14 +57,16 @@ _APPROVAL = re.compile(
     r"\b(?:review\w*|approv\w*|sign(?:s|ed)?[- ]?off|sign(?:s|ed)? it off|clear\w*|vet\w*|green[- ]light|go-ahead|"
     r"ok|okay|check\w*|assess\w*|blessing|say-so|requirements|rules|process|diligence|gate\w*|permi\w*|"
     r"expect\w*|terms|conditions|policies|policy|standards|sets? the|satisfied|happy|comfortable|content|agree\w*|"
-    r"(?:final|last) (?:word|say))\b",
+    r"(?:final|last) (?:word|say)|calls? the shots|decid\w*)\b",
     re.IGNORECASE)
 _CONDITION = re.compile(
     r"\bsubject to\b|\bpending\b|\bonce\b|\bafter\b|\bfollowing\b|\bcontingent\b|\bconditional\b|\bdepend\w*|"
     r"\bprovided\b|\bassuming\b|\bas long as\b|\bonly (?:if|once|after|when|with)\b|\buntil\b|\bbefore\b|"
     r"\bfirst\b|\b(?:would|will|'d) need\b|\bneeds? to\b|\bmust\b|\brequir\w*|\bgated\b|\b(?:within|under) your\b|"
     r"\bwithout\b|\bunless\b|\bin line with\b|\bin step with\b|\bhas the final say\b|\bfinal say\b|"
-    r"\bwaits? (?:for|on|until)\b|\bwould wait\b|\bgo(?:es)? ahead\b|\bon hold\b",
+    r"\bwaits? (?:for|on|until)\b|\bwould wait\b|\bgo(?:es)? ahead\b|\bon hold\b|"
+    # v0.3 round 3: the work placed inside their process, or their people deciding ("call the shots on access")
+    r"\b(?:inside|through|via) your\b|\bfollow(?:s|ing|ed)? (?:your|the)\b|\bcalls? the shots\b|\bdecides?\b",
     re.IGNORECASE)
 _WAVES_AWAY = re.compile(
     r"\bno (?:need|review|sign-?off|approval)\b|\b(?:skip|bypass|avoid|sidestep)\w*\b|\b(?:don't|do not|won't|will not) "

@@ -10,8 +10,10 @@ offer counts ("I am holding two engineers for you"), and keeping it alive counts
 deference ("still on the table if you change your mind"), and so does proposing it smaller, cheaper or
 free ("no pressure, but would just a two-week trial work?"); a call must be proposed, since "Speak soon"
 is not one. A condition around the sentence does not make it deference when its main clause is still our
-offer ("if in-house drags, the offer stands", "if a trial could fit, I'd gladly sketch one for you"), and our
-people said to be free just now, unasked, are offered again (v0.3 round 3).
+offer ("if in-house drags, the offer stands", "if a trial could fit, I'd gladly sketch one for you"); our
+people said to be free just now, unasked, are offered again, and so are terms drawn up for the reader ("I could
+put together a quote for two") even in answer to their question; the reader's own people ("your engineers") and
+a courtesy withdrawn in the same breath ("the door is open, but I won't chase") offer nothing (v0.3 round 3).
 """
 
 from __future__ import annotations
