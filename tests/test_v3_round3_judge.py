@@ -349,3 +349,15 @@ def test_tenses_and_moods_of_a_re_pitch(draft, context, rule):
 ])
 def test_the_caveat_as_their_process_or_their_call(draft, rule):
     assert _rule(draft, industry="insurance", regulated=True) == rule
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("Word is the round was about £6m; congratulations if so.",
+     {"funding": {"stage": "series_a", "amount_usd": 8_000_000, "confidence": "low"}}, 6),
+    ("Eight million goes a long way in Leeds.",
+     {"funding": {"stage": "series_a", "amount_usd": 8_000_000, "confidence": "high"}}, 11),
+    ("References: Brekke Parcel (tracking), Brekke Parcel (billing).", {}, 9),
+    ("References: Brekke Parcel (tracking), Harlow Transit (billing).", {}, 11),
+])
+def test_amounts_and_a_reference_list(draft, context, rule):
+    assert _rule(draft, **context) == rule

@@ -125,7 +125,8 @@ _LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,
 # The draft counts its references as more than one ("two references", "both", "on a separate engagement", "so did").
 _COUNTED_APART = re.compile(r"\b(?:two|both|each|separate\w*|second|so did|as well|also|another|too|did the same|"
                             r"same for)\b|\b[2-9]\s+(?:[\w-]+\s+)?(?:refs?|references|examples|clients|companies|peers|"
-                            r"customers|cases)\b|^\s*2[.)]\s", re.IGNORECASE | re.MULTILINE)
+                            r"customers|cases)\b|^\s*2[.)]\s|"
+                            r"\b(?:references|refs|examples|clients|customers)\s*:", re.IGNORECASE | re.MULTILINE)
 # Our past work claimed for a group nobody is named in ("we have done the same migration for several mid-sized
 # freight forwarders"): a peer reference without a name, whatever the trade noun.
 _UNNAMED_GROUP = re.compile(
