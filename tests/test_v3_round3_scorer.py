@@ -305,3 +305,14 @@ def test_a_leadership_change_in_another_tense_is_the_signal():
 
 def test_a_permission_to_answer_at_leisure_is_no_second_ask():
     assert scorer.ask_count("I could send a short written outline, and you can reply whenever suits.") == 0
+
+
+def test_our_people_without_a_count_say_nothing_of_the_prospects_hiring():
+    signals = [{"kind": "hiring", "text": "Job board shows about four mobile roles", "value": 4, "confidence": "medium"}]
+    task = _task("intro_call", "Write to Tamsin about the mobile hiring.", signals=signals)
+    email = ("Subject: mobile hiring\n\nHi Tamsin,\n\nThe job board shows maybe four mobile roles, if they are still "
+             "open. Our mobile engineers in Addis Ababa can work inside your team until the hires arrive.\n\n"
+             "Would a short call help?\n\nJo\nTenacious")
+    assert "unhedged_signal" not in _kinds(task, email)
+    unhedged = email.replace("maybe four mobile roles, if they are still open", "four mobile roles")
+    assert "unhedged_signal" in _kinds(task, unhedged)

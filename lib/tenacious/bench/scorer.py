@@ -448,6 +448,9 @@ _OUR_COUNT = re.compile(
     r"\b(?:we|we've|we have|we've got|our|tenacious|offer|provide|lend|send|free|bench)\b[^.?!]{0,25}?"
     r"\b(?:\d+|one|two|three|four|five|six|a couple of|a pair of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:engineers?|engs?|devs?|developers?|people|ppl|folks)\b", _FLAGS)
+# Our own people named without a count ("our mobile engineers can join"): they too describe our bench.
+_OUR_PEOPLE = re.compile(r"\b(?:our|tenacious's)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|devs?|developers?|people|folks)\b",
+                         _FLAGS)
 # Idioms that hold a signal's anchor word without naming the signal ("not the other way round").
 _ANCHOR_IDIOMS = re.compile(r"\b(?:(?:the )?other way (?:a)?round|all(?: year)? round|round the clock|round[- ]trip|"
                             r"round of (?:reviews?|interviews?|feedback|edits|changes|questions))\b", _FLAGS)
@@ -486,8 +489,8 @@ def _shares_signal_words(sentence: str, signal: dict) -> bool:
 
 @lru_cache(maxsize=16384)
 def _claim_text(sentence: str) -> str:
-    """The sentence without counts of our own people and anchor idioms: what it says about the prospect."""
-    return _ANCHOR_IDIOMS.sub(" ", _OUR_COUNT.sub(" ", sentence))
+    """The sentence without our own people (counted or not) and anchor idioms: what it says about the prospect."""
+    return _ANCHOR_IDIOMS.sub(" ", _OUR_PEOPLE.sub(" ", _OUR_COUNT.sub(" ", sentence)))
 
 
 def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
