@@ -361,3 +361,20 @@ def test_the_caveat_as_their_process_or_their_call(draft, rule):
 ])
 def test_amounts_and_a_reference_list(draft, context, rule):
     assert _rule(draft, **context) == rule
+
+
+HOURS_QUESTION = _declined("Not for now. Out of curiosity, what hours would your engineers work against London?")
+ESTIMATE_ASKED = _declined("Not this quarter. Could you send a rough estimate for two engineers so I can plan Q3?")
+
+
+@pytest.mark.parametrize("draft,thread,rule", [
+    ("Addis is two or three hours ahead of London, so our engineers cover roughly 8 to 3 your time.",
+     HOURS_QUESTION, 11),
+    ("Our engineers cover roughly 8 to 3 your time, and they could start whenever you like.", HOURS_QUESTION, 3),
+    ("Two engineers would come to 13,000 to 18,000 USD a month; I've attached a rough estimate as asked.",
+     ESTIMATE_ASKED, 11),
+    ("If you'd like, I can send our rate card for your files.", RATE_QUESTION, 11),
+    ("Completely fair. I've taken you off my follow-up list.", NO_THIS_YEAR, 11),
+])
+def test_an_answer_and_a_start_offered_beside_it(draft, thread, rule):
+    assert _rule(draft, prior_thread=thread) == rule

@@ -91,7 +91,7 @@ _FAMILIES = tuple(sorted(wording.FIRST_OFFERS))
 
 # Declines that leave the door open, plain and polite. A hard "never contact me" is a do_not_contact disqualifier.
 SOFT_REJECTION = re.compile(
-    r"\bnot (?:right )?now\b|not a (?:priority|fit|good fit|match)|not the right (?:time|fit|moment)|"
+    r"\bnot (?:right |just |for )?now\b|not a (?:priority|fit|good fit|match)|not the right (?:time|fit|moment)|"
     r"\btiming (?:isn't|is not|is bad|is wrong|doesn't work|does not work)|\bbad timing\b|\bnot this (?:year|quarter)\b|"
     r"\bno budget\b|not in (?:the|this year's|our) budget|\bnot budgeted\b|budget (?:is|was|has been) (?:frozen|cut|spent)|"
     r"\bmaybe (?:later|next)|\brevisit\b|\bcheck back\b|\bcircle back\b|\breach out (?:again )?(?:in|next)\b|"
@@ -251,11 +251,18 @@ _REQUEST = re.compile(
 _OUR_OFFER = re.compile(
     r"\b(?:i|we)(?:'d|'ll| would| will| could| can| am| are|'m|'re)?\s+(?:\w+\s+){0,2}?(?:hold|have|put|place|send|"
     r"sketch|draft|prepare|reserve|set up|line up|start|run|arrange|lend|spare|free up|get|do)\b[^.?!]{0,40}?"
-    r"\b(?:for you|with you|your way|on (?:it|the))\b|"
-    # our people, or someone of ours, as the subject of a start ("two of our people can start within a week")
-    r"\b(?:our|ours|someone)\b(?:[^.?!]{0,30}?\b(?:people|engineers?|developers?|devs|folks|team|person)\b)?[^.?!]{0,20}?"
-    r"\b(?:can|could|would|will|'d|'ll)\s+(?:\w+\s+)?(?:start|join|begin|be with|jump in|step in)\b",
+    r"\b(?:for you|with you|your way|on (?:it|the))\b",
     re.IGNORECASE)
+# Our people, someone of ours, or "they" after them, as the subject of a start ("two of our people can start within a
+# week", "... and they could start whenever you like"): an offer even in answer to another question of theirs.
+_START_OFFER = re.compile(
+    r"\b(?:our|ours|someone|they|he|she)\b(?:[^.?!]{0,30}?\b(?:people|engineers?|developers?|devs|folks|team|person)\b)?"
+    r"[^.?!]{0,20}?\b(?:can|could|would|will|'d|'ll)\s+(?:be able to\s+|\w+\s+)?(?:start|join|begin|be with|jump in|"
+    r"step in)\b",
+    re.IGNORECASE)
+_ASKS_WHEN = re.compile(r"\b(?:start|available|availability|how soon|when could|when can|lead time)\b", re.IGNORECASE)
+# A price quoted in the match ("two engineers would come to 13,000 USD a month"): a rate, not a term of engagement.
+_PRICE = re.compile(r"[$\u20ac\u00a3]\s?\d|\d[\d,.]*\s*(?:usd|eur|gbp|dollars|euros|pounds)\b|\bper\b", re.IGNORECASE)
 # Terms of a new engagement drawn up for the reader ("I could put together a quote for two"): an offer even in
 # answer to their question, unless they asked for that document.
 _OFFER_DOC = re.compile(
@@ -275,7 +282,7 @@ _NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+
 
 def _our_offer(sentence: str) -> re.Match | None:
     """An offer of ours in the sentence, not negated just before it ("I won't hold anyone for you")."""
-    offer = _OUR_OFFER.search(sentence)
+    offer = _OUR_OFFER.search(sentence) or _START_OFFER.search(sentence)
     return offer if offer and not _NEGATED_OFFER.search(sentence[:offer.start()]) else None
 
 
@@ -326,7 +333,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         if _RELEASED.search(sentence):
             continue
         small = _SMALL_OFFER.search(sentence) if (offered or set(OFFER_FAMILIES)) & {"engineers", "pilot"} else None
-        if small and not _NEGATED_OFFER.search(sentence[:small.start()]):
+        if small and not _NEGATED_OFFER.search(sentence[:small.start()]) and not _PRICE.search(small.group(0)):
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers it again, reduced "
                               f"({small.group(0)!r})", start + small.start(), start + small.end())
         alternative = _ALTERNATIVE_OFFER.search(sentence)
@@ -350,6 +357,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         if doc and not _NEGATED_OFFER.search(sentence[:doc.start()]) and doc.group(0).split()[-1].lower() not in last.lower():
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers terms again "
                               f"({doc.group(0)!r})", start + doc.start(), start + doc.end())
+        start_offer = _START_OFFER.search(sentence)
+        if start_offer and offer is not None and asked and not _ASKS_WHEN.search(last):
+            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a start again "
+                              f"({start_offer.group(0)!r})", start + start_offer.start(), start + start_offer.end())
         if offer and not asked:  # unasked, an offer of ours is the push, whatever it names
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers again "
                               f"({offer.group(0)!r})", start + offer.start(), start + offer.end())
