@@ -378,3 +378,11 @@ ESTIMATE_ASKED = _declined("Not this quarter. Could you send a rough estimate fo
 ])
 def test_an_answer_and_a_start_offered_beside_it(draft, thread, rule):
     assert _rule(draft, prior_thread=thread) == rule
+
+
+@pytest.mark.parametrize("draft,rule", [
+    ("Now that you've brought investors on board, the competitors in your space will be watching.", 7),
+    ("Most companies in your space took VC money; you didn't, which is rare.", 11),
+])
+def test_outside_money_said_of_others_is_read_next_to_the_mention(draft, rule):
+    assert _rule(draft, funding=BOOTSTRAPPED) == rule

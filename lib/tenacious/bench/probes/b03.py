@@ -167,10 +167,11 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     for start, sentence in sentences:
         named = [(m, _BOOTSTRAPPED if stages == _ANY_STAGE and _NEGATED.search(sentence[:m.start()]) else stages)
                  for pattern, stages in _STAGE_MENTIONS if (m := pattern.search(sentence))]
-        if _ABOUT_OTHERS.search(sentence) or any(stages == _BOOTSTRAPPED for _, stages in named):
-            # outside money said of others ("unlike venture-backed rivals", "investors in this space"), or beside the
-            # prospect's own bootstrapping: no claim that the prospect took it
-            named = [(m, stages) for m, stages in named if stages != _ANY_STAGE]
+        # Outside money said of others ("unlike venture-backed rivals", "investors in this space": the marker next to
+        # the mention), or beside the prospect's own bootstrapping: no claim that the prospect took it.
+        bootstrapping = any(stages == _BOOTSTRAPPED for _, stages in named)
+        named = [(m, stages) for m, stages in named if stages != _ANY_STAGE or not (
+            bootstrapping or _ABOUT_OTHERS.search(sentence, max(0, m.start() - 40), m.end() + 20))]
         for letter in ROUND_LETTER.finditer(sentence):  # "fresh off its C", "from the A", "well into B territory"
             if letter.group(1) in _ROUND_OF_LETTER:
                 named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))
