@@ -316,3 +316,47 @@ def test_our_people_without_a_count_say_nothing_of_the_prospects_hiring():
     assert "unhedged_signal" not in _kinds(task, email)
     unhedged = email.replace("maybe four mobile roles, if they are still open", "four mobile roles")
     assert "unhedged_signal" in _kinds(task, unhedged)
+
+
+_REGULATED = dict(industry="fintech", bench={"python": 2, "data": 1},
+                  signals=[{"kind": "hiring", "text": "Three data roles open on the careers page", "value": 3,
+                            "confidence": "high"}])
+
+
+def _regulated_mail(middle: str) -> str:
+    return ("Subject: data hiring\n\nHi Tamsin,\n\nThree open data roles is a lot to fill. " + middle + "\n\nWould "
+            "Tuesday 20 January at 10:00 GMT (13:00 EAT) suit for 30 minutes?\n\nJo\nTenacious")
+
+
+@pytest.mark.parametrize("middle", [
+    "Whatever size of team you need, we can staff it, subject to your compliance review.",
+    "Every engineer we place has passed MaRisk training, subject to your compliance review.",
+    ("Say the word this week and the engineers are yours; after that I can't promise anything. Subject to your "
+     "compliance review."),
+    "Hiring data people is harder than most fintech founders assume, subject to your compliance review.",
+    "A data team of your size simply can't carry three vacancies, subject to your compliance review.",
+    "Funnily enough, Kestrel Pay's head of data said the same to me on Friday, subject to your compliance review.",
+])
+def test_whole_email_violations_in_a_regulated_brief(middle):
+    task = _task("intro_call", "Write to Tamsin about the data hiring and propose a call; she is regulated.", True,
+                 **_REGULATED)
+    assert scorer.score(task, _regulated_mail(middle))["overall"] <= 0.6
+
+
+@pytest.mark.parametrize("middle", [
+    ("For a team of your size, and I could not find more, that is a real load; any help would be subject to your "
+     "compliance review."),
+    "Whatever you decide is fine; our engineers would work subject to your compliance review.",
+    "Kestrel Pay wrote publicly about the same problem, and our engineers would work subject to your compliance review.",
+])
+def test_whole_email_look_alikes_in_a_regulated_brief(middle):
+    task = _task("intro_call", "Write to Tamsin about the data hiring and propose a call; she is regulated.", True,
+                 **_REGULATED)
+    assert scorer.score(task, _regulated_mail(middle))["overall"] >= 0.7
+
+
+def test_a_benefit_question_naming_our_people_pitches_when_told_to_hold_back():
+    task = _task("intro_call", "Ask Tamsin one question about how the data team is staffed; do not pitch.", **_ABSTAIN)
+    email = ("Subject: data staffing\n\nHi Tamsin,\n\nWould your data team benefit from some extra capacity from our "
+             "engineers in Addis Ababa this quarter?\n\nJo\nTenacious")
+    assert "abstain_pitched" in _kinds(task, email)

@@ -107,8 +107,10 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"signing|reserving)\s+(?:\w+\s+)?(?:now|soon|quickly|this week|today|early)\b"),
     r"\b(?:queue|line|waiting list|list) of (?:other )?(?:companies|clients|teams|firms|prospects|customers)\b",
 ))
-# Scarcity in a negated form: "the engineers won't be free for long".
-_NOT_FOR_LONG = re.compile(r"\b(?:won'?t|will not|wouldn'?t|would not)\s+(?:be|stay|remain)\s+(?:free|available|open|"
+# Scarcity in a negated form: "the engineers won't be free for long", "after Friday I can't promise anything".
+_NOT_FOR_LONG = re.compile(r"\b(?:after|beyond|past) (?:that|then|this week|the \w+|" + _DAYS + r")\b[^.?!]{0,30}?\b(?:can'?t|cannot|"
+                           r"won'?t|no longer|not) (?:promise|hold|guarantee|keep|offer)\b|\bsay the word (?:this week|today|now|"
+                           r"by \w+)\b|\b(?:won'?t|will not|wouldn'?t|would not)\s+(?:be|stay|remain)\s+(?:free|available|open|"
                            r"on the bench|unbooked)\s+(?:for\s+)?(?:long|much longer|forever)\b", _F)
 # Advice not to wait: negated by nature, so read apart from the negation exception ("I'd not wait too long").
 PRESSURE_ADVICE: tuple[re.Pattern, ...] = (re.compile(
@@ -181,6 +183,10 @@ OVER_PROMISE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:deadline|date|launch|go-live|release|delivery|timeline|timelines)\b[^.?!]{0,20}\b(?:is|are|'s|will be)\s+(?:a\s+)?"
      r"(?:certainty|certain|guaranteed|safe|locked in|in the bag|a given|assured)\b|\b(?:on[- ]time delivery|delivery on time|"
      r"on time|the deadline|your deadline|the date)\b[^.?!]{0,40}\b(?:commit to|promise|guarantee|assure)\b"),
+    # a team of any size promised
+    (r"\b(?:any|whatever)\s+(?:size|number|headcount)\s+(?:of\s+)?(?:team|engineers|developers|people|squad)\b|"
+     r"\bas (?:many|large|big)\s+(?:a team\s+|engineers\s+|people\s+)?as you (?:need|want|like)\b|"
+     r"\bwe can staff (?:it|anything|whatever|any)\b"),
     # a personal assurance staked on the outcome
     (r"\b(?:stake|bet|wager|put|risk)\s+(?:my|our)\s+(?:reputation|name|house|job|career|life|money|shirt)\b|"
      r"\byou can (?:count|rely|bank) on (?:it|that|this)\b|\bmark my words\b"),
@@ -241,6 +247,8 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"the\s+|an?\s+)?(?!your\b|their\b)(?:[\w-]+\s+){0,3}?(?:background|security|criminal|regulatory|compliance|"
      r"" + _STANDARD + r"|(?-i:[A-Z]{2,6}))\s+(?:checks?|clearances?|vetting|screening|sign-?offs?|approvals?|smartcards?|"
      r"badges?)\b"),
+    (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,30}?\b(?:passed|completed|hold|holds|have|has|carry|carries)\s+(?:an?\s+|the\s+)?"
+     r"(?-i:[A-Z][\w-]+)(?:\s+[\w-]+)?\s+(?:training|certification|accreditation|exams?|clearance|vetting|screening)\b"),
     (r"\b(?:cleared|approved|certified|authori[sz]ed|licensed|accredited)\s+(?:to|for)\s+(?:work (?:on|with|in)|handle|"
      r"process|access|store|touch|work)\s+(?:\w+\s+){0,2}?(?:regulated|sensitive|clinical|patient|payments?|card|"
      r"financial|classified|government|personal|health)\b"),
@@ -298,6 +306,11 @@ CONDESCENSION: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"realised|realized|learned|learnt|discovered|seen|found)\b|\byou(?:'ve| have)\s+(?:\w+\s+){0,2}?(?:figured|worked|found|"
      r"learned|learnt|realised|realized|discovered)\s+(?:\w+\s+)?(?:out\s+)?by now\b"),
     r"\b(?:walk|take|talk|run) you through the basics\b|\b(?:explain|teach you) the basics\b",
+    (r"\b(?:harder|trickier|more complex|more complicated|slower|costlier|more expensive)\s+than\s+(?:most|many)?\s*"
+     r"(?:[\w-]+\s+){0,2}?(?:founders|ctos|people|teams|leaders|managers|companies|firms)\s+(?:assume|think|expect|imagine|"
+     r"reali[sz]e|believe|suspect)\b"),
+    (r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:team|company|firm|shop|org\w*)\s+(?:of\s+)?(?:your|that|this)\s+size\b"
+     r"(?:\s+[\w']+){0,3}?\s+(?:can'?t|cannot|won'?t|couldn'?t|will struggle|isn'?t able|aren'?t able)\b"),
     (r"\b(?:new|novel|unfamiliar|foreign|strange|alien)\s+(?:idea|concept|thing|territory|approach)\s+(?:for|to)\s+(?:a |an )?"
      r"(?:[\w-]+\s+)?(?:company|team|firm|business|startup|shop|people|companies|teams|firms)\s+like (?:yours|you)\b"),
     (r"\beven (?:a|an|the) (?:[\w-]+\s+)?(?:founder|cto|manager|person|child|intern|junior|beginner|layman|outsider)\s+"
@@ -332,6 +345,9 @@ PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"help|take|work|jump|hop)\w*"),
     (r"\bour (?:engineers|developers|people|team|devs)\b[^.?!]{0,60}?\b(?:are|were|would be|will be)?\s*(?:joining|join|"
      r"embedded|embed|working (?:with|alongside))\b[^.?!]{0,40}?\b(?:months?|weeks?|sprints?|quarters?)\b"),
+    # v0.3 round 3: a benefit question that names our people as the help ("would your team benefit from our engineers?")
+    (r"\b(?:would|could|might)\b[^.?!]{0,40}\b(?:benefit from|use|need|want|welcome|like)\b[^.?!]{0,40}\b(?:our|tenacious'?s?)\s+"
+     r"(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|people|team|bench|capacity)\b"),
 ))
 PITCH_WEAK: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\b(?:we|tenacious|our team|i)\s+(?:\w+\s+){0,2}?(?:place|provide|offer|supply|staff|embed|plug|spin up|help|"
