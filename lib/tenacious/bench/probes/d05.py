@@ -282,7 +282,7 @@ _NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+
 
 def _our_offer(sentence: str) -> re.Match | None:
     """An offer of ours in the sentence, not negated just before it ("I won't hold anyone for you")."""
-    offer = _OUR_OFFER.search(sentence) or _START_OFFER.search(sentence)
+    offer = _START_OFFER.search(sentence) or _OUR_OFFER.search(sentence)
     return offer if offer and not _NEGATED_OFFER.search(sentence[:offer.start()]) else None
 
 
@@ -357,11 +357,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         if doc and not _NEGATED_OFFER.search(sentence[:doc.start()]) and doc.group(0).split()[-1].lower() not in last.lower():
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers terms again "
                               f"({doc.group(0)!r})", start + doc.start(), start + doc.end())
-        start_offer = _START_OFFER.search(sentence)
-        if start_offer and offer is not None and asked and not _ASKS_WHEN.search(last):
-            return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a start again "
-                              f"({start_offer.group(0)!r})", start + start_offer.start(), start + start_offer.end())
-        if offer and not asked:  # unasked, an offer of ours is the push, whatever it names
+        # Unasked, an offer of ours is the push, whatever it names; beside an answer, a start offered is one too.
+        if offer and (not asked or (offer.re is _START_OFFER and not _ASKS_WHEN.search(last))):
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers again "
                               f"({offer.group(0)!r})", start + offer.start(), start + offer.end())
         if smaller:
