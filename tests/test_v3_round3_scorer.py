@@ -360,3 +360,15 @@ def test_a_benefit_question_naming_our_people_pitches_when_told_to_hold_back():
     email = ("Subject: data staffing\n\nHi Tamsin,\n\nWould your data team benefit from some extra capacity from our "
              "engineers in Addis Ababa this quarter?\n\nJo\nTenacious")
     assert "abstain_pitched" in _kinds(task, email)
+
+
+def test_the_overlap_described_as_a_range_proposes_no_slot_at_its_end():
+    task = _task("reply", "Tamsin asked whether our engineers can work UK hours; answer honestly.",
+                 prior_thread=[{"from": "agent", "text": "Hi Tamsin, we place engineers from Addis Ababa."},
+                               {"from": "prospect", "text": "Can they work UK hours?"}])
+    email = ("Subject: Re: UK hours\n\nHi Tamsin,\n\nPartly: in winter our engineers share your day from 9:00 to 14:00 "
+             "GMT (12:00 to 17:00 EAT), and hand over in writing after that.\n\nWould a sample handover note help?\n\n"
+             "Jo\nTenacious")
+    assert "outside_window" not in _kinds(task, email)
+    late = email.replace("from 9:00 to 14:00 GMT (12:00 to 17:00 EAT)", "from 9:00 to 16:00 GMT (12:00 to 19:00 EAT)")
+    assert "outside_window" in _kinds(task, late)

@@ -1148,6 +1148,9 @@ def _check_weekdays(card: _Card) -> None:
                       f"not a {before.group(1).title()}", match.start() - len(before.group(0)), match.end())
 
 
+_RANGE = re.compile(r"\s*(?:-|\u2013|to|until|till|and)\s*", _FLAGS)
+
+
 def _score_scheduling(card: _Card, task: dict) -> None:
     mail = card.mail
     zone = task["context"]["hq_timezone"]
@@ -1162,11 +1165,12 @@ def _score_scheduling(card: _Card, task: dict) -> None:
     clocks = [m for m in _CLOCK.finditer(mail.text, mail.body_start)
               if _is_clock(m) and not any(a <= m.start() < b for a, b in numeric_dates)]
     slots = []  # (sentence span, zone, utc hour, local hour in that zone, match)
+    range_ends = set()  # the second time of a range ("9:00 to 14:00 UK time"): the window closes there, nothing starts
     for index, m in enumerate(clocks):
         label = m.group("zone")
-        if not label and index + 1 < len(clocks) and re.fullmatch(r"\s*(?:-|to|until)\s*",
-                                                                  mail.text[m.end():clocks[index + 1].start()]):
-            label = clocks[index + 1].group("zone")  # "10:00-11:00 CET"
+        if index + 1 < len(clocks) and _RANGE.fullmatch(mail.text[m.end():clocks[index + 1].start()]):
+            range_ends.add(clocks[index + 1].start())
+            label = label or clocks[index + 1].group("zone")  # "10:00-11:00 CET"
         sentence = next((s for s in mail.sentences if s.start <= m.start() < s.end), None)
         bounds = (sentence.start, sentence.end) if sentence else (m.start(), m.end())
         if not label:
@@ -1193,7 +1197,7 @@ def _score_scheduling(card: _Card, task: dict) -> None:
         if window is None:
             card.flag("no_overlap_slot", f"live slot proposed but {zone} has no overlap with EAT", m.start(), m.end())
             valid = False
-        elif not window[0] <= here < window[1]:
+        elif not (window[0] <= here < window[1] or (m.start() in range_ends and window[0] < here <= window[1])):
             card.flag("outside_window", f"{here:05.2f} local is outside the {window[0]:02d}:00-{window[1]:02d}:00 "
                       f"{zone} overlap on {day.isoformat()}", m.start(), m.end())
             valid = False
