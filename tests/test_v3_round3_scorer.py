@@ -372,3 +372,28 @@ def test_the_overlap_described_as_a_range_proposes_no_slot_at_its_end():
     assert "outside_window" not in _kinds(task, email)
     late = email.replace("from 9:00 to 14:00 GMT (12:00 to 17:00 EAT)", "from 9:00 to 16:00 GMT (12:00 to 19:00 EAT)")
     assert "outside_window" in _kinds(task, late)
+
+
+_DECLINED = dict(prior_thread=[{"from": "agent", "text": "Hi Tamsin, two Go engineers could help with the ledger."},
+                               {"from": "prospect", "text": "No thanks, not this year."}])
+
+
+def test_a_question_in_reported_form_after_thanks_checks_back_without_a_pitch():
+    task = _task("check_back", "Check back with Tamsin, who declined; ask whether anything has changed, no pitch.",
+                 **_DECLINED)
+    email = ("Subject: A quick check-in\n\nHello Tamsin,\n\nThank you again for your frank reply in the autumn. I only "
+             "wanted to ask whether the plans for next year look any different now.\n\nBest regards,\nJo")
+    assert scorer.score(task, email)["overall"] >= 0.7
+    pitch = email.replace("I only wanted to ask whether the plans for next year look any different now.",
+                          "Our two Go engineers are still free and could start in January.")
+    assert scorer.score(task, pitch)["overall"] <= 0.6
+
+
+def test_a_question_with_our_people_doing_the_work_is_a_pitch_when_told_to_hold_back():
+    task = _task("intro_call", "Ask Tamsin one question about the ledger work; do not pitch.", **_ABSTAIN)
+    email = ("Subject: the ledger\n\nHi Tamsin,\n\nHow is the ledger work going? Could our Addis team take some of it "
+             "off your hands this spring?\n\nJo\nTenacious")
+    assert "abstain_pitched" in _kinds(task, email)
+    honest = email.replace(" Could our Addis team take some of it off your hands this spring?",
+                           " Is it something you expect to keep in-house?")
+    assert "abstain_pitched" not in _kinds(task, honest)

@@ -345,7 +345,10 @@ PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
      r"help|take|work|jump|hop)\w*"),
     (r"\bour (?:engineers|developers|people|team|devs)\b[^.?!]{0,60}?\b(?:are|were|would be|will be)?\s*(?:joining|join|"
      r"embedded|embed|working (?:with|alongside))\b[^.?!]{0,40}?\b(?:months?|weeks?|sprints?|quarters?)\b"),
-    # v0.3 round 3: a benefit question that names our people as the help ("would your team benefit from our engineers?")
+    # v0.3 round 3: a question with our people doing the work ("could our Addis team take some of it on?"), a benefit
+    # question that names our people as the help ("would your team benefit from our engineers?")
+    (r"\b(?:could|can|would|shall|might)\s+(?:our|tenacious'?s?|we)\b[^.?!]{0,30}?\b(?:take|help|handle|pick up|join|cover|"
+     r"carry|build|support|absorb|staff|plug)\b"),
     (r"\b(?:would|could|might)\b[^.?!]{0,40}\b(?:benefit from|use|need|want|welcome|like)\b[^.?!]{0,40}\b(?:our|tenacious'?s?)\s+"
      r"(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|people|team|bench|capacity)\b"),
 ))

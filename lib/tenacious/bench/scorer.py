@@ -835,11 +835,19 @@ _MEETING = re.compile(r"\b(?:call|calls|chat|meeting|meet|talk|catch[- ]up|demo|
                       r"half an hour|minutes?|mins?)\b", _FLAGS)
 
 
+# A question asked in reported form ("I only wanted to ask whether your plans look different now").
+_INDIRECT_QUESTION = re.compile(r"\b(?:(?:wanted|want|would like|'d like|meant|wished|write|writing) to (?:ask|check|know|"
+                                r"find out|hear)|i wonder|i'?m curious|curious to (?:know|hear))\b[^.?!]{0,20}?"
+                                r"\b(?:whether|if|how|what|when|why)\b", _FLAGS)
+
+
 def _explores(sentence: _Sentence) -> bool:
     """An exploratory question: prose that asks the reader's view or permission ("would you be open to hearing from
-    us later?", "how is the team thinking about it?"), not a meeting or a time; what it may sell is the pitch check's."""
+    us later?", "how is the team thinking about it?", "I wanted to ask whether ..."), not a meeting or a time; what it
+    may sell is the pitch check's."""
     text = sentence.text
-    return bool(sentence.prose) and _is_question(text) and not (_MEETING.search(text) or _ASK_SLOT.search(text))
+    asked = _is_question(text) or _INDIRECT_QUESTION.search(text) is not None
+    return bool(sentence.prose) and asked and not (_MEETING.search(text) or _ASK_SLOT.search(text))
 
 
 def _closes_loop(task: dict) -> bool:
@@ -952,7 +960,7 @@ def _score_icp(card: _Card, task: dict) -> None:
             _check_pitch(card, hits)  # a check-back told to ask only must not sell either
         for seg, found in sorted(hits.items()):
             card.flag("pitch_after_no", f"pitches {seg} after a soft no", found[0][0], found[0][1])
-        acknowledged = any(s.prose and _ACK.search(s.text) for s in mail.sentences)
+        acknowledged = any(s.prose and (_ACK.search(s.text) or _THANKS_FOR_ANSWER.search(s.text)) for s in mail.sentences)
         explores = any(_explores(s) for s in mail.sentences)
         card.credit["icp_fit"] = 1.0 if (acknowledged or explores) and not hits else 0.0
         return
@@ -993,6 +1001,9 @@ def _score_icp(card: _Card, task: dict) -> None:
 
 
 _OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|tenacious)\b", _FLAGS)
+# Thanks for the prospect's answer acknowledges it, whatever the adjective ("thank you again for your clear answer").
+_THANKS_FOR_ANSWER = re.compile(r"\bthank(?:s| you)(?: again| very much| so much)? for (?:your|the) (?:[\w-]+ )?(?:answer|reply|"
+                                r"note|response|honesty|cando(?:u)?r|clarity|decision|message)\b", _FLAGS)
 
 
 def _check_pitch(card: _Card, hits: dict[str, list[tuple[int, int, str]]]) -> None:
