@@ -397,3 +397,12 @@ def test_a_question_with_our_people_doing_the_work_is_a_pitch_when_told_to_hold_
     honest = email.replace(" Could our Addis team take some of it off your hands this spring?",
                            " Is it something you expect to keep in-house?")
     assert "abstain_pitched" not in _kinds(task, honest)
+
+
+def test_a_small_count_of_the_prospects_openings_is_checked_against_the_brief():
+    task = _task("intro_call", "Write to Tamsin about the hiring.")  # the brief: six backend roles
+    wrong = _mail("Nine backend roles is a lot to fill at once.")
+    assert "invented_number" in _kinds(task, wrong)
+    for honest in ("Six backend roles is a lot to fill at once.", "Even two of those roles filled sooner would help.",
+                   "Six roles is a lot; we have two Go engineers free."):
+        assert "invented_number" not in _kinds(task, _mail(honest))

@@ -436,6 +436,10 @@ def _figure_in_brief(match: re.Match, brief: str, allowed: frozenset[float]) -> 
     if share:
         return re.search(rf"\b{share}s?\b", brief) is not None or any(abs(a - _SHARES[share.lower()]) <= 3 for a in allowed)
     return match.group(0).lower() in brief
+# A count of the prospect's openings ("nine Go roles", "seven or so backend positions"): checked like any figure
+# (a share of them, "two of those roles", and a single role are not a count of the openings).
+_OPENINGS_AFTER = re.compile(r"(?:\s+or\s+so)?\s+(?:(?!of\b|those\b|these\b|the\b)[\w-]+\s+){0,2}?(?:roles?|positions?|openings?|vacancies|vacancy|"
+                             r"listings?|job (?:posts?|ads?|adverts?)|reqs?|requisitions?)\b", _FLAGS)
 # Words that name where a signal was seen, not what it says ("a job post mentions ..."): no evidence of use.
 _SOURCE_WORDS = frozenset({"post", "posts", "mention", "mentions", "mentioned", "listing", "listings", "press", "blog",
                            "page", "careers", "hint", "hints", "says", "said", "report", "reports", "seems", "local"})
@@ -587,7 +591,9 @@ def _score_grounding(card: _Card, task: dict) -> None:
     mentions = _number_mentions(mail)
     allowed = allowed_numbers(task)
     for m in mentions:
-        small = m.unit == "" and m.value.is_integer() and 0 <= m.value <= SMALL_COUNT_MAX
+        # a small count is a count, unless it counts the prospect's openings ("nine Go roles"): that is a fact
+        small = m.unit == "" and m.value.is_integer() and 0 <= m.value <= SMALL_COUNT_MAX and \
+            not (m.value > 1 and _OPENINGS_AFTER.match(mail.text, m.end))
         year = m.unit == "" and m.value.is_integer() and 2000 <= m.value <= 2100 and m.low is None
         known = m.value in allowed or (m.low is not None and any(m.covers(a, 0.05) for a in allowed))
         if not (known or small or year):
