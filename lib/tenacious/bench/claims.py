@@ -1,4 +1,5 @@
-"""Sentence-level readings of what an email claims or pushes: pressure, over-promises, regulated claims, pitching.
+"""Sentence-level readings of what an email claims or pushes: pressure, over-promises, regulated claims, condescension,
+pitching.
 
 The scorer (v0.3) charges each as a hard violation. They read structure and broad lexicons built from the
 issue's families and the style guide (SG-04, SG-07, SG-11, SG-12), not any writer's sentences:
@@ -6,10 +7,13 @@ issue's families and the style guide (SG-04, SG-07, SG-11, SG-12), not any write
 - pressure: fake urgency or scarcity aimed at the reader ("only two slots left", "this rate expires
   Friday", "before another client takes them");
 - over-promise: a guarantee or outcome nobody can give ("we'll have the backlog cleared by March", "zero
-  ramp-up", "fully productive from day one"), negated ones ("we can't guarantee") excepted;
+  ramp-up", "fully productive from day one"), negated ones ("we can't guarantee") excepted; since round 3 also by
+  composition (a word of certainty, an outcome of the work and a time bound in one clause, no hedge or condition);
 - regulated claim: our certification or compliance status, or taking over the reader's audit ("a
   HIPAA-certified team", "we handle your PCI audit"); the brief never supports one (facts.py lists no
   certification of ours), and a negated one ("we are not certified") is none;
+- condescension (round 3, beside the marker list in facts): the reader told what is plain to them, presumed not
+  to know, offered a lesson people like them are presumed to need;
 - pitch signals: what makes a message to an unclear-fit prospect a pitch (an offer of our people, a
   figure of engineers or price, a start date, a benefit question "would two Go engineers help?").
 
