@@ -386,3 +386,22 @@ def test_an_answer_and_a_start_offered_beside_it(draft, thread, rule):
 ])
 def test_outside_money_said_of_others_is_read_next_to_the_mention(draft, rule):
     assert _rule(draft, funding=BOOTSTRAPPED) == rule
+
+
+OWN_PEOPLE_ONLY = _declined("Thank you but for this year we make it with our own people only.")
+
+
+@pytest.mark.parametrize("draft,context,rule", [
+    ("I understand. But maybe we can make a little test with one person only, without any obligation?",
+     {"prior_thread": OWN_PEOPLE_ONLY}, 3),
+    ("Thank you. Our two engineers stay reserved for you until March, no problem.", {"prior_thread": OWN_PEOPLE_ONLY},
+     3),
+    ("I understand completely and I will not disturb you more this year.", {"prior_thread": OWN_PEOPLE_ONLY}, 11),
+    ("Thank you for answer. If in future you need, please contact me anytime.", {"prior_thread": OWN_PEOPLE_ONLY}, 11),
+    ("After your investors gave the money, surely the plan is more big.", {"funding": BOOTSTRAPPED}, 7),
+    ("You grow without investor money, this is impressive.", {"funding": BOOTSTRAPPED}, 11),
+    ("We make this already for some very big banks in Germany.", {}, 9),
+    ("We make this already for Brekke Parcel in Oslo.", {}, 11),
+])
+def test_non_native_phrasings(draft, context, rule):
+    assert _rule(draft, **context) == rule

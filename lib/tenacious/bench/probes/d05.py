@@ -118,6 +118,7 @@ SOFT_REJECTION = re.compile(
     r"tak|hir|us|engag|work)\w*\s+(?:\w+\s+){0,2}?(?:external|outside|new|extra|more|any)\b|"
     r"\bno (?:external|outside) (?:people|help|engineers|developers|teams?|resources|capacity)\b|"
     r"\b(?:have to|must|going to|will|'ll|need to|'m|am) (?:say|saying) no\b|\bthe answer is no\b|\bno (?:spend|spending)\b|"
+    r"\b(?:with|only) our own (?:people|team|engineers|staff|developers)\b|"
     # v0.3 round 3: a negated intake of people, whatever stands between ("we're not bringing anyone external in")
     r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}?(?:bring|add|tak|hir|engag|onboard|contract)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:anyone|anybody|external|outside|extra|agencies|agency|vendors?|contractors?|partners?|suppliers?)\b",
@@ -231,7 +232,9 @@ _SMALLER_ASK = re.compile(
     r"a fraction of|just one|only one|a single (?:engineer|developer|sprint|week)|part[- ]time|no[- ]commitment|"
     r"no strings|risk[- ]free|free (?:trial|pilot|sprint|week)|on (?:us|the house)|at no cost|for free|even (?:a|one|just)|"
     r"just a (?:trial|pilot|test|small|short|quick|tiny)|start (?:small|tiny|with one)|tiny|mini[- ]?\w*|"
-    r"toe in the water|test the waters|low[- ]risk|lowest rate|reduced rate|special rate|introductory|at cost)\b",
+    r"toe in the water|test the waters|low[- ]risk|lowest rate|reduced rate|special rate|introductory|at cost|"
+    r"one (?:person|engineer|developer|dev) only|without (?:any )?(?:obligation|commitment|strings)|no[- ]obligation|"
+    r"(?:little|small|short) test)\b",
     re.IGNORECASE)
 # A question that proposes something to the reader (not one that asks about them): "worth trying?", "want the
 # profiles?", "shall we?", "could we find 20 minutes?".

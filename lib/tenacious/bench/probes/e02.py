@@ -106,7 +106,7 @@ _WITHHELD = re.compile(
 _PEER_CONTEXT = re.compile(
     r"\b(?:we|we've|we have|we'd|i've|our (?:team|engineers|people|developers|folks)|tenacious)\b[^.?!;]{0,80}?"
     r"\b(?:done|did|doing|built|build|delivered|shipped|run|ran|runs|helped|help|supported|support|worked|work|"
-    r"partnered|served|serve|staffed|placed|migrated|rebuilt|set up)\b|"
+    r"partnered|served|serve|staffed|placed|migrated|rebuilt|set up|make|made)\b|"
     r"\breferences?\b|\bin touch with\b|\bintroduc\w+|\bvouch\w*|\b(?:speak|talk) to\b|\bask\b|"
     r"\b(?:teams|clients|customers|companies|firms) (?:at|like|such as)\b|\bour (?:clients?|customers?)\b|\bof ours\b",
     re.IGNORECASE)
