@@ -405,3 +405,13 @@ OWN_PEOPLE_ONLY = _declined("Thank you but for this year we make it with our own
 ])
 def test_non_native_phrasings(draft, context, rule):
     assert _rule(draft, **context) == rule
+
+
+@pytest.mark.parametrize("draft,rule", [
+    ("Other customer of us, also drone company in Berlin, told us same problem last month.", 5),
+    ("Many drone companies in Berlin have this problem, I read in a public report.", 11),
+    ("They are in Berlin next month for a conference, and they like drone footage of the venue.", 11),
+])
+def test_a_city_and_a_name_word_side_by_side(draft, rule):
+    item, peers = _batch(draft, DRONES)
+    assert judge_rules.decide(item, peers=peers)[1] == rule

@@ -106,7 +106,7 @@ _ANONYMOUS_THREAD = re.compile(
     # v0.3 round 2: an unnamed organisation we are in talks with, or one that told us something, by any trade noun
     rf"\b(?:another|other|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ORG}\b[^.?!]{{0,30}}?\b(?:we(?:'ve| have)? been|we(?:'re| are)|"
     r"i(?:'ve| have)? been|i(?:'m| am))\s+(?:\w+\s+)?(?:talking|speaking|in talks|in touch|chatting|emailing|negotiating)\b|"
-    rf"\b(?:another|other|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ORG}\b[^.?!]{{0,30}}?\b(?:told|tells|telling|wrote to|emailed|"
+    rf"\b(?:another|other|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ORG}\b[^.?!]{{0,50}}?\b(?:told|tells|telling|wrote to|emailed|"
     r"mentioned to|confided in|admitted to|complained to)\s+(?:me|us)\b|"
     r"\b(?:told|telling|said to|shared with|mentioned to|confided in)\s+(?:me|us)\s+(?:privately|in confidence|"
     r"off the record)\b",
@@ -199,6 +199,24 @@ def _names_outsider(sentence: str, own: set[str], batch: BatchIndex) -> bool:
     return False
 
 
+_NEAR = 40  # characters: "a Berlin robotics firm", "a drone company in Berlin"
+
+
+def _placed(lower: str, prospect: ProspectFacts, words: set[str]) -> bool:
+    """The sentence (lower case) names the prospect's city next to a word of its company name."""
+    common = _singular(prospect.name_words) & words
+    if not prospect.place or not common:
+        return False
+    cities = [m.start() for m in re.finditer(rf"\b{re.escape(prospect.place)}\b", lower)]
+    marks = [m.start() for w in common for m in re.finditer(rf"\b{re.escape(w)}s?\b", lower)]
+    return any(abs(c - m) <= _NEAR for c in cities for m in marks)
+
+
+def _singular(words) -> set[str]:
+    """Words without a plural s ("drones" and "drone" are one fact)."""
+    return {w[:-1] if w.endswith("s") and len(w) > 5 else w for w in words}
+
+
 def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing | None:
     """A sentence naming another prospect of the batch, or citing its distinctive facts about a third party."""
     ours = ctx["company"].casefold()
@@ -237,8 +255,7 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
             shared = shared_with.get(prospect.company, set())
             # its city with a word of its company's name ("a Berlin robotics firm" for Coldharbour Robotics, Berlin):
             # the city alone is many prospects', and so is a trade word alone
-            placed = bool(prospect.place and prospect.name_words & words) and prospect.company.casefold() != ours and (
-                re.search(rf"\b{re.escape(prospect.place)}\b", lower) is not None)
+            placed = prospect.company.casefold() != ours and _placed(lower, prospect, _singular(words))
             if placed or len(shared) >= 2 or (shared and any(any(abs(f - g) <= 0.05 * g for g in prospect.figures)
                                                              for f in figures)):
                 return draft.fire(f"the draft cites another prospect's facts ({prospect.company}: "
