@@ -7,8 +7,8 @@ its recipient, Tenacious or one of our engineers ("what the folks at Brightmoor 
 peer at X mentioned"). With batch context (v0.3, judge_rules.peer_index) it also fires, without any
 keyword, on a sentence that names another prospect of the batch (its company, its distinctive head word,
 its recipient or their surname), or that speaks of a third party with that prospect's distinctive facts
-(two fact words no more than two briefs share, or one with one of its figures, or its head-office city with a
-word of its company's name: "a Berlin robotics firm"); facts told of a company the sentence names outside the
+(two fact words no more than two briefs share, or one with one of its figures, or its head-office city side by
+side with a word of its company's name: "a Berlin robotics firm"); facts told of a company the sentence names outside the
 batch are that company's ("Calloway Freight ... their booking engine"); a sentence that marks
 what it cites as public (a blog post, a talk, a press release) is not another prospect's conversation.
 """
