@@ -95,6 +95,11 @@ def test_regulated_claims(sentence, expect):
     ("Would two Python engineers on the booking engine before your spring rush be useful?", False),  # their season
     ("The overlap is most of your morning; our calendar for January is open.", False),
     ("Take whatever time you need; I'll check back after the holidays.", False),
+    # a change of our prices announced with its date; 'before then' only of terms
+    ("Our day rates are to be raised after the first quarter.", True),
+    ("Whatever we agree before then stays at this year's rate.", True),
+    ("She is free from March, and nothing is booked for her before then.", False),
+    ("Our rate card is public and has not changed since last year.", False),
 ])
 def test_pressure(sentence, expect):
     assert bool(claims.pressure(sentence)) is expect
@@ -180,6 +185,17 @@ def test_a_share_in_words_is_checked_against_the_brief():
     honest = ("Subject: a smaller team\n\nHi Tamsin,\n\nWith engineering down by about a fifth since September, "
               "keeping delivery moving is harder.\n\nWould a short call help?\n\nJo\nTenacious")
     assert "invented_number" not in _kinds(layoff, honest)  # a fifth is the brief's 20 %
+
+
+def test_a_share_with_a_numerator_is_that_share():
+    """'three quarters' is 75 %, not a quarter: a 25 % cut read as 'three quarters' is invented."""
+    layoff = _task("intro_call", "Write to Tamsin about the smaller team.", segment="segment_2", signals=_LAYOFF)
+    three_quarters = ("Subject: a smaller team\n\nHi Tamsin,\n\nWith engineering down by three quarters since "
+                      "September, keeping delivery moving is harder.\n\nWould a short call help?\n\nJo\nTenacious")
+    assert "invented_number" in _kinds(layoff, three_quarters)
+    quarter = [{**_LAYOFF[0], "text": "Cut engineering headcount by 75% in September", "value": 75}]
+    assert "invented_number" not in _kinds(_task("intro_call", "Write to Tamsin about the smaller team.",
+                                                 segment="segment_2", signals=quarter), three_quarters)
 
 
 def test_one_more_engineer_than_the_bench_by_ordinal():

@@ -55,7 +55,14 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"\block(?:ing|ed)?\s+(?:\w+\s+){0,2}?in\b(?! your| the team| our)",
     (r"\bsign(?:s|ed)?\s+(?:\w+\s+){0,2}?before\b|\b(?:it|that|this|they)\s+(?:moves?|goes|go|will go)\s+up\b|"
     r"\b(?:price|rate|pricing|floor|fee|band)s?\b[^.?!]{0,20}\b(?:moves?|goes|will go|is going|go|creeps?|jumps?|"
-    r"rises?|will rise) up\b|\brepric\w*\b|\bbefore (?:then|it changes|the (?:increase|change|repricing))\b"),
+    r"rises?|will rise) up\b|\brepric\w*\b|\bbefore (?:it changes|the (?:increase|change|repricing))\b|"
+    # "before then" only of terms ("lock the rate in before then"), not of a date in general ("nothing is reserved
+    # before then")
+    r"\b(?:price|rate|pricing|band|fee|discount|offer|deal|terms)s?\b[^.?!]{0,60}\bbefore then\b|"
+    r"\bbefore then\b[^.?!]{0,60}\b(?:price|rate|pricing|band|fee|discount|offer|deal|terms)s?\b|"
+    # a change of our prices announced with its date ("the band is being revised at the end of January")
+    r"\b(?:price|rate|pricing|band|fee)s?\b[^.?!]{0,30}\b(?:is|are) (?:being |to be )?(?:revised|raised|increased|"
+    r"updated|changed|changing|going to change)\b[^.?!]{0,30}\b(?:on|at|by|from|in|after)\b"),
     r"\b(?:hurry|right now or|miss the window|window (?:is )?closing|closes? (?:on|this|by) " + _DAYS + r")\b",
     # v0.3: a hold on people or terms with a deadline, a competing claim on them, an answer wanted by a date
     (r"\b(?:hold|keep|reserve|save|offer)\w*\b[^.?!]{0,50}?\b(?:only )?(?:until|till|through|before|by)\s+"

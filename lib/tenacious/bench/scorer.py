@@ -434,7 +434,11 @@ def _figure_in_brief(match: re.Match, brief: str, allowed: frozenset[float]) -> 
     percentage."""
     share = match.group("share") or match.group("share2") or match.group("share3")
     if share:
-        return re.search(rf"\b{share}s?\b", brief) is not None or any(abs(a - _SHARES[share.lower()]) <= 3 for a in allowed)
+        numerator = re.search(rf"\b(two|three)[- ]{share}", match.group(0), re.IGNORECASE)
+        value = _SHARES[share.lower()] * ({"two": 2, "three": 3}[numerator.group(1).lower()] if numerator else 1)
+        words = rf"{numerator.group(1)}[- ]{share}" if numerator else share
+        return (re.search(rf"\b{words}s?\b", brief, re.IGNORECASE) is not None
+                or any(abs(a - value) <= 3 for a in allowed))
     return match.group(0).lower() in brief
 # A count of the prospect's openings ("nine Go roles", "seven or so backend positions"): checked like any figure
 # (a share of them, "two of those roles", and a single role are not a count of the openings).
