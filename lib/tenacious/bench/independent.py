@@ -5,9 +5,9 @@ generators, wrote judge items and scored emails into data/raw/v3/ (`judge_<voice
 judge_hand_a.jsonl format, `critic_<voice>.jsonl` one labelled email per line). Their text is the
 benchmark's test of whether the scorer and the rules hold on wording nobody on the team wrote, so all of
 it is sealed in held-out: judge items join judge/heldout_items.jsonl, emails form critic/heldout_emails.jsonl,
-and nothing of it reaches train or dev. Seven voices are the development voices (their misses were read to
-fix general mechanisms: hurried and engineer after their one blind measurement in round 1); the round-2 blind
-voices are measured, not read (`VOICE_GROUPS`).
+and nothing of it reaches train or dev. Ten voices are the development voices (their misses were read to
+fix general mechanisms: the blind voices of rounds 1 and 2 after their one blind measurement); the round-3
+blind voices are measured, not read (`VOICE_GROUPS`).
 
 Rows are validated like the other hand rows (hand_slice), plus: the id names the slice ("V3-..."), the voice
 is the file's, an email's evidence is a verbatim substring, a bad email names one violation family and a
@@ -24,14 +24,15 @@ from tenacious.bench import critic_tasks, hand_slice, schema
 
 RAW_SUBDIR = "v3"
 VOICES: tuple[str, ...] = ("terse", "chatty", "formal", "nonnative", "analyst", "hurried", "engineer", "legal", "brit",
-                           "story")
+                           "story", "bullets", "academic", "bangalore", "founder", "german", "mexico", "texter")
 # Development voices (their misses were read to fix general mechanisms; hurried and engineer were round 1's blind
-# voices, measured once in benchmarks/results/independent_blind.json before they were read) and unseen voices
-# (round 2's blind voices: written by writers who never saw the code, copied in once the mechanisms were final and
-# measured once, never read for fixes).
+# voices, legal, brit and story round 2's, each measured once before they were read: benchmarks/results/
+# independent_blind*.json) and unseen voices (round 3's blind voices: written by writers who never saw the code,
+# copied in once the mechanisms were final and measured once, never read for fixes).
 VOICE_GROUPS: dict[str, tuple[str, ...]] = {"dev": ("terse", "chatty", "formal", "nonnative", "analyst", "hurried",
-                                                    "engineer"),
-                                            "unseen": ("legal", "brit", "story")}
+                                                    "engineer", "legal", "brit", "story"),
+                                            "unseen": ("bullets", "academic", "bangalore", "founder", "german",
+                                                       "mexico", "texter")}
 MODE = "independent"
 ID_PREFIX = "V3-"
 
