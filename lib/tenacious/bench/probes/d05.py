@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 
 from tenacious.bench import textnorm, wording
-from tenacious.bench.probes.reading import AGENT, SENTENCE, DraftText, Firing, PeerIndex
+from tenacious.bench.probes.reading import SENTENCE, DraftText, Firing, PeerIndex, is_prospect_turn
 from tenacious.bench.probes.spec import Probe, Wordings
 
 VIOLATIONS: Wordings = {
@@ -96,11 +96,13 @@ SOFT_REJECTION = re.compile(
     r"\bno budget\b|not in (?:the|this year's|our) budget|\bnot budgeted\b|budget (?:is|was|has been) (?:frozen|cut|spent)|"
     r"\bmaybe (?:later|next)|\brevisit\b|\bcheck back\b|\bcircle back\b|\breach out (?:again )?(?:in|next)\b|"
     r"\bhiring freeze\b|\bfreeze\b|\bon hold\b|\bpaus(?:e|ed|ing) (?:all|any|new|hiring|vendor)|\bnot looking\b|"
-    r"\bnot interested\b|\bwe(?:'re| are) (?:covered|all set|set|good|fine)\b|\ball set\b|"
+    r"\bnot interested\b|\bwe(?:'re| are) (?:covered|all set|set|good|fine|sorted|ok|okay)\b|\ball set\b|"
     r"(?:do not|don't|dont) (?:want|need|plan) to (?:add|bring|take|use|work)|\b(?:do not|don't|dont) need\b|"
     r"\bno (?:capacity|bandwidth|appetite|need)\b|\bpark (?:this|it)\b|\blet's park\b|\bnot for us\b|"
     r"\b(?:we'll|we will|i'll|i will|going to|gonna|have to|must|'ll) pass\b|\bpass (?:for now|on this|this time)\b|"
-    r"\bno,? thanks?\b|\bno,? thank you\b|\bthanks,? but\b|\bnot at (?:this|the) (?:time|moment|stage)\b|"
+    r"\bno,? thanks?\b|\bno,? thank you\b|\bthanks,? but\b|\bthank you,? but\b|"
+    # v0.3 round 4: the offer said to be outside their plan ("external engineers are not on our plan this year")
+    r"\bnot (?:on|in|part of) (?:our|the|this year's) (?:plan|plans|roadmap|cards|budget)\b|\bnot at (?:this|the) (?:time|moment|stage)\b|"
     r"\bhold(?:ing)? off\b|\bnot in a position\b|\bcan(?:'t|not) (?:commit|take on|justify|do)\b|"
     r"\bdecided (?:to|against)\b|\bgo(?:ing)? (?:another|a different) (?:way|direction)|"
     r"\b(?:went|go|going) with (?:another|a different|an?other)\b|\bchose (?:another|a different)\b|"
@@ -187,7 +189,13 @@ _KEEPS_ALIVE = re.compile(
     # v0.3 round 3: the offer or the door said to be open, our people held for the reader or said to be free now
     r"\b(?:offer|door)(?:'s| is| remains| stays| stands)?\s+(?:still\s+|always\s+|wide\s+)?(?:open|stands|ajar)\b|"
     r"\boffer (?:still )?(?:stands|remains)\b|"
-    r"\b(?:hold|reserve|keep|save|set aside|earmark|line up)\b[^.?!]{0,40}?\bfor you\b",
+    r"\b(?:hold|reserve|keep|save|set aside|earmark|line up)\b[^.?!]{0,40}?\bfor you\b|"
+    # v0.3 round 4: our people held for the reader however the object is said ("may I hold them?", "happy to hold her
+    # a few days"), or said to remain at their disposal or still free
+    r"\b(?:hold|reserve|earmark|block|pencil in)\s+(?:them|her|him|one|someone|somebody|(?:the|both|those|these|our|a|"
+    r"one|two|\d)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|devs?|developers?|people|spots?|slots?|places?|seats?|capacity))\b|"
+    r"\b(?:remains?|stays?|are|is)\s+(?:still\s+)?(?:at your disposal|on standby|ready for you)\b|"
+    r"\bstill (?:free|unbooked|unassigned|on the bench)\b",
     re.IGNORECASE)
 # Our people said to be free just now ("a couple of ours happen to be between projects"): unasked, that offers them
 # again; in answer to the prospect's question it is the answer.
@@ -199,7 +207,7 @@ _AVAILABLE_NOW = re.compile(
 # trial ("one Go engineer, a month", "a fortnight's trial with one engineer", "as a backup, even for a few
 # weeks"). It pushes the offer however politely the sentence defers around it.
 _SMALL_OFFER = re.compile(
-    r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of|[12])\s+(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|"
+    r"\b(?:one|a single|just one|only one|an?|two|a couple of|a pair of|[12])\s+(?:of (?:our|ours|us)\s+)?(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|"
     r"developers?|devs?|people|ppl|names|folks|hands|guys?)\b[^.?!]{0,40}?\b(?:(?:a|one|two|three|four|six|few|\d+|"
     r"couple of|short|brief)[\s-]+)?(?<!per )(?<!engineer-)(?<!developer-)(?<!person-)"
     r"(?:fortnight|weeks?|wks?|months?|mos?|sprints?|trial|pilot|spell|stint)\b|"
@@ -210,7 +218,11 @@ _SMALL_OFFER = re.compile(
     r"devs?)\b|\b(?:as a|as their) (?:backup|back-up|fallback|safety net)\b|"
     # v0.3 round 3: a small head count put as a question ("so perhaps one engineer fits even under the freeze?")
     r"\b(?:perhaps|maybe|what if|how about|what about|might|could)\b[^.?!]{0,30}?\b(?:one|a single|just one|only one|"
-    r"two)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs?|person)\b[^.?!]*\?",
+    r"two)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs?|person|people|seniors?|juniors?)\b[^.?!]*\?|"
+    # v0.3 round 4: a bare head count for a short term ("what if it's ONE, for four weeks"), any noun or none
+    r"\b(?:one|a single|just one|only one|two|[12])\b[^.?!]{0,20}?\bfor (?:a|one|two|three|four|six|\d+|a few|a couple of)"
+    r"\s+(?:weeks?|months?|sprints?)\b|"
+    r"\b(?:two|one|a couple of|[12])\s+(?:seniors?|juniors?|mid-levels?)\b[^.?!]{0,40}?\b(?:weeks?|months?|trial|pilot)\b",
     re.IGNORECASE)
 # Another service of ours put in the declined offer's place ("we also do small fixed-scope pieces"): the same
 # push by other means.
@@ -222,7 +234,9 @@ _ALTERNATIVE_OFFER = re.compile(
     r"\b(?:one|an|as an?|the)\s+alternative\b[^.?!]{0,40}?\b(?:we|i)\b|\b(?:we|i)\b[^.?!]{0,60}?\binstead\b",
     re.IGNORECASE)
 # A statement of what we have or offer: with a smaller, cheaper or lighter version, the same offer again.
-_WE_HAVE = re.compile(r"\b(?:we|i)\s+(?:now\s+|also\s+)?(?:have|offer|do|run|provide)\b", re.IGNORECASE)
+_WE_HAVE = re.compile(r"\b(?:we|i)\s+(?:are\s+|am\s+)?(?:now\s+|also\s+)?(?:have|having|offer|offering|do|run|provide|"
+                      r"providing)\b|\b(?:maybe|perhaps|might|option|what about|how about|what if)\b|\bour\b[^.?!]{0,20}"
+                      r"\b(?:band|rate|tier|price)\b", re.IGNORECASE)
 # Letting the held offer go ("I have released the two engineers") withdraws it.
 _RELEASED = re.compile(r"\b(?:released|let (?:\w+ ){1,3}?go\b|freed up|stood down|withdrawn|withdrew)\b",
                        re.IGNORECASE)
@@ -234,7 +248,10 @@ _SMALLER_ASK = re.compile(
     r"just a (?:trial|pilot|test|small|short|quick|tiny)|start (?:small|tiny|with one)|tiny|mini[- ]?\w*|"
     r"toe in the water|test the waters|low[- ]risk|lowest rate|reduced rate|special rate|introductory|at cost|"
     r"one (?:person|engineer|developer|dev) only|without (?:any )?(?:obligation|commitment|strings)|no[- ]obligation|"
-    r"(?:little|small|short) test)\b",
+    r"(?:little|small|short) test|"
+    # v0.3 round 4: the same people for less ("much less than what I proposed", "our mid band", "a no-cost trial")
+    r"no[- ]cost|no[- ]contract|(?:much |far |a lot |way )?less than|lower (?:band|rate|price|tier|cost)|"
+    r"(?:mid|junior|lower|entry)[- ](?:level[- ])?(?:band|tier|rate)|lighter version|smaller form)\b",
     re.IGNORECASE)
 # A question that proposes something to the reader (not one that asks about them): "worth trying?", "want the
 # profiles?", "shall we?", "could we find 20 minutes?".
@@ -280,6 +297,10 @@ _WITHDRAWS = re.compile(r"\b(?:won't|will not|not going to|shan't|never) (?:\w+ 
                         r"press|nudge)\b", re.IGNORECASE)
 
 
+# "May I ...?", "Want me to ...?": our side proposing to act for the reader.
+_OFFER_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:may i|may we|want me to|shall i|should i|would you like me to|"
+                             r"would you like (?:us|a|an|the|some|one|two))\b[^?]*\?\s*$", re.IGNORECASE)
+
 _NEGATED_OFFER = re.compile(r"\b(?:not|never|no|won't|will not|without)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -313,10 +334,16 @@ def _offer_families(text: str) -> set[str]:
     return {family for family, pattern in OFFER_FAMILIES.items() if pattern.search(text)}
 
 
+# After a decline, a question of ours that offers only information (the rates, the hours they asked about) answers;
+# any other proposal question ("Shall I outline it?", "Want me to hold them?") pushes, asked or not.
+_INFO_ONLY = re.compile(r"\b(?:rates?|prices?|pricing|costs?|bands?|details|breakdown|hours|holidays?|calendar|contract|"
+                        r"wording|clause|policy|numbers|figures|sheet|card|answer)\b", re.IGNORECASE)
+
+
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     """The prospect's latest message declines, and a draft sentence proposes an offer made before it."""
     thread = ctx["prior_thread"]
-    prospect_turns = [i for i, m in enumerate(thread) if m["from"] != AGENT]
+    prospect_turns = [i for i, m in enumerate(thread) if is_prospect_turn(ctx, m)]
     if not prospect_turns:
         return None
     last = textnorm.normalize(thread[prospect_turns[-1]]["text"])
@@ -324,13 +351,15 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     if decline is None:
         return None
     offered = _offer_families(last)
-    for message in thread[:prospect_turns[-1]]:
-        if message["from"] == AGENT:
-            offered |= _offer_families(textnorm.normalize(message["text"]))
+    ours_before = [m for m in thread[:prospect_turns[-1]] if not is_prospect_turn(ctx, m)]
+    if not ours_before:
+        return None  # "do not contact me before the new year": nothing of ours was on the table to push again
+    for message in ours_before:
+        offered |= _offer_families(textnorm.normalize(message["text"]))
     # What the prospect asked for in the decline (a request, or a question such as "what are your rates?").
     requested = {f for s in SENTENCE.findall(last) if _REQUEST.search(s) or s.rstrip().endswith("?")
                  for f in _offer_families(s)}
-    asked = any(s.rstrip().endswith("?") for s in SENTENCE.findall(last))
+    asked = any(s.rstrip().endswith("?") or _REQUEST.search(s) for s in SENTENCE.findall(last))
     declined = (offered or set(OFFER_FAMILIES)) - requested
     for start, sentence in draft.sentence_texts()[1:]:  # the subject line proposes nothing
         if _RELEASED.search(sentence):
@@ -367,14 +396,16 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         if smaller:
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a smaller version "
                               f"of it ({smaller.group(0)!r})", start + smaller.start(), start + smaller.end())
-        proposal = _PROPOSAL_QUESTION.search(sentence)
-        if proposal and not asked:  # after a decline, a question that proposes anything ("worth trying?") pushes
+        proposal = _PROPOSAL_QUESTION.search(sentence) or _OFFER_QUESTION.search(sentence)
+        if proposal and (not asked or not _INFO_ONLY.search(sentence)):  # "worth trying?", "shall I outline it?"
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft proposes again "
                               f"({proposal.group(0)!r})", start + proposal.start(), start + proposal.end())
         for family in sorted(declined):
             # the prospect's own people ("your engineers") are no offer of ours
+            # nor is an offer negated ("- Noted: no outside engineers this half")
             match = next((m for m in OFFER_FAMILIES[family].finditer(sentence)
-                          if not _THEIRS.search(sentence[:m.start()])), None)
+                          if not _THEIRS.search(sentence[:m.start()]) and not _NEGATED_OFFER.search(sentence[:m.start()])),
+                         None)
             # After a question of theirs, only a proposal pushes: a plain answer ("two are free") does not.
             if match and ((family not in _PROPOSAL_ONLY and not asked) or _PROPOSAL.search(sentence) or offer):
                 return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft pushes the same "

@@ -64,6 +64,18 @@ _LIST_SPLIT = re.compile(r", and |, | and | & | or ")
 SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
+def is_prospect_turn(ctx: Mapping, message: Mapping) -> bool:
+    """A prior_thread turn is the prospect's when its `from` is "prospect" or names the recipient ("Lena Hartmann",
+    "Lena"); every other sender ("agent", "Dana Whitfield", "Sam (Tenacious)") is our side (v0.3 round 4: writers
+    name the senders)."""
+    sender = str(message["from"]).casefold()
+    if sender == "prospect":
+        return True
+    if sender == AGENT or "tenacious" in sender:
+        return False
+    return bool(set(re.findall(r"[\w'-]+", sender)) & set(re.findall(r"[\w'-]+", ctx["recipient"]["name"].casefold())))
+
+
 class Firing(NamedTuple):
     """Why a rule fired, and the evidence: a span [start, end) of the original draft and its text (or None/"")."""
 
