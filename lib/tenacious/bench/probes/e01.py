@@ -146,13 +146,17 @@ _PUBLIC = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(?:another|other|others|a similar|one of (?:the|our|my)|someone|somebody|they|their|them|he|she|his|her|"
     r"a (?:company|team|client|customer|founder|cto|ceo|prospect|firm|friend|contact|business|startup|scale-?up|"
-    r"peer|shop|group|lender|insurer|bank|retailer|platform))\b",
+    r"peer|shop|group|lender|insurer|bank|retailer|platform))\b|"
+    # v0.3 round 4: an indefinite organisation described at any length ("a New York media house", "a uk tile retailer")
+    rf"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){{0,3}}?{_ORG}\b",
     re.IGNORECASE)
 
 
 # What reports a conversation: with another prospect's first name, it is that prospect's conversation.
 _TOLD = re.compile(r"\b(?:told|tells|said|says|mentioned|shared|asked|wrote|writes|let slip|confided|admitted|"
-                   r"complained|passed|declined|replied|answered|herself|himself|themselves|'s team)\b|['\u2019]s team\b",
+                   r"complained|passed|declined|replied|answered|herself|himself|themselves|'s team|"
+                   # v0.3 round 4: what a conversation is made of ("what Friederike was describing to me on our call")
+                   r"describ\w*|explain\w*|telling|saying|call|chat|conversation|meeting|spoke|talked)\b|['\u2019]s team\b",
                    re.IGNORECASE)
 
 
@@ -194,7 +198,8 @@ def _names_outsider(sentence: str, own: set[str], batch: BatchIndex) -> bool:
     for match in _COMPANY_NAME.finditer(sentence):
         words = match.group(0).split()
         if (words[0] not in own and words[0] not in NOT_A_PARTY and words[0] != "Addis"
-                and not any(w.isupper() for w in words) and match.group(0) not in batch.by_name):
+                and not any(w.isupper() for w in words) and match.group(0) not in batch.by_name
+                and match.group(0).lower() not in batch.places):  # "a New York media house" names a city
             return True
     return False
 
