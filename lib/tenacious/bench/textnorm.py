@@ -72,7 +72,10 @@ _APPROX = re.compile(
     r"|(?P<tens>tens|hundreds) of (?P<tscale>thousands|millions|billions)\b"
     r"|(?P<few>a few|a couple of|a couple|several|a handful of|multiple)[ -](?P<fscale>thousand|million|billion)s?\b"
     r"|(?:(?P<dpart>low|lower|mid|middle|high|upper)[- ])?(?P<decade>[1-9]0'?s|twenties|thirties|forties|fifties|sixties|"
-    r"seventies|eighties|nineties)[- ](?P<dscale>thousand|million|billion)s?\b",
+    r"seventies|eighties|nineties)(?:[- ]|\s\(\s*)(?P<dscale>thousand|million|billion)s?\b"
+    # "twenty-something million", "20-something-million": the tens the words give, any unit
+    r"|(?P<sth>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[2-9]0)[- ]?something[- ]"
+    r"(?P<sscale>thousand|million|billion)s?\b",
     re.IGNORECASE)
 _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                  "eighties": 80, "nineties": 90}
@@ -281,6 +284,10 @@ def _approx_numbers(norm: str) -> list[tuple[float, int, int, bool, float, float
                 a, b = _BAND_PART[m.group("dpart").lower()]
                 lo, hi = lo + (hi - lo) * a, lo + (hi - lo) * b
             scale = _SCALE_WORD[m.group("dscale").lower()]
+        elif m.group("sth"):
+            word = m.group("sth").lower()
+            lo = _TENS.get(word) or int(word)
+            hi, scale = lo + 9, _SCALE_WORD[m.group("sscale").lower()]
         elif m.group("tens"):
             lo, hi = (10, 99) if m.group("tens").lower() == "tens" else (100, 999)
             scale = _SCALE_WORD[m.group("tscale").lower().rstrip("s")]
@@ -322,8 +329,17 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
     scaled = False
     smallest_scale = float("inf")
     before_and = None  # the number as it stood before the last "and": "5,500 and 9,000" is two numbers
+    place = 0.0  # after "point": the value of the next digit word ("three point two million" is 3.2 million)
     for k in range(i, len(tokens)):
         word = tokens[k][0]
+        if place:
+            if word not in _UNITS or _UNITS[word] > 9:
+                place = 0.0
+            else:
+                current += _UNITS[word] * place
+                place /= 10
+                last, previous = k, word
+                continue
         if word in _SCALES and _SCALES[word] >= smallest_scale and before_and is not None:
             total, current, first, last, scaled = before_and
             break
@@ -359,6 +375,8 @@ def _parse_number_words(tokens: list[tuple[str, int, int]], i: int,
         elif (word == "or" and nxt == "so" and (previous in _UNITS or previous in _TENS) and k + 2 < len(tokens)
               and tokens[k + 2][0] in _SCALES) or (word == "so" and previous == "or" and nxt in _SCALES):
             pass  # "twelve or so million": the same approximation in two words
+        elif word == "point" and last is not None and (previous in _UNITS or previous in _TENS) and _UNITS.get(nxt, 10) < 10:
+            place = 0.1
         elif word == "half" and previous in ("a", "and") and last is not None:
             current += 0.5  # "two and a half", "two and half"
         elif word == "half" and previous == "" and nxt == "a":

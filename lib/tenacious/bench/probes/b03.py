@@ -111,6 +111,10 @@ _STAGE_MENTIONS: tuple[tuple[re.Pattern, frozenset[str]], ...] = (
 _NEGATED = re.compile(r"(?:\b(?:no|without|never|not|zero|nor|free of|instead of|rather than)|n't)(?:\s+[\w'-]+){0,5}?\s*$",
                       re.IGNORECASE)
 _BOOTSTRAPPED = frozenset({"bootstrapped"})
+# A tier said to be the prospect's: "your B", "you have passed the B round", "you're in growth-stage territory".
+_POSSESSED = re.compile(r"(?:\byour\s+|\byou(?:'ve|'re| have| are| had)?\s+(?:\w+\s+){0,2}?(?:passed|past|done|closed|"
+                        r"raised|completed|finished|through|beyond|in|into|at)\s+(?:the\s+|a\s+)?)(?:\w+\s+)?\S{0,5}$",
+                        re.IGNORECASE)
 _ABOUT_OTHERS = re.compile(r"\b(?:unlike|rivals?|competitors?|other (?:companies|firms|teams|founders|startups)|"
                            r"most (?:companies|startups|teams|founders)|in (?:this|your|the) (?:space|sector|market|industry))\b",
                            re.IGNORECASE)
@@ -177,6 +181,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                 named.append((letter, _ROUND_OF_LETTER[letter.group(1)]))
         tiers = sorted((m.start(), m.end(), m.group(0)) for m, stages in named if stages != _ANY_STAGE)
         onward = bool(tiers) and _ONWARD.match(tiers[-1][2]) is not None  # "past the A and well into B": a claim
+        # v0.3 round 4: tiers the prospect is said to have had ("after you've done your A and your B", "now that you
+        # have passed the B round") are a claim, not a range, when none of them is the brief's
+        onward = onward or (any(_POSSESSED.search(sentence[:m.start()] + m.group(0)[:5]) for m, st in named
+                                if st != _ANY_STAGE) and all(stage not in st for _, st in named if st != _ANY_STAGE))
         if len({stages for _, stages in named if stages != _ANY_STAGE}) > 1 and not onward and _RANGE.search(
                 sentence, max(0, tiers[0][0] - 12), tiers[-1][0]):
             continue

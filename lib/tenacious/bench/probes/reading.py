@@ -34,8 +34,12 @@ BENCH_NAMES: frozenset[str] = frozenset(name for names in facts.BENCH_ROSTER.val
 _FUNDING_TALK = re.compile(
     r"\brais\w*|\bround\b|\bfunding\b|\bfunded\b|\bfundrais\w*|\bfinancing\b|\bseries\b|\bseed\b|\binvestors?\b|"
     r"\bbacked\b|\bcapital\b|\bcongrat\w*|\bclosed\b|\bclosing\b|\bsecured\b|\binjection\b|\bwar chest\b|\bventure\b|"
-    r"\bvcs?\b|\bbagged\b|\blanded\b|\bfresh\b|\bfreshly\b|\bin the bank\b|\bwar chest\b|\bbackers?\b",
+    r"\bvcs?\b|\bbagged\b|\blanded\b|\bfresh\b|\bfreshly\b|\bin the bank\b|\bwar chest\b|\bbackers?\b|"
+    # v0.3 round 4: rounds in the plural, money held ("sitting on fifty-odd million", "in the account", "growth money")
+    r"\brounds\b|\bsitting on\b|\bin the account\b|\b(?:growth|venture|investor|outside|raised|vc|new) money\b",
     re.IGNORECASE)
+# A price ("4,800/month", "$6,500 per engineer-month"): a rate, never a funding amount.
+_PRICE_AFTER = re.compile(r"\s*(?:/|per\b|an? (?:month|year|week|day|hour)\b|each\b|monthly\b|hourly\b)", re.IGNORECASE)
 # "from the A", "fresh off its C": a round named by its letter alone (capital letter, so case-sensitive).
 ROUND_LETTER = re.compile(r"\b(?:(?:the|your|its|their|an?|this|that)|(?:well )?(?:into|past|beyond|towards?|approaching))\s+"
                           r"(?:the\s+)?([A-E])(?:(?: round)?\b(?![\w'./-])|[- ](?:territory|stage|range|level|land|money)\b)")
@@ -283,9 +287,14 @@ def funding_amounts(ctx: Mapping, draft: DraftText) -> list[textnorm.Mention]:
     A price quote ("$6,500 a month") is neither; "$14M buys a lot of roadmap" is the brief's $14M.
     """
     known = ctx["funding"]["amount_usd"]
-    mentions = textnorm.amounts(draft.aligned.original)
-    talk = [draft.aligned.span(start, end) for start, end in draft.sentences
-            if _FUNDING_TALK.search(draft.text[start:end]) or ROUND_LETTER.search(draft.text[start:end])]
+    original = draft.aligned.original
+    mentions = [m for m in textnorm.amounts(original) if not _PRICE_AFTER.match(original, m.end)]
+    about = [bool(_FUNDING_TALK.search(draft.text[start:end]) or ROUND_LETTER.search(draft.text[start:end]))
+             for start, end in draft.sentences]
+    # v0.3 round 4: the sentence right after one about funding goes on about it ("hint abt a raise, congrats if so!
+    # high single-digit millions buys a lot")
+    talk = [draft.aligned.span(start, end) for k, (start, end) in enumerate(draft.sentences)
+            if about[k] or (k and about[k - 1])]
     return [m for m in mentions
             if any(s <= m.start < e for s, e in talk)
             or (known and (close(m.value * FX_TO_USD[m.unit], known) or m.covers(known, AMOUNT_TOLERANCE)))]
