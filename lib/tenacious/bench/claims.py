@@ -27,8 +27,9 @@ import re
 _F = re.IGNORECASE
 _DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|midnight|eod|eow|cob|"
          r"close of (?:play|business))")
+# A negation governs what follows it in its clause: a colon or semicolon ends it ("do not worry: we take care of ...").
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|cannot|can't|won't|wouldn't|don't|doesn't|isn't|aren't|without|"
-                      r"nor|rather than|instead of|avoid|refuse)\b[^.?!]{0,40}$", _F)
+                      r"nor|rather than|instead of|avoid|refuse)\b[^.?!:;]{0,40}$", _F)
 
 _NEGATION_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", _F)
 
@@ -67,7 +68,10 @@ PRESSURE: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     # v0.3: a hold on people or terms with a deadline, a competing claim on them, an answer wanted by a date
     (r"\b(?:hold|keep|reserve|save|offer)\w*\b[^.?!]{0,50}?\b(?:only )?(?:until|till|through|before|by)\s+"
      r"(?:this |next |the )?(?:" + _DAYS + r"|end of|week'?s end|\d{1,2}(?:st|nd|rd|th)?\b)"),
-    (r"\b(?:held|valid|available|offered|open|good)\s+only\b[^.?!]{0,50}?\b(?:before|until|till|by|through)\b|"
+    (r"\b(?:held|valid|available|offered|open|good)\s+(?:[\w'-]+\s+){0,4}?only\b[^.?!]{0,50}?\b(?:before|until|till|by|through)\b|"
+     # round 4: terms that change once a date passes ("..., after which it is revised")
+     r"\bafter which (?:it|they|the (?:price|rate|band|fee|terms?|offer)s?) (?:is|are|will be|gets?|get) (?:revised|raised|"
+     r"increased|repriced|changed|withdrawn|updated)\b|"
      r"\bonly (?:for|to) (?:teams|clients|companies|those) (?:who |that )?(?:start|sign|book|confirm)\w*\b"),
     (r"\b(?:placed|going|go|assigned|allocated|given|moved|released|offered|taken|booked)\s+(?:\w+\s+){0,2}?"
      r"(?:elsewhere|to (?:another|other|a different) (?:client|team|company|customer)s?|by (?:another|someone else))"),
@@ -232,7 +236,7 @@ REGULATED_CLAIM: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     + r")\s+(?:audits?|reviews?|checks?|inspections?|assessments?)\b",
     # v0.3: holding a vetting or clearance, working to the auditors' standard, the regulated side "taken care of"
     (r"\b" + _OUR_SIDE + r"\b[^.?!]{0,40}\b(?:hold|holds|have|has|carry|carries|possess\w*|come with)\s+(?:the\s+|all\s+|"
-     r"full\s+|every\s+)?(?:[\w-]+\s+){0,3}?(?:vetting|clearances?|certifications?|accreditations?|attestations?|"
+     r"full\s+|every\s+)?(?:[\w-]+\s+){0,6}?(?:vetting|clearances?|certifications?|accreditations?|attestations?|"
      r"licen[cs]es?|sign-?offs?|approvals?|status)\b"),
     (r"\b(?:works?|working|operates?|built|trained|set up)\s+to\s+(?:the\s+)?(?:standards?|level|bar|requirements?)\b"
      r"[^.?!]{0,50}\b(?:auditors?|regulators?|" + _STANDARD + r")\b"),
@@ -288,7 +292,21 @@ _LABELLED_CREDENTIAL = re.compile(
 # Condescension by structure (v0.3 round 3), beside the marker list in facts: telling the reader what has become
 # plain to them, calling their situation basic arithmetic, offering to explain something because people like them are
 # presumed not to know it.
+# Round 4: a lesson about people in the reader's role, whatever the register: they fail to see what happens in their
+# own team ("new VPs mistake activity for progress", "leads rarely notice until ..."), need months before they
+# understand it, are the last to find out, or are told what "nobody tells" them.
+_ROLES = (r"(?:ctos?|vps?|founders?|(?:tech |team |engineering )?leads|leaders|managers|heads of [\w-]+|executives|execs|"
+          r"people in (?:your|her|his|their) (?:seat|position|role|shoes))")
 CONDESCENSION: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
+    (r"\b(?:new |first-time |incoming |most |many )?" + _ROLES + r"\s+(?:(?:rarely|never|seldom|often|usually|typically|"
+     r"always|tend to|don'?t|do not|fail to|can'?t|cannot)\s+){1,2}(?:notice|see|spot|realise|realize|understand|grasp|"
+     r"know|find out|mistake|misread|underestimate|overlook)\b|\b(?:new |first-time |incoming )" + _ROLES
+     + r"\s+(?:mistake|misread|underestimate|overlook|confuse)\b"),
+    (r"\b(?:new|first-time|incoming)\s+(?:cto|vp|founder|lead|leader|manager|head of [\w-]+|director|executive)s?\b"
+     r"[^.?!;]{0,40}?\b(?:months?|years?|weeks|quarters?|half a year|a while)\b[^.?!;]{0,25}?\bbefore (?:she|he|they|you|one)\s+"
+     r"(?:really\s+|fully\s+|finally\s+)?(?:understands?|knows?|sees?|grasps?|gets? (?:it|the)|finds? out)\b"),
+    (r"\byou(?:'ll| will|'d| would|'re| are)?\s+(?:\w+\s+)?(?:be\s+)?the last (?:person |one |people )?(?:\w+\s+){0,4}?to "
+     r"(?:know|find out|notice|hear|see|learn)\b|\b(?:nobody|no one|no-one)\s+tells\s+(?:you|new|first-time|incoming)\b"),
     (r"\b(?:has|have|will have|must have|should have|'s|is|will|must)\s+(?:\w+\s+)?(?:become|been|be|grown)\s+(?:\w+\s+)?"
      r"(?:clear|obvious|apparent|evident|plain)\s+to\s+you\b"),
     r"\b(?:simple|basic|elementary|plain|schoolbook|grade-school)\s+(?:arithmetic|maths?|logic|economics|common sense)\b",
@@ -341,11 +359,17 @@ CONDESCENSION: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
 # What turns a message to an unclear-fit prospect into a pitch.
 _OFFER_NOUN = r"(?:engineers?|developers?|devs|team extension|squads?|pods?|capacity|extra hands|hands|bench|" \
               r"contractors?|specialists?|people|team|folks)"
+_PRICE_PITCH = (r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
+                r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b")
 PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:\d+|two|three|four|five|six|a couple of|a pair of|a few|several)\s+(?:of (?:our|my)\s+)?(?:\w+\s+){0,2}?"
-    r"(?:engineers?|engs|developers?|devs|folks|people|ppl)\b"),
-    (r"(?:[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|usd|eur|gbp)\b)[^.?!]{0,30}\b(?:a|per|each|every) (?:month|engineer|head)|"
-    r"\bper (?:engineer[- ])?month\b|\bmonthly rate\b|\bday rate\b"),
+    r"(?:engineers?|engs?|developers?|devs|folks|people|ppl)\b"),
+    # round 4: a single engineer of ours ("one of our DevOps engineers", "a single data engineer"), our people's
+    # profiles sent ("I'll send two frontend profiles")
+    r"\b(?:one of (?:our|my)|a single|one)\s+(?!of\b)(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|developers?|devs?)\b",
+    (r"\b(?:send|share|forward|attach|pass on)\w*\s+(?:you\s+|over\s+)?(?:\w+\s+){0,2}?(?:[\w-]+\s+)?(?:profiles?|cvs?|"
+     r"r[eé]sum[eé]s?|bios?)\b"),
+    _PRICE_PITCH,
     (r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off|pick (?:it |this |that )?up|"
     r"take (?:it|this|that) on|jump in|hop in)\b[^.?!]{0,30}"
     r"\b(?:monday|tuesday|wednesday|thursday|friday|next week|this week|this month|next month|tomorrow|"

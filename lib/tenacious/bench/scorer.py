@@ -293,7 +293,10 @@ class _Email:
                 continue
             tokens = _TOKEN.findall(sentence.text.lower())
             own = [tuple(tokens[i:i + COPY_NGRAM]) for i in range(len(tokens) - COPY_NGRAM + 1)]
-            sentence.copied = bool(own) and sum(g in grams for g in own) / len(own) >= COPY_SHARE
+            # a brief fact restated to the reader in the writer's words ("you are rebuilding the booking app in
+            # React Native") is used, not pasted: the brief never says "you"
+            addressed = any(g not in grams and ({"you", "your"} & set(g)) for g in own)
+            sentence.copied = bool(own) and sum(g in grams for g in own) / len(own) >= COPY_SHARE and not addressed
             words = sentence.text.lower().split()
             function = sum(w.strip(".,!?;:()\"'") in facts.FUNCTION_WORDS for w in words)
             listed = 3 * sentence.text.count(",") >= len(words)
@@ -422,7 +425,7 @@ _FIGURE_IN_WORDS = re.compile(
     r"(?:up|down|grown|grew|growing|risen|rose|fallen|fell|increased?|decreased?|cut|shrunk|shrank|expanded|reduced) "
     r"(?:by )?" + _ABOUT + r"(?:a |one[- ]|two[- ]|three[- ])?(?P<share>third|quarter|half|fifth|tenth)s?|"
     + _ABOUT + r"(?:a|one) (?P<share2>third|quarter|half|fifth|tenth) (?:bigger|larger|smaller|more|fewer|higher|lower)|"
-    + _ABOUT + r"(?:(?:a|one|two|three)[- ])?(?P<share3>half|third|quarter|fifth|tenth)s? of (?:your|the|their) (?:[\w-]+ )?"
+    + _ABOUT + r"(?:(?:a|one|two|three)[- ])?(?P<share3>half|third|quarter|fifth|tenth)s? of (?:(?:your|the|their) )?(?:[\w-]+ )?"
     r"(?:engineers|engineering|team|staff|people|headcount|roles|developers|workforce|org\w*)|"
     r"(?:a few|several|many|some|tens of|hundreds of) (?:hundred|thousand|million)s?(?: of)? [a-z]+)\b",
     _FLAGS)
@@ -492,7 +495,14 @@ def _shares_signal_words(sentence: str, signal: dict) -> bool:
     for "A trade-fair listing hints at a new factory-floor app"), by stem, hyphen parts counted apart, and the
     stack it names ("moving dispatch to Go" for "Migrating dispatch services to Go"): the writer used that fact."""
     words, stacks = _signal_words(str(signal["text"]))
+    sentence = _MONTH_SHORT.sub(lambda m: _MONTH_NAMES[m.group(1).lower()[:3]], sentence)  # "the nov memo"
     return len(words & _stems(sentence)) + len(stacks & _words_and_parts(sentence)) >= 2
+
+
+_MONTH_NAMES = {name[:3]: name for name in ("january", "february", "march", "april", "june", "july", "august",
+                                            "september", "october", "november", "december")}
+# A month written short ("nov cuts", "Sept.") names the month the brief spells out ("in November").
+_MONTH_SHORT = re.compile(r"\b(jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", _FLAGS)
 
 
 @lru_cache(maxsize=16384)
@@ -511,8 +521,8 @@ def _mentions(sentence: str, signal: dict, values: set[float]) -> bool:
     # A stack name alone ("two Go engineers") describes our bench, not the prospect's migration.
     if signal["kind"] == "tech_stack" or isinstance(value, bool) or value is None:
         return False
-    if isinstance(value, (int, float)):
-        return float(value) in values
+    if isinstance(value, (int, float)):  # a share in the brief (0.15) is the same figure as a percentage (15 %)
+        return float(value) in values or (0 < value < 1 and any(abs(v - value * 100) < 1e-6 for v in values))
     return re.search(r"(?<![\w])" + re.escape(str(value)) + r"(?![\w])", sentence, _FLAGS) is not None
 
 
@@ -540,6 +550,10 @@ def _is_question(text: str) -> bool:
 _UNCERTAIN = re.compile(r"\b(?:could|can|might|may) (?:well |equally )?(?:mean|signal|indicate|point to|reflect|be read as)\b|"
                         r"\b(?:hard|difficult|impossible) to (?:say|tell|know|read)\b|\bnot sure what to make of\b|"
                         r"\bno way (?:of|to) (?:knowing|telling)\b|\bread too much into\b|"
+                        # round 4: the writer saying they cannot tell, or that the thing only looks like it
+                        r"\b(?:can'?t|cannot|couldn'?t|don'?t|do not)\s+(?:yet\s+|really\s+)?(?:tell|know|say)\b[^.?!]{0,25}?"
+                        r"\b(?:whether|if|how|what|which)\b|\bnot sure (?:how|what|whether|if|which|it'?s)\b|"
+                        r"\bwhat looks? like\b|\bno idea (?:whether|if|how)\b|"
                         r"\bif i(?:'ve| have)? (?:read|understood|seen|got|heard)\b[^.?!,]{0,30}?\b(?:right|correctly|properly)\b",
                         _FLAGS)
 
@@ -613,8 +627,11 @@ def _score_grounding(card: _Card, task: dict) -> None:
     for sentence in mail.sentences:
         inside = [m for m in mail.numbers if sentence.start <= m.start < sentence.end]
         ours = [(sentence.start + c.start(), sentence.start + c.end()) for c in _OUR_COUNT.finditer(sentence.text)]
+        # "two hours ahead" counts no roles; a small count names a signal's figure only when it counts openings
+        # ("one question only" is not the "one frontend role" of the brief)
         values = {m.value for m in inside if not any(a <= m.start < b for a, b in ours)
-                  and not _EXCLUDED_AFTER.match(mail.text, m.end)}  # "two hours ahead" counts no roles
+                  and not _EXCLUDED_AFTER.match(mail.text, m.end)
+                  and not (m.unit == "" and m.value <= SMALL_COUNT_MAX and not _OPENINGS_AFTER.match(mail.text, m.end))}
         for signal in _grounded_signals(context):
             if not _mentions(sentence.text, signal, values):
                 if sentence.prose and (signal["confidence"] == "high" or _is_hedged(sentence.text)) and \
@@ -678,7 +695,8 @@ def _company_head(mail: _Email, company: str) -> tuple[int, int] | None:
 def _references_thread(sentence: str, context: dict) -> bool:
     """The reply engages with what the prospect wrote (words of their last turn, or an explicit reference)."""
     if re.search(r"\b(you mentioned|you said|your (reply|note|message|answer|question)|as you (say|said|put it)|"
-                 r"getting back to me|the clear answer|thanks for (the|your) (reply|answer|note))\b", sentence, _FLAGS):
+                 r"getting back to me|the clear answer|thanks for (the|your) (reply|answer|note)|"
+                 r"(thanks|thx|thank you) for asking|as you asked|you asked (for|about|me)|you were asking)\b", sentence, _FLAGS):
         return True
     last = next((t["text"] for t in reversed(context["prior_thread"]) if t["from"] != "agent"), "")
     words = set(_tokens(sentence))
@@ -818,9 +836,16 @@ def ask_count(sentence: str) -> int:
     """How many things a sentence asks the reader to do or agree to (0 for a plain question or statement)."""
     text = sentence.strip()
     question = _is_question(text)
-    proposes = _ASK_OPEN.search(text) or _ASK_MODAL.search(text) or _ASK_SLOT.search(text)
-    asks = bool(question and proposes) or any(_imperative(text, m) for m in _ASK_IMPERATIVE.finditer(text))
+    proposes = _ASK_OPEN.search(text) or _ASK_MODAL.search(text) or _ASK_SLOT.search(text) or _ASK_LEAVE.search(text)
+    asks = bool(question and proposes) or any(_imperative(text, m) for m in _ASK_IMPERATIVE.finditer(text)) or \
+        _ASK_LABEL.match(text) is not None
     return asks + len(_ASK_MORE.findall(text)) if asks else 0
+
+
+# Round 4: a question asking leave ("ok to send?", "... , may I send you a short plan?"), and a line the writer heads
+# as the ask ("The ask: 20 min, one of:", "Ask: want the sheet?") in a note written as a list.
+_ASK_LEAVE = re.compile(r"^(?:[-*\u2022]\s*)?(?:ok(?:ay)?|alright|all right|fine)\s+(?:to|if)\b|\bmay (?:i|we)\b", _FLAGS)
+_ASK_LABEL = re.compile(r"^(?:[-*\u2022]\s*)?(?:the\s+|my\s+|one\s+)?(?:ask|request|next step)\s*[:\u2014\u2013]", _FLAGS)
 
 
 # A bare verb that is also a noun or sits in a clause of its own ("the quick reply", "the release schedule", "who
@@ -841,7 +866,10 @@ def is_ask(sentence: str) -> bool:
 
 
 # A question that asks for a meeting or a time, not for the reader's view.
-_MEETING = re.compile(r"\b(?:call|calls|chat|meeting|meet|talk|catch[- ]up|demo|slot|calendar|book|schedule|zoom|coffee|"
+# A call is a meeting where a determiner or a meeting word stands before it ("a quick call", "20-min call") or it
+# opens the line; "the hardest engineering call" is a decision.
+_MEETING = re.compile(r"(?:^|\b(?:a|an|the|quick|short|brief|intro\w*|video|phone|zoom|teams|first|next|follow-up|"
+                      r"discovery|min|mins|minutes?|our|this|that|on)\W+)calls?\b|\bcall (?:you|me|us)\b|\b(?:chat|meeting|meet|talk|catch[- ]up|demo|slot|calendar|book|schedule|zoom|coffee|"
                       r"half an hour|minutes?|mins?)\b", _FLAGS)
 
 
@@ -974,8 +1002,9 @@ def _score_icp(card: _Card, task: dict) -> None:
         explores = any(_explores(s) for s in mail.sentences)
         card.credit["icp_fit"] = 1.0 if (acknowledged or explores) and not hits else 0.0
         return
-    # A check-back on news (no decline before it) answers nobody: it is read as a cold email.
-    responsive = task.get("goal") in RESPONSIVE_GOALS and task.get("goal") != "check_back"
+    # A check-back on news (no decline before it) answers nobody: it is read as a cold email; an email that follows
+    # the prospect's own question or request in the thread answers them, whatever the goal.
+    responsive = (task.get("goal") in RESPONSIVE_GOALS and task.get("goal") != "check_back") or _prospect_asked(task)
     if _holds_back(task) and not responsive:  # an answer may name what the prospect asked about
         _check_pitch(card, hits)
     if own == "abstain":
@@ -1014,6 +1043,18 @@ _OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|tenacious)\b", _FLAGS)
 # Thanks for the prospect's answer acknowledges it, whatever the adjective ("thank you again for your clear answer").
 _THANKS_FOR_ANSWER = re.compile(r"\bthank(?:s| you)(?: again| very much| so much)? for (?:your|the) (?:[\w-]+ )?(?:answer|reply|"
                                 r"note|response|honesty|cando(?:u)?r|clarity|decision|message)\b", _FLAGS)
+
+
+# The prospect's last turn asks for something: a question, or a request ("send me the case study", "try me after
+# the 20th").
+_REQUESTED = re.compile(r"\?|\b(?:send|share|forward|try|write to|contact|ping|email)\s+(?:me|us)\b|\bi'?d (?:like|love) to "
+                        r"(?:see|read|have|get)\b", _FLAGS)
+
+
+def _prospect_asked(task: dict) -> bool:
+    """The thread ends with the prospect asking for something (not a decline): the email answers them."""
+    last = _prospect_last(task)
+    return bool(last and _REQUESTED.search(last)) and not d05.SOFT_REJECTION.search(last)
 
 
 def _check_pitch(card: _Card, hits: dict[str, list[tuple[int, int, str]]]) -> None:
@@ -1061,6 +1102,14 @@ def _score_claims(card: _Card, task: dict) -> None:
         card.flag_firing("pitch_after_no", declined)
 
 
+def _prospect_last(task: dict) -> str:
+    """The prospect's own last turn of the thread ("" when the thread ends with us or has none)."""
+    thread, reader = task["context"]["prior_thread"], task["context"]["recipient"]["name"].lower().split()
+    if not thread or not (thread[-1]["from"] == "prospect" or set(thread[-1]["from"].lower().split()) & set(reader)):
+        return ""
+    return textnorm.normalize(thread[-1]["text"])
+
+
 _REPORTED_TO_US = (r"(?:\w+\s+){0,3}?(?:(?:asked|told|mentioned to|confided in|wrote to|emailed|messaged|shared with|"
                    r"complained to|admitted to|put (?:it|the question) to|was asking)\s+(?:me|us)\b|(?:said|mentioned|explained|"
                    r"described|wrote|put it)\b[^.?!]{0,30}?\b(?:to|with) (?:me|us)\b)")
@@ -1073,8 +1122,9 @@ _CONFIDANT = (
     re.compile(rf"\b(?P<person>{NAME})\s+\((?P<org>{NAME})\)\s+(?:{_REPORTED_TO_US}|{_CONFIDED})"),
     re.compile(rf"\b(?:founder|cto|ceo|head of [\w-]+|lead|vp [\w-]+|director|boss)\s+(?:of|at|from)\s+(?P<org>{NAME}),\s+"
                rf"(?P<person>{NAME}),\s+(?:{_REPORTED_TO_US}|{_CONFIDED})", _FLAGS),
-    re.compile(rf"\b(?P<org>{NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(?:founder|cto|ceo|head(?: of [\w-]+)?|lead|vp|director|boss|"
-               rf"team|engineers?|people)(?:,\s*(?P<person>{NAME}),)?\s+" + _REPORTED_TO_US),
+    # the role words in either case ("Kelpie's CTO described to us"), the names capitalised
+    re.compile(rf"\b(?P<org>{NAME})'s\s+(?:[\w-]+\s+){{0,2}}?(?i:founder|cto|ceo|head(?: of [\w-]+)?|lead|vp|director|boss|"
+               rf"team|engineers?|people)(?:,\s*(?P<person>{NAME}),)?\s+(?i:" + _REPORTED_TO_US + ")"),
 )
 _PUBLIC_SOURCE = re.compile(r"\b(?:public(?:ly)?|blog|blogged|published|press|announc\w*|case stud\w*|conference|talk at|"
                             r"podcast|article|interview|webinar|linkedin post|newsletter)\b", _FLAGS)
@@ -1169,6 +1219,7 @@ def _check_weekdays(card: _Card) -> None:
                       f"not a {before.group(1).title()}", match.start() - len(before.group(0)), match.end())
 
 
+_RANGE_START = re.compile(r"(?<![\d:.])\d{1,2}(?:[:.]\d\d)?\s*(?:-|\u2013|to|until|till)\s*$", _FLAGS)
 _RANGE = re.compile(r"\s*(?:-|\u2013|to|until|till|and)\s*", _FLAGS)
 
 
@@ -1189,6 +1240,8 @@ def _score_scheduling(card: _Card, task: dict) -> None:
     range_ends = set()  # the second time of a range ("9:00 to 14:00 UK time"): the window closes there, nothing starts
     for index, m in enumerate(clocks):
         label = m.group("zone")
+        if _RANGE_START.search(mail.text[max(mail.body_start, m.start() - 12):m.start()]):
+            range_ends.add(m.start())  # "9-10 ET": a bare hour opens the range, this time closes it
         if index + 1 < len(clocks) and _RANGE.fullmatch(mail.text[m.end():clocks[index + 1].start()]):
             range_ends.add(clocks[index + 1].start())
             label = label or clocks[index + 1].group("zone")  # "10:00-11:00 CET"

@@ -1,0 +1,202 @@
+"""Benchmark v0.3, round 4 (issue 19): hand-written goldens for the scorer readings added once all seventeen voices
+became development voices (round 3's seven blind voices read for the first time).
+
+Every sentence here was written for this file (none comes from data/raw/v3, none restates a writer's sentence); each
+class has violations the reading must catch and honest look-alikes it must pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tenacious.bench import claims, independent, scorer
+
+# --- sentence classes -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    # a lesson about people in the reader's role: they fail to see it, need months to understand, learn it last
+    ("First-time founders rarely see the churn building in their own support queue.", True),
+    ("New heads of engineering underestimate how long a payments rewrite takes.", True),
+    ("It usually takes a new director a good year before she really understands the codebase.", True),
+    ("You will probably be the last one in the company to hear about it.", True),
+    ("Here is what no one tells first-time CTOs about inherited code.", True),
+    ("Team leads tend to overlook it until the incident review.", True),
+    # a courtesy about the reader's time, our own people, the first to know, leaders who notice
+    ("Most CTOs I speak with rarely have time for long emails, so this one is short.", False),
+    ("Our new hires take a month before they know a codebase well.", False),
+    ("You'll be the first to know when the case study is published.", False),
+    ("Leads in your industry notice this kind of gap quickly.", False),
+    ("Congratulations on the new CTO role; before you know it, the quarter will be over.", False),
+])
+def test_condescension(sentence, expect):
+    assert bool(claims.condescension(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("This rate is offered to new clients only until the end of March.", True),
+    ("The day rate stands for now, after which it is revised upward.", True),
+    ("The bands are public and valid for every client, with no end date.", False),
+    ("We send a one-page summary, after which it is up to you.", False),
+])
+def test_pressure(sentence, expect):
+    assert bool(claims.pressure(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    # a negation in an earlier clause does not cover the claim after a colon; a long standard name still ends in a
+    # credential
+    ("No paperwork worries: we take care of your PCI audit evidence.", True),
+    ("Our delivery hub already holds HITRUST and NHS DSPT level two certification.", True),
+    ("We do not handle audits; your compliance team keeps that.", False),
+    ("Your auditors hold the final sign-off on any setup we propose.", False),
+])
+def test_regulated_claims(sentence, expect):
+    assert bool(claims.regulated_claims(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("If that's a yes, I'll forward three backend profiles.", True),
+    ("We could place one of our QA engineers with you from March.", True),
+    ("One of your engineers wrote a fine post on the scheduler.", False),
+    ("No profiles, no offer: just the question.", False),
+])
+def test_strong_pitch_signals(sentence, expect):
+    strong, _ = claims.pitch_signals(sentence)
+    assert bool(strong) is expect
+
+
+@pytest.mark.parametrize("sentence,asks", [
+    ("ok to send it over?", 1),                                                    # leave asked, texting register
+    ("Since our day ends before yours starts, may we send a written plan instead?", 1),
+    ("The ask: a 20-minute call one of these mornings", 1),                         # the line headed as the ask
+    ("ok, noted.", 0),
+    ("Our ask of clients is simple: scope first.", 0),
+    ("May is a busy month for the warehouse team.", 0),
+])
+def test_what_is_an_ask(sentence, asks):
+    assert scorer.ask_count(sentence) == asks
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("I can't tell from the press note whether the reporting tool is live yet.", True),
+    ("Not sure how far along the fleet tool is.", True),
+    ("Your careers page shows what look like two platform roles.", True),
+    ("Your fleet tool launched last month.", False),
+])
+def test_hedges(sentence, expect):
+    assert scorer._is_hedged(sentence) is expect
+
+
+# --- the scorer on whole emails ---------------------------------------------------------------------------------
+
+
+def _task(goal: str, instruction: str, needs_slot: bool = False, signals=None, thread=None, **context) -> dict:
+    spec = {"company": "Quillhaven Transit", "industry": "logistics", "hq_timezone": "America/New_York",
+            "recipient": {"name": "Odile Marchetti", "role": "cto"}, "segment": "segment_1",
+            "prior_thread": thread or [],
+            "signals": signals if signals is not None else [
+                {"kind": "hiring", "text": "Five mobile roles listed on the careers page", "value": 5,
+                 "confidence": "high"}], **context}
+    row = {"email_id": "T4-e1", "reason": "golden", "task": {"instruction": instruction, "goal": goal,
+                                                              "needs_slot": needs_slot, "must_include": [],
+                                                              "must_not": [], "context": spec}}
+    return independent.critic_task(row, "golden")
+
+
+def _kinds(task: dict, email: str) -> set[str]:
+    return {v["kind"] for v in scorer.score(task, email)["violations"]}
+
+
+_ABSTAIN = {"segment": "abstain", "signals": [
+    {"kind": "hiring", "text": "One data role, possibly a backfill", "value": 1, "confidence": "low"}]}
+
+
+def test_a_small_count_of_something_else_is_not_the_signal_figure():
+    task = _task("intro_call", "Ask Odile one exploratory question; do not pitch.", **_ABSTAIN)
+    email = ("Subject: one question\n\nOdile,\n\nJust one question from me today, and one line back is enough. How "
+             "is next year's platform planning looking?\n\nJo")
+    assert "unhedged_signal" not in _kinds(task, email)
+    stated = email.replace("Just one question from me today, and one line back is enough.", "You have one data role open.")
+    assert "unhedged_signal" in _kinds(task, stated)
+
+
+def test_a_hard_decision_is_not_a_meeting():
+    task = _task("intro_call", "Ask Odile one exploratory question; do not pitch.", **_ABSTAIN)
+    email = ("Subject: a question\n\nOdile,\n\nWhat was the toughest staffing call your team made this year?\n\nJo")
+    assert "abstain_no_question" not in _kinds(task, email)
+    meeting = email.replace("What was the toughest staffing call your team made this year?",
+                            "Would a quick call on Thursday be possible?")
+    assert "abstain_no_question" in _kinds(task, meeting)
+
+
+def test_a_range_with_a_bare_start_hour_is_no_slot():
+    task = _task("intro_call", "Propose a 20-minute call to Odile inside the overlap.", needs_slot=True)
+    email = ("Subject: five mobile roles\n\nOdile,\n\nFive mobile roles is a lot to fill at once. Our shared hours "
+             "with New York are 9-10 ET.\n\nWould Thursday 15 January, 9:15 ET / 17:15 EAT work for 20 minutes?\n\nJo")
+    assert "outside_window" not in _kinds(task, email)
+    late = email.replace("9:15 ET / 17:15 EAT", "10:30 ET / 18:30 EAT")
+    assert "outside_window" in _kinds(task, late)
+
+
+def test_an_answer_to_the_prospects_own_request_needs_no_segment_angle():
+    thread = [{"from": "Odile Marchetti", "text": "Could you send me something on how you handle a nine-hour gap?"}]
+    task = _task("case_study", "Send Odile the case study she asked for.", thread=thread, signals=[])
+    email = ("Subject: re: the nine-hour gap\n\nhi odile, thx for asking. we have a 2-page write-up on a team in "
+             "Seattle that worked with ours fully in writing. ok to send it?\n\nJo")
+    assert "no_segment_angle" not in _kinds(task, email)
+    assert scorer.score(task, email)["overall"] >= 0.7
+    cold = _task("case_study", "Send Odile a case study.", signals=[])
+    assert "no_segment_angle" in _kinds(cold, email)
+
+
+def test_a_brief_fact_restated_to_the_reader_is_used_not_pasted():
+    signals = [{"kind": "tech_stack", "text": "Rebuilding the driver app in Kotlin for the spring release", "value": None,
+                "confidence": "high"}]
+    task = _task("case_study", "Share a Kotlin case study with Odile.", signals=signals)
+    addressed = ("Subject: a Kotlin case study\n\nDear Odile,\n\nYou are rebuilding the driver app in Kotlin for the "
+                 "spring release. We "
+                 "published how we did the same for a courier firm.\n\nShall I send the summary?\n\nJo")
+    pasted = addressed.replace("You are rebuilding", "Rebuilding")
+    assert scorer.score(task, addressed)["dimensions"]["grounding"] > scorer.score(task, pasted)["dimensions"]["grounding"]
+
+
+def test_a_month_written_short_names_the_brief_month():
+    signals = [{"kind": "layoffs", "text": "Closed a support office in November", "value": None,
+                "confidence": "high"}]
+    task = _task("intro_call", "Write to Odile about delivery after the office closure.", signals=signals,
+                 segment="segment_2")
+    email = ("Subject: after denver\n\nhey odile, saw the nov news abt the support team. if the roadmap stayed the "
+             "same size, 2 of our python engs could keep it moving. worth a short reply?\n\nJo")
+    other = email.replace("the nov news", "the dec news")
+    assert scorer.score(task, email)["dimensions"]["grounding"] > scorer.score(task, other)["dimensions"]["grounding"]
+
+
+def test_another_companys_cto_in_capitals_and_what_they_told_us():
+    task = _task("intro_call", "Write to Odile about the hiring.")
+    private = ("Subject: mobile hiring\n\nOdile,\n\nFive mobile roles is a lot. Harwick's CTO described to us last "
+               "month how their app stalled the same way.\n\nWould a short call help?\n\nJo")
+    assert "other_prospect" in _kinds(task, private)
+    public = private.replace("described to us last month", "described in a public blog post")
+    assert "other_prospect" not in _kinds(task, public)
+
+
+def test_a_share_of_engineering_without_a_determiner_is_checked():
+    signals = [{"kind": "layoffs", "text": "Cut engineering headcount by 20% in September", "value": 20,
+                "confidence": "high"}]
+    task = _task("intro_call", "Write to Odile about the smaller team.", signals=signals, segment="segment_2")
+    body = "Subject: after september\n\nOdile,\n\nLosing {} in September is hard.\n\nWould a short call help?\n\nJo"
+    assert "invented_number" in _kinds(task, body.format("about half of engineering"))
+    assert "invented_number" not in _kinds(task, body.format("a fifth of engineering"))
+
+
+@pytest.mark.parametrize("body,kind", [
+    ("Five mobile roles is a lot. New CTOs rarely notice how slow an inherited team is.", "condescension"),
+    ("Five mobile roles is a lot. Our band is held for this quarter's clients only until Friday.", "pressure"),
+    ("Five mobile roles is a lot. Relax about compliance: we handle the SOC 2 audits for you.", "regulated_claim"),
+])
+def test_whole_email_violations(body, kind):
+    task = _task("intro_call", "Write to Odile about the hiring.")
+    email = f"Subject: mobile hiring\n\nHi Odile,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
+    result = scorer.score(task, email)
+    assert kind in {v["kind"] for v in result["violations"]} and result["overall"] <= 0.6
