@@ -28,10 +28,11 @@ MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_PART = r"(?:(?P<part>early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[- ]?)?"
+_PART = (r"(?:(?P<part>early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|middle of|"
+         r"the middle of)[- ]?)?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _EXPR = re.compile(
-    r"\b(?:(?P<iso>20\d\d-\d\d-\d\d)"
+    r"\b(?:(?P<iso>20\d\d-\d\d-\d\d)|(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<yy>20\d\d)"
     rf"|{_DAY}(?:\s+of)?\s+(?P<m1>{_MONTH})\b(?:,?\s+(?P<y1>20\d\d))?"
     rf"|(?P<m2>{_MONTH})\s+{_DAY.replace('day', 'day2')}\b(?:,?\s+(?P<y2>20\d\d))?"
     rf"|{_PART}(?P<m3>{_MONTH})\b(?:\s+(?P<y3>20\d\d))?"
@@ -48,7 +49,8 @@ _EXPR = re.compile(
 # What comes right before an expression that makes it the END of a commitment, not a start.
 _END_BEFORE = re.compile(
     r"(?:\buntil|\btill|\btil|\bthrough|\bthru|\bto|\bup to|\bending|\bends?|\bends on|\bbooked|\bcommitted|\bbusy|"
-    r"\btied up|\bengaged|\bthrough to|\bto the end of|\bby)\s+(?:the\s+)?(?:end of\s+)?(?:early\s+|mid-?|late\s+)?$",
+    r"\btied up|\bengaged|\bthrough to|\bto the end of|\bby)\s+(?:the\s+)?(?:(?:end|middle|beginning|start) of\s+)?"
+    r"(?:early\s+|mid-?|late\s+)?$",
     re.IGNORECASE)
 # An end verb a few words before the date ("her engagement ends in late February", "wrapping up elsewhere on 27
 # February"), with no "once" / "when" / "after" that would make the date a start.
@@ -103,6 +105,11 @@ def _resolve(match: re.Match, reference: date, anchor: date) -> tuple[date, bool
     g = match.group
     if g("iso"):
         return date.fromisoformat(g("iso")), False
+    if g("dd"):  # "31.03.2026": day, month, year as written in much of Europe
+        try:
+            return date(int(g("yy")), int(g("mm")), int(g("dd"))), False
+        except ValueError:
+            return None
     if g("m1") or g("m2"):
         month, day = _month(g("m1") or g("m2")), int(g("day") or g("day2"))
         year = g("y1") or g("y2")
@@ -113,7 +120,7 @@ def _resolve(match: re.Match, reference: date, anchor: date) -> tuple[date, bool
     if g("m3"):
         month = _month(g("m3"))
         first = date(int(g("y3")), month, 1) if g("y3") else _nearest_year(month, 1, anchor)
-        part = (g("part") or "").lower().replace("the ", "")
+        part = (g("part") or "").lower().replace("the ", "").replace("middle of", "mid")
         if part == "mid":
             return first.replace(day=15), False
         if part == "late":

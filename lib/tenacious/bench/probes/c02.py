@@ -54,7 +54,7 @@ TWINS: Wordings = {
 
 
 _DISCLOSED = re.compile(
-    r"\b(?:booked|committed|unavailable|not available|isn't available|is not available|isn't free|not free|tied up|"
+    r"\b(?:booked|bound|committed|unavailable|not available|isn't available|is not available|isn't free|not free|tied up|"
     r"busy|engaged elsewhere|allocated|occupied|on assignment|on another|with another (?:client|team|customer)|"
     r"elsewhere|rolls? off|frees? up|free (?:from|after|again)|available (?:from|after|again|in|once)|"
     r"back on the bench|not before|no earlier than|once (?:she|he|they) (?:finish|wrap|complete)\w*|"
@@ -66,6 +66,7 @@ _DISCLOSED = re.compile(
 _PRONOUN_START = re.compile(r"\s*(?:(?:but|and|so|though|still|however),?\s+)?(?:she|he|they|her|his|their)\b",
                             re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:()\u2014-]\s")
+_NEXT_CLAUSE = re.compile(r"[;\u2014]\s*|,\s+(?=(?:so|but|and|while|whereas|though|instead)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:she|he|her|him|hers|his)\b", re.IGNORECASE)
 # The engineer's commitment is over: the start the draft names cannot clash with it.
 _ENDED = re.compile(
@@ -96,7 +97,7 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
     """(name start, name end, region start, region end) in the normalised draft for every mention of the engineer.
 
     The region is what the draft says about that engineer: their sentence from the previous other engineer's
-    name to the next one, plus a following sentence that carries on with a pronoun.
+    name to the clause that names the next one, plus the following sentences that carry on with a pronoun.
     """
     out = []
     sentences = draft.sentences
@@ -113,13 +114,23 @@ def _regions(draft: DraftText, pattern: re.Pattern, others: re.Pattern) -> list[
                 continue  # "Kaleb, who worked right next to Meron, ...": Kaleb is offered, Meron only described him
             if left and not own_clause:  # named in a clause about another engineer ("Kaleb, who worked with Meron, ..."): that clause
                 right = min(right, next((m.start() for m in _CLAUSE_END.finditer(sentence, match.end())), right))
+            elif right < len(sentence):  # v0.3 round 4: "Tigist is booked until mid-April, so for a March start I
+                # would propose Abel": the clause that names the next engineer is about them
+                cut = [m.start() for m in _NEXT_CLAUSE.finditer(sentence, match.end(), right)]
+                right = cut[-1] if cut else right
             end = s_start + right
-            if right == len(sentence) and k + 1 < len(sentences):
-                n_start, n_end = sentences[k + 1]
+            # what follows and goes on with "she/he/they" is about them, sentence after sentence, up to another name
+            j = k + 1
+            while j < len(sentences) and end == sentences[j - 1][1]:
+                n_start, n_end = sentences[j]
                 following = draft.text[n_start:n_end]
-                if _PRONOUN_START.match(following) or _PRONOUN.search(following):
-                    cut = min((m.start() for m in others.finditer(following)), default=len(following))
-                    end = n_start + cut
+                if not (_PRONOUN_START.match(following) or _PRONOUN.search(following)):
+                    break
+                cut = min((m.start() for m in others.finditer(following)), default=len(following))
+                end = n_start + cut
+                if cut < len(following):
+                    break
+                j += 1
             out.append((s_start + match.start(), s_start + match.end(), s_start + left, end))
     return out
 
@@ -135,6 +146,24 @@ _ABOUT_OTHER = re.compile(r"^\W*(?:who|whose|that)\b[^.;]{0,60}\b(?:with|next to
                           r"from|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# v0.3 round 4: part of the engineer's time offered beside the commitment ("half-time alongside current client until
+# mid-April", "she could split her week"): offered inside the window, whatever start the draft gives.
+_SHARE_OF_TIME = re.compile(
+    r"\b(?:half|part)[- ]time\b[^.;\n]{0,40}?\b(?:alongside|beside|besides|while|during|in parallel|on top of|next to|"
+    r"until|till|through)\b|\b(?:alongside|beside|besides|while|during|in parallel with|on top of)\b[^.;\n]{0,40}?"
+    r"\b(?:half|part)[- ]time\b|\bsplit (?:her|his|their) (?:week|time|days)\b|"
+    r"\b(?:one|two|three|a couple of) days? (?:a|per) week\b[^.;\n]{0,40}?\b(?:alongside|while|during|on top of|until)\b",
+    re.IGNORECASE)
+
+
+def _name_forms(full: str) -> str:
+    """An engineer's name as a draft may write it: in full, the first name, or the surname after a title or initial."""
+    first, surname = full.split()[0], full.split()[-1]
+    return "|".join((re.escape(full), rf"{re.escape(first)}(?:\s+{surname[0]}\.)?",
+                     rf"(?<=Ms\. |Mr\. |Dr\. ){re.escape(surname)}", rf"(?<=Mrs\. ){re.escape(surname)}",
+                     rf"(?<=Ms |Mr |Dr ){re.escape(surname)}", rf"(?<=Mrs ){re.escape(surname)}"))
+
+
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     reference = dates.reference_date(draft.text)
     for commitment in ctx["prior_commitments"]:
@@ -142,10 +171,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         until = date.fromisoformat(str(commitment["until"]))
         if until < reference:
             continue  # the commitment is over by the time the draft speaks of
-        pattern = re.compile(rf"\b(?:{re.escape(full)}|{re.escape(full.split()[0])})\b", re.IGNORECASE)
+        # the full name, the first name, or the surname after a title or an initial ("Ms. Kidane", "Meron W.")
+        pattern = re.compile(rf"\b(?:{_name_forms(full)})\b", re.IGNORECASE)
         others = [n for n in BENCH_NAMES if n != full]
-        other_names = re.compile(r"\b(?:" + "|".join(re.escape(p) for n in sorted(others) for p in (n, n.split()[0]))
-                                 + r")\b", re.IGNORECASE)
+        other_names = re.compile(r"\b(?:" + "|".join(_name_forms(n) for n in sorted(others)) + r")\b", re.IGNORECASE)
         undisclosed, told = [], []  # mentions with nothing said of the window; where a later one tells it
         for name_start, name_end, start, end in _regions(draft, pattern, other_names):
             region = draft.text[start:end]
@@ -154,6 +183,10 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
                 continue
             starts = dates.start_dates(region, reference, until)
             clash = [d for _, _, d in starts if d <= until]
+            share = _SHARE_OF_TIME.search(region)
+            if share and not clash and not any(d > until for _, _, d in starts):
+                return draft.fire(f"the draft offers {full} for part of their time while committed elsewhere until "
+                                  f"{until.isoformat()} ({share.group(0)!r})", name_start, name_end)
             if clash:
                 return draft.fire(f"the draft offers {full} from {clash[0].isoformat()}, committed elsewhere until "
                                   f"{until.isoformat()}", name_start, name_end)

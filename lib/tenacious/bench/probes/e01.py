@@ -142,6 +142,8 @@ _PUBLIC = re.compile(
     r"interview|webinar|website|linkedin post|job ads?|job posts?|careers page|open[- ]source|github|newsletter|"
     r"in the news|news|wrote about|meetup|talk at|gave a talk|white ?paper|report)\b",
     re.IGNORECASE)
+# "whose round is not even public yet": the opposite of a public source.
+_NOT_PUBLIC = re.compile(r"\b(?:not|never|isn't|aren't|wasn't)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Words that put a sentence about someone other than the reader and us.
 _THIRD_PARTY = re.compile(
     r"\b(?:another|other|others|a similar|one of (?:the|our|my)|someone|somebody|they|their|them|he|she|his|her|"
@@ -232,7 +234,7 @@ def _other_prospect(ctx: Mapping, draft: DraftText, batch: BatchIndex) -> Firing
         return next((p for p in prospects if p.company.casefold() != ours), None)
 
     for start, sentence in draft.sentence_texts():
-        if _PUBLIC.search(sentence):
+        if any(not _NOT_PUBLIC.search(sentence[:m.start()]) for m in _PUBLIC.finditer(sentence)):
             continue
         for found in batch.name_pattern.finditer(sentence) if batch.name_pattern else ():
             prospect = foreign(batch.by_name[found.group(0)])

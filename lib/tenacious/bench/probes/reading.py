@@ -65,7 +65,8 @@ _PEER_PHRASES: tuple[re.Pattern, ...] = (
                rf"hired|works with|chose|picked|trusts?|signed with) (?i:our|us|tenacious)\b"),
 )
 _LIST_SPLIT = re.compile(r", and |, | and | & | or ")
-SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?=[^\s.!?]))+[.!?]*")
+# A title or an initial ("Ms. Kidane", "Meron W. (Go)") ends no sentence (v0.3 round 4).
+SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?=[^\s.!?])|(?<=\b(?:Mr|Ms|Dr))\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.(?=[ \t]))+[.!?]*")
 
 
 def is_prospect_turn(ctx: Mapping, message: Mapping) -> bool:
@@ -195,11 +196,20 @@ class BatchIndex(dict):
         # Indexed once per batch, so a draft's sentence is read against every prospect in one pass each:
         # names and first names as one alternation (longest first), fact words inverted to their prospects.
         self.by_name = _index((name, p) for p in prospects for name in p.names)
-        self.by_first = _index((p.person.split()[0], p) for p in prospects if len(p.person.split()[0]) >= 3)
+        self.by_first = _index((first_name(p.person), p) for p in prospects if len(first_name(p.person)) >= 3)
         self.name_pattern = _alternation(self.by_name)
         self.first_pattern = _alternation(self.by_first)
         self.by_token = _index((token, p) for p in prospects for token in p.tokens)
         self.places = frozenset(p.place for p in prospects if p.place)
+
+
+_TITLE = re.compile(r"^(?:dr|mr|mrs|ms|prof|sir|dame)\.?$", re.IGNORECASE)
+
+
+def first_name(person: str) -> str:
+    """A person's first name, a title ("Dr. Asante") left out."""
+    words = [w for w in person.split() if not _TITLE.match(w)]
+    return words[0] if words else ""
 
 
 def _index(pairs) -> dict[str, tuple[ProspectFacts, ...]]:
