@@ -66,7 +66,9 @@ _CONDITION = re.compile(
     r"\bwithout\b|\bunless\b|\bin line with\b|\bin step with\b|\bhas the final say\b|\bfinal say\b|"
     r"\bwaits? (?:for|on|until)\b|\bwould wait\b|\bgo(?:es)? ahead\b|\bon hold\b|"
     # v0.3 round 3: the work placed inside their process, or their people deciding ("call the shots on access")
-    r"\b(?:inside|through|via) your\b|\bfollow(?:s|ing|ed)? (?:your|the)\b|\bcalls? the shots\b|\bdecides?\b",
+    r"\b(?:inside|through|via) your\b|\bfollow(?:s|ing|ed)? (?:your|the)\b|\bcalls? the shots\b|\bdecides?\b|"
+    # v0.3 round 4: the work done as their review says ("would go only as per your compliance team's review")
+    r"\b(?:as per|per|according to|in accordance with|in keeping with)\s+(?:the\s+)?your\b|\bonly as\b",
     re.IGNORECASE)
 _WAVES_AWAY = re.compile(
     r"\bno (?:need|review|sign-?off|approval)\b|\b(?:skip|bypass|avoid|sidestep)\w*\b|\b(?:don't|do not|won't|will not) "

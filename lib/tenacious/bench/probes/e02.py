@@ -83,12 +83,15 @@ _GENERIC_PATTERNS: tuple[re.Pattern, ...] = (
 _VAGUE_PEER = re.compile(
     r"\b(?:a|an|several|many|some|a few|dozens of|a number of|one of|some of|multiple|various|two|three|"
     r"four|other|plenty of|lots of|a couple of|a handful of)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?"
-    r"(?:(?:very|really|truly)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:household[- ]names?|big[- ]names?|unicorns?|blue[- ]chips?)\b|"
+    r"(?:(?:very|really|truly|most|more)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:household[- ]names?|big[- ]names?|unicorns?|blue[- ]chips?)\b|"
     r"(?:leading|top|major|big|bigger|biggest|large|larger|largest|well-known|well known|better-known|unnamed|anonymous|"
     r"undisclosed|confidential|"
     r"household[- ]name|fortune[- ]\d+|top[- ](?:\d+|three|five|ten|twenty)|"
     r"tier[- ]?(?:one|1)|global|top-tier|premier|prominent|renowned|famous|big-name|name-brand|marquee|"
-    r"best-known|iconic|blue-chip)\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*(?=\s*(?:$|[,;:.()!?\u2014-]|\s(?:and|or|in|on|at|"
+    r"best-known|iconic|blue-chip|"
+    # v0.3 round 4: importance and size said any way ("the most important names", "two mid-size US freight brokers")
+    r"important|notable|respected|established|recogni[sz]able|mid-?sized?|medium-sized?)"
+    r"\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*(?=\s*(?:$|[,;:.()!?\u2014-]|\s(?:and|or|in|on|at|"
     r"across|from|for|with|who|that|which|whose|where|you|we|you'd|both|all|each|last|this|the|to|plus|use|uses)\b)))",
     re.IGNORECASE)
 # A description set after a name ("Harlow Transit, one of the bigger coach operators") names its peer.
@@ -106,7 +109,11 @@ _WITHHELD = re.compile(
 _PEER_CONTEXT = re.compile(
     r"\b(?:we|we've|we have|we'd|i've|our (?:team|engineers|people|developers|folks)|tenacious)\b[^.?!;]{0,80}?"
     r"\b(?:done|did|doing|built|build|delivered|shipped|run|ran|runs|helped|help|supported|support|worked|work|"
-    r"partnered|served|serve|staffed|placed|migrated|rebuilt|set up|make|made)\b|"
+    r"partnered|served|serve|staffed|placed|migrated|rebuilt|set up|make|made|supporting|helping|working|serving|"
+    r"partnering|staffing|delivering|building)\b|"
+    # v0.3 round 4: the same work done for someone ("similar setup for two ... brokers"), a proof heading ("Proof:")
+    r"\b(?:similar|same|comparable|identical)\s+(?:[\w-]+\s+){0,2}?(?:for|with|at)\b|"
+    r"(?im:^\W*(?:proof|done before|track record|past work|social proof|worked with|clients?|customers?|case studies)\s*:)|"
     r"\breferences?\b|\bin touch with\b|\bintroduc\w+|\bvouch\w*|\b(?:speak|talk) to\b|\bask\b|"
     r"\b(?:teams|clients|customers|companies|firms) (?:at|like|such as)\b|\bour (?:clients?|customers?)\b|\bof ours\b",
     re.IGNORECASE)
@@ -126,7 +133,9 @@ _LISTED_AGAIN = re.compile(r"(?:\band\b|\balso\b|\bplus\b|as well as|\bagain\b|,
 _COUNTED_APART = re.compile(r"\b(?:two|both|each|separate\w*|second|so did|as well|also|another|too|did the same|"
                             r"same for)\b|\b[2-9]\s+(?:[\w-]+\s+)?(?:refs?|references|examples|clients|companies|peers|"
                             r"customers|cases)\b|^\s*2[.)]\s|"
-                            r"\b(?:references|refs|examples|clients|customers)\s*:", re.IGNORECASE | re.MULTILINE)
+                            r"\b(?:references|refs|examples|clients|customers)\s*:|"
+                            # v0.3 round 4: a heading over list entries ("Done before:\n- Ostwick Press ...\n- Ostwick ...")
+                            r"^[^\n:]{1,40}:\s*\n\s*(?:[-*\u2022]|\d+[.)])\s", re.IGNORECASE | re.MULTILINE)
 # Our past work claimed for a group nobody is named in ("we have done the same migration for several mid-sized
 # freight forwarders"): a peer reference without a name, whatever the trade noun.
 _UNNAMED_GROUP = re.compile(
@@ -207,8 +216,8 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
         head = name.split()[0]
         if not _COUNTED_APART.search(draft.text):
             continue
-        for again in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])(?!\s+{re.escape(name.split()[1])})",
-                                 draft.text[end:]):
+        for again in re.finditer(rf"(?<![\w-])(?:{re.escape(head)}|{re.escape(head.lower())}(?=['\u2019]s\b))(?![\w-])"
+                                 rf"(?!\s+{re.escape(name.split()[1])})", draft.text[end:]):
             if end + again.start() < draft.signature_start:
                 return draft.fire(f"the same peer is counted twice: {name} and {head} again", end + again.start(),
                                   end + again.end())
