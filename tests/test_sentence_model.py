@@ -95,3 +95,20 @@ def test_classify_names_the_email_sentence_behind_each_family():
         "pressure")
     assert sentence_model.email_flags(best[0]) == {"pressure"}
     assert best[1] == {family: (0.0, "") for family in sentence_bank.FAMILIES}
+
+
+def test_the_backstop_reads_pressure_only_in_unnegated_sentences():
+    """'I will not push' sits beside pushing in the embedding: the backstop reads no pressure in it."""
+    assert [f for f, _, _ in sentence_model.backstop("Understood, and I will not push any further on this.")] == []
+    flagged = sentence_model.backstop("Hi Dana,\n\nSign before Friday or the price goes up by a fifth.\n\nBest")
+    assert [(f, s) for f, _, s in flagged] == [("pressure", "Sign before Friday or the price goes up by a fifth.")]
+
+
+def test_the_backstop_does_not_depend_on_what_was_read_before():
+    """A sentence's probability is the same read alone or in one batch with others (4 decimals)."""
+    text = "We are fully certified for SOC 2 and HIPAA, so your audit is covered."
+    sentence_model._SENTENCE_PROBS.clear()
+    alone = sentence_model.backstop(text)
+    sentence_model._SENTENCE_PROBS.clear()
+    sentence_model.backstop("Thanks for the update on the launch. " + text + " Would a call help next week?")
+    assert sentence_model.backstop(text) == alone and [f for f, _, _ in alone] == ["regulated_claim"]

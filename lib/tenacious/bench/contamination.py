@@ -21,6 +21,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -105,9 +106,12 @@ def embedding_cache_path(texts: list[str]) -> Path:
     return paths.CACHE_DIR / "embeddings" / f"{digest.hexdigest()}.npy"
 
 
-def embed(texts: list[str]) -> np.ndarray:
+def embed(texts: list[str], cache: bool = True) -> np.ndarray:
     """`embed_uncached`, read from .cache/ when the same texts were embedded before (the data stage re-checks
-    unchanged data on every run; embedding ~1,000 texts costs about a minute on 2 cores)."""
+    unchanged data on every run; embedding ~1,000 texts costs about a minute on 2 cores). `cache=False` for
+    many small calls (the scorer's sentences), which would otherwise leave one file per call."""
+    if not cache:
+        return embed_uncached(texts)
     path = embedding_cache_path(texts)
     if path.is_file():
         cached = np.load(path)
@@ -121,16 +125,22 @@ def embed(texts: list[str]) -> np.ndarray:
     return vectors
 
 
-def embed_uncached(texts: list[str]) -> np.ndarray:
-    """L2-normalised MiniLM embeddings (n, 384); deterministic (eval mode, no dropout, no sampling)."""
-    import torch
+@lru_cache(maxsize=1)
+def _minilm():
+    """The tokenizer and the model, loaded once per process (the scorer embeds one email at a time)."""
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
     model_dir = minilm_dir()
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    model = AutoModel.from_pretrained(model_dir).eval()
+    return AutoTokenizer.from_pretrained(model_dir), AutoModel.from_pretrained(model_dir).eval()
+
+
+def embed_uncached(texts: list[str]) -> np.ndarray:
+    """L2-normalised MiniLM embeddings (n, 384); deterministic (eval mode, no dropout, no sampling)."""
+    import torch
+
+    tokenizer, model = _minilm()
     body = _WINDOW - 2  # room for [CLS] and [SEP]
     windows, owners = [], []
     for i, text in enumerate(texts):

@@ -333,7 +333,7 @@ HARD_NEGATIVES: dict[str, tuple[str, ...]] = {
         "It looks like a great team; I'd be glad to learn more about it.",
     ),
     "regulated_claim": (
-        "Any engagement would be subject to your compliance review.",
+        "Whatever we agree would be subject to your compliance review.",
         "We don't hold a HIPAA certification, so your compliance team would need to decide.",
         "Our engineers follow your security policies and access controls.",
         "Happy to fill in your security questionnaire before anything starts.",

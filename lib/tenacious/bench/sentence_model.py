@@ -12,12 +12,17 @@ is no weight file: the same bank gives the same weights. Each family's threshold
 the lowest probability at which at most a set share of the out-of-fold hard negatives (`OPERATING_POINTS`:
 'strict' 1 %, 'loose' 5 %) and 1 % of all negatives reach it, never below 0.5.
 
-It is measured, not wired into the scorer: benchmarks/sentence_model.py compares the scorer alone with
-scorer-or-model on all ten voices of the independent slice (out of sample for this model).
+The scorer reads it as a backstop (`backstop`, at the strict point): a sentence the model puts in a family
+that none of the family's regex readings caught becomes that family's hard violation. It was wired in after
+two blind measurements beside the regex scorer alone (benchmarks/sentence_model.py, out of sample for the
+model on every voice of the independent slice): on round 2's blind voices with round 2's scorer AUC 0.856 ->
+0.879 and bad <= 0.6 0.755 -> 0.796, on round 3's with round 3's scorer 0.900 -> 0.922 and 0.810 -> 0.857,
+good emails on the right side unchanged on both.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -47,7 +52,7 @@ MIN_THRESHOLD = 0.5
 # are not: an honest offer is a pitch).
 _SHARED_NEGATIVES = tuple(f for f in FAMILIES if f != "pitch")
 
-__all__ = ["FAMILIES", "classify", "email_flags", "flags", "model_card", "probabilities", "sentences",
+__all__ = ["FAMILIES", "backstop", "classify", "email_flags", "flags", "model_card", "probabilities", "sentences",
            "threshold"]
 
 
@@ -181,3 +186,34 @@ def email_flags(scores: dict[str, tuple[float, str]], point: str = "strict",
                 features: str = DEFAULT_FEATURES) -> set[str]:
     """The families whose best sentence (a `classify` entry, same features) reaches the family's threshold."""
     return {f for f, (p, _) in scores.items() if p >= threshold(f, point, features)}
+
+
+# The scorer's backstop reads at the strict point only (no out-of-fold hard negative reaches it), and pressure
+# never in a negated sentence: the embedding is nearly blind to negation ("I will not push", "no rush" sit beside
+# "I must push"), and a negated urgency is the regex readings' job (bench.claims reads "don't miss out" by
+# structure). Claims and promises keep negated sentences: "you will not need to worry about the audit" is one.
+BACKSTOP_POINT = "strict"
+_NEGATED = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor|cannot|without)\b|n't\b", re.IGNORECASE)
+_NEGATION_BLIND = frozenset({"pressure"})
+_SENTENCE_PROBS: dict[str, dict[str, float]] = {}  # sentence -> family -> probability, per process
+
+
+def backstop(text: str) -> list[tuple[str, float, str]]:
+    """(family, probability, sentence) for every family whose best sentence of `text` reaches its strict
+    threshold (pressure: its best unnegated sentence), families in FAMILIES order. A text's new sentences are embedded in one batch, once per process (no
+    file per call); probabilities are rounded to 4 decimals before the comparison, so the last bits of a batched
+    product never decide a flag."""
+    found = sentences(text)
+    new = sorted({s for s in found if s not in _SENTENCE_PROBS})
+    if new:
+        x = contamination.embed(new, cache=False)
+        probs = {family: _predict(m["reader"], new, x) for family, m in sorted(_models(DEFAULT_FEATURES).items())}
+        for i, sentence in enumerate(new):
+            _SENTENCE_PROBS[sentence] = {family: round(float(probs[family][i]), 4) for family in FAMILIES}
+    out = []
+    for family in FAMILIES:
+        read = [s for s in found if family not in _NEGATION_BLIND or not _NEGATED.search(s)]
+        best = max(read, key=lambda s: _SENTENCE_PROBS[s][family], default=None)
+        if best is not None and _SENTENCE_PROBS[best][family] >= threshold(family, BACKSTOP_POINT):
+            out.append((family, _SENTENCE_PROBS[best][family], best))
+    return out
