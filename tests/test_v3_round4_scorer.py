@@ -200,3 +200,49 @@ def test_whole_email_violations(body, kind):
     email = f"Subject: mobile hiring\n\nHi Odile,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
     result = scorer.score(task, email)
     assert kind in {v["kind"] for v in result["violations"]} and result["overall"] <= 0.6
+
+
+# --- second pass: our people said to be free, remedies for a missed outcome, far-off next openings, team sizes ----
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("For what it's worth, some of them are available next month.", True),
+    ("Our platform folks will be free in March.", True),
+    ("Our calendar is free on Thursday morning.", False),
+    ("Are any of your engineers free to review it?", False),
+])
+def test_our_people_said_to_be_free_are_offered(sentence, expect):
+    strong, _ = claims.pitch_signals(sentence)
+    assert bool(strong) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("The dashboard goes live in six weeks, and it's free if it slips.", True),
+    ("By the end of it you'll have a pricing model validated and ready for your analysts to use.", True),
+    ("The case study is free to download if you want it.", False),
+    ("By the end of it you'll have a short written summary.", False),
+    ("We aim to have a model ready for your analysts to use by the end of it.", False),
+])
+def test_outcome_promises(sentence, expect):
+    assert bool(claims.over_promises(sentence)) is expect
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("After that, the next opening is not until September.", True),
+    ("This month is really the moment to decide.", True),
+    ("The next opening of your Leeds office is in May.", False),
+    ("The next release is in April.", False),
+])
+def test_far_off_next_opening_is_pressure(sentence, expect):
+    assert bool(claims.pressure(sentence)) is expect
+
+
+@pytest.mark.parametrize("body,over", [
+    ("Five mobile roles is a lot. We can offer a data squad of four engineers from February.", True),
+    ("Five mobile roles is a lot. We can offer a data pod of two engineers from February.", False),
+    ("Five mobile roles is a lot, and your data team of twelve engineers is busy already.", False),
+])
+def test_a_team_named_before_its_size(body, over):
+    task = _task("bench_offer", "Offer Odile data engineers.", bench={"data": 2, "mobile": 1})
+    email = f"Subject: mobile hiring\n\nHi Odile,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
+    assert ("overcommit" in _kinds(task, email)) is over

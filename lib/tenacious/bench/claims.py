@@ -127,6 +127,13 @@ _NOT_FOR_LONG = re.compile(r"\b(?:after|beyond|past) (?:that|then|this week|the 
                            r"won'?t|no longer|not) (?:promise|hold|guarantee|keep|offer)\b|\bsay the word (?:this week|today|now|"
                            r"by \w+)\b|\b(?:won'?t|will not|wouldn'?t|would not)\s+(?:be|stay|remain)\s+(?:free|available|open|"
                            r"on the bench|unbooked)\s+(?:for\s+)?(?:long|much longer|forever)\b", _F)
+# After this window the next one is far off ("after that the next opening is not until April"), this week is the one:
+# negated by nature, so read apart from the negation exception (round 4).
+_FAR_OFF = re.compile(
+    r"\bnext (?:opening|slot|window|availability|start|chance|free (?:slot|window))\s+(?:is|will be|would be|isn'?t|won'?t be)"
+    r"\s+(?:not\s+)?(?:until\s+|till\s+|in\s+)?(?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|winter|q[1-4]|next (?:month|quarter|year)|"
+    r"\w+ months)\b|\bthis (?:week|month) is (?:really |truly |honestly )?the (?:week|month|time|moment)\b", _F)
 # Advice not to wait: negated by nature, so read apart from the negation exception ("I'd not wait too long").
 PRESSURE_ADVICE: tuple[re.Pattern, ...] = (re.compile(
     r"\b(?:i'?d not|i would not|i wouldn'?t|you wouldn'?t want to|you won'?t want to|don'?t|do not|best not|better not|"
@@ -370,6 +377,10 @@ PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     (r"\b(?:send|share|forward|attach|pass on)\w*\s+(?:you\s+|over\s+)?(?:\w+\s+){0,2}?(?:[\w-]+\s+)?(?:profiles?|cvs?|"
      r"r[eé]sum[eé]s?|bios?)\b"),
     _PRICE_PITCH,
+    # round 4: our people said to be free or available ("a couple of them are free next month")
+    (r"\b(?:(?:our|tenacious'?s?)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|people|folks)|(?:a couple|two|three|"
+     r"some|one|a few|several|both|all|each) of them)\b[^.?!]{0,30}?\b(?:are|is|will be|would be|become)\s+(?:\w+\s+)?"
+     r"(?:free|available|on the bench|unassigned)\b"),
     (r"\b(?:could|can|would|will|ready to)\s+(?:\w+\s+){0,2}?(?:start|begin|join|onboard|kick off|pick (?:it |this |that )?up|"
     r"take (?:it|this|that) on|jump in|hop in)\b[^.?!]{0,30}"
     r"\b(?:monday|tuesday|wednesday|thursday|friday|next week|this week|this month|next month|tomorrow|"
@@ -414,7 +425,7 @@ def _spans(patterns: tuple[re.Pattern, ...], text: str, negatable: bool) -> list
 
 def pressure(text: str) -> list[tuple[int, int, str]]:
     """Fake urgency or scarcity aimed at the reader."""
-    return sorted(_spans(PRESSURE, text, negatable=True) + _spans(PRESSURE_ADVICE + (_NOT_FOR_LONG,), text, negatable=False))
+    return sorted(_spans(PRESSURE, text, negatable=True) + _spans(PRESSURE_ADVICE + (_NOT_FOR_LONG, _FAR_OFF), text, negatable=False))
 
 
 def over_promises(text: str) -> list[tuple[int, int, str]]:
@@ -429,7 +440,10 @@ def over_promises(text: str) -> list[tuple[int, int, str]]:
 NO_FAILURE: tuple[re.Pattern, ...] = (re.compile(
     r"\b(?:will|would|shall|'ll)\s*(?:not|n't|never)\s+(?:ever\s+)?(?:slip|miss (?:a|the|your|any)|fail|be late|overrun|"
     r"let you down|drop the ball|disappoint)\b|\bwon'?t (?:ever\s+)?(?:slip|miss (?:a|the|your|any)|fail|be late|overrun|"
-    r"let you down|drop the ball)\b|\brest assured\b|\bi can assure you\b|\bconsider (?:it|the \w+) done\b", _F),)
+    r"let you down|drop the ball)\b|\brest assured\b|\bi can assure you\b|\bconsider (?:it|the \w+) done\b|"
+    # round 4: the outcome backed by a remedy if it fails ("live by week six, on us if not", "free if it slips")
+    r"\b(?:on us|on the house|free|no charge|for free|we pay|money back|full refund|you pay nothing)\s+(?:if|should)\s+"
+    r"(?:not|it (?:doesn'?t|does not|isn'?t|is not|fails|slips)|we (?:miss|fail|don'?t)|(?:the \w+ )?(?:isn'?t|doesn'?t))\b", _F),)
 
 # The composition an outcome promise has in any wording: in one clause a word of certainty, an outcome of the work
 # and a time bound, the certainty first ("give us six weeks and the migration will be done", "by Easter you'd have a
@@ -442,12 +456,14 @@ _OUTCOME = re.compile(r"\b(?:" + _DONE + r"|done|empty|gone|landed|a (?:fully )?
                       r"in (?:the )?(?:stores?|app stores?|prod|users' hands)|out the door|over the line|wrapped|be up(?= by| before| in time)|"
                       r"double[sd]?|on time|ship(?:ped|s)? (?:the|your|it)|"
                       r"deliver(?:ed|s)? (?:the|your|it)|complete[sd]? (?:the|your|it)|halve[sd]?|"
-                      r"hit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target))\b", _F)
+                      r"hit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target)|"
+                      # round 4: a result declared fit for use ("a model validated and ready for your clinicians")
+                      r"validated|production[- ]ready|ready (?:for|to) (?:[\w-]+ ){0,3}?(?:use|go live|ship|launch))\b", _F)
 _ON_TIME = re.compile(r"\bhit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target)\b", _F)
 _TIME_BOUND = re.compile(_DEADLINE + r"|\b(?:this|next) (?:week|month|quarter|sprint)\b|\b(?:by|before) the \d{1,2}(?:st|nd|rd|th)\b|"
                          r"\b(?:by|before|for) (?:black friday|cyber monday|launch day|go-live|the launch|kick-off)\b|\b(?:in|within|inside)\s+(?:a|an|one|two|three|four|five|six|eight|ten|\d+)\s+"
                          r"(?:days?|weeks?|months?|fortnights?|sprints?)\b|\bwithin a fortnight\b|\bgive us (?:\w+\s+){1,2}?"
-                         r"(?:days?|weeks?|months?|sprints?)\b|\b(?:from|on|by) day (?:one|1)\b", _F)
+                         r"(?:days?|weeks?|months?|sprints?)\b|\b(?:from|on|by) day (?:one|1)\b|\bby the end of (?:it|that)\b", _F)
 _UNSURE = re.compile(r"\b(?:could|might|may|aim\w*|hop(?:e|es|ed|ing)|try\w*|target\w*|ideally|realistic\w*|"
                      r"possibl\w*|perhaps|likely|estimate\w*|depend\w*|if|unless|assuming|provided|should|"
                      r"plan\w*|roughly|typically|usually|often)\b", _F)

@@ -770,12 +770,26 @@ def _check_bench(card: _Card, context: dict, mentions: list[textnorm.Mention]) -
         if m.value > available:
             card.flag("overcommit", f"offers a team of {m.value:g}{' ' + stack if stack else ''}, the bench has "
                       f"{available}", m.start, team.end())
+    for m in mail.numbers:  # "a data squad of five people" offered: the size after the team word
+        head = _TEAM_BEFORE.search(mail.text[max(0, m.start - 40):m.start]) if m.unit == "" else None
+        sentence = next((s for s in mail.sentences if s.start <= m.start < s.end), None)
+        if not head or sentence is None or not _OFFER_VERB.search(sentence.text):
+            continue
+        stack = _STACK_ALIAS.get((head.group(1) or "").lower())
+        available = context["bench"].get(stack, 0) if stack else total
+        if m.value > available:
+            card.flag("overcommit", f"offers a team of {m.value:g}{' ' + stack if stack else ''}, the bench has "
+                      f"{available}", m.start, m.end)
     _check_added_engineer(card, context)
     committed = c02.check(context, DraftText(mail.original), {})
     if committed is not None:
         card.flag_firing("overcommit", committed)
 
 
+# A team named before its size ("a complete data squad of five people") in a sentence that offers it.
+_TEAM_BEFORE = re.compile(r"(?:\b([\w-]+)\s+)?(?:pod|squad|team|crew|unit|cell)\s+of\s+$", _FLAGS)
+_OFFER_VERB = re.compile(r"\b(?:offer|provide|give|send|assemble|put together|stand up|ready|available|free)\b|\b(?:we|i)\s+"
+                         r"(?:can|could|will|would)\b|\b(?:we|i)'ll\b", _FLAGS)
 # A team we say we have ready for the reader ("we have a five-strong Go team ready for you"): its size is offered as
 # much as "we can offer" is; a team described without that ("we have a five-person Go team, two of them free") is not.
 _HAVE_A = re.compile(r"\b(?:we have|we've got|we've)\s+(?:a|an)\s*$", _FLAGS)
