@@ -246,3 +246,32 @@ def test_a_team_named_before_its_size(body, over):
     task = _task("bench_offer", "Offer Odile data engineers.", bench={"data": 2, "mobile": 1})
     email = f"Subject: mobile hiring\n\nHi Odile,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
     assert ("overcommit" in _kinds(task, email)) is over
+
+
+# --- third pass: a contrast ends a negation; our people offered again after a no for a period --------------------
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("No rush, but two Go engineers could join.", True),
+    ("Not a vendor, just one developer sitting inside your squad.", True),
+    ("We will not place two engineers with you without your say-so.", False),
+])
+def test_a_contrast_ends_the_negation(sentence, expect):
+    strong, _ = claims.pitch_signals(sentence)
+    assert bool(strong) is expect
+
+
+_NO_FOR_NOW = [{"from": "agent", "text": "Would two Go engineers help with the rebuild?"},
+               {"from": "Odile Marchetti", "text": "We're not bringing in outside developers this year. Check in after "
+                                                   "the summer."}]
+
+
+@pytest.mark.parametrize("body,repitch", [
+    ("Understood, thank you. Not a full team then, just one developer inside your squad for a month?", True),
+    ("Understood. If it helps, we can hold both Go engineers for you at a lower rate until the autumn.", True),
+    ("Understood, thank you. I'll write again after the summer, with no offer attached.", False),
+])
+def test_our_people_offered_again_after_a_no_for_a_period(body, repitch):
+    task = _task("reply", "Reply to Odile's no; do not pitch again.", thread=_NO_FOR_NOW, signals=[])
+    email = f"Subject: re: the rebuild\n\nHi Odile,\n\n{body}\n\nJo\nTenacious"
+    assert ("pitch_after_no" in _kinds(task, email)) is repitch

@@ -27,9 +27,10 @@ import re
 _F = re.IGNORECASE
 _DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|midnight|eod|eow|cob|"
          r"close of (?:play|business))")
-# A negation governs what follows it in its clause: a colon or semicolon ends it ("do not worry: we take care of ...").
+# A negation governs what follows it in its clause: a colon or semicolon ends it ("do not worry: we take care of ..."),
+# and so does a contrast ("no pressure, but happy to hold two", "not outsourcing, just one engineer").
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|cannot|can't|won't|wouldn't|don't|doesn't|isn't|aren't|without|"
-                      r"nor|rather than|instead of|avoid|refuse)\b[^.?!:;]{0,40}$", _F)
+                      r"nor|rather than|instead of|avoid|refuse)\b(?:(?!\bbut\b|,\s*(?:just|only|simply)\b)[^.?!:;]){0,40}$", _F)
 
 _NEGATION_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", _F)
 
@@ -535,6 +536,12 @@ def _theirs(text: str, span: tuple[int, int, str]) -> bool:
     end = _CREDENTIAL_END.search(span[2])
     return any(_THEIRS.search(text[max(0, at - 30):at]) for at in (span[0], span[1] - len(end.group(0)) if end else None)
                if at is not None)
+
+
+def people_offered(text: str) -> list[tuple[int, int, str]]:
+    """Our people offered (a figure of engineers, one included, their profiles, their start or availability), not
+    negated; a price alone is no offer of people."""
+    return _spans(tuple(p for p in PITCH_STRONG if p.pattern != _PRICE_PITCH), text, negatable=True)
 
 
 def pitch_signals(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:

@@ -1114,6 +1114,30 @@ def _score_claims(card: _Card, task: dict) -> None:
     declined = d05.check(task["context"], draft, {})
     if declined is not None and not card.has("pitch_after_no"):
         card.flag_firing("pitch_after_no", declined)
+    elif not card.has("pitch_after_no"):
+        _check_people_after_no(card, task)
+
+
+# A no for a period, in any words: a negation and a time that bounds it ("no pilot this year", "we're not outsourcing
+# any engineering this year", "nothing new before Q3").
+_NOT_NOW = re.compile(r"\b(?:no|not|nothing|none|never)\b[^.?!]{0,50}?\b(?:this (?:year|quarter|half|month|spring|summer|autumn|"
+                      r"winter)|for now|right now|at the moment|at present|before (?:q[1-4]|then|next year))\b", _FLAGS)
+
+
+def _check_people_after_no(card: _Card, task: dict) -> None:
+    """Round 4: the prospect's last turn declines and asks nothing, and the email offers our people again in any size
+    or guise ("just one engineer inside your team", "we could hold two for you"): a re-pitch. When they asked a
+    question, an answer may name our people (the rule check reads that case)."""
+    last = _prospect_last(task)
+    if not last or "?" in last or not (d05.SOFT_REJECTION.search(last) or _NOT_NOW.search(last)):
+        return
+    for sentence in card.mail.sentences:
+        offered = claims.people_offered(sentence.text) if sentence.prose is not None else []
+        if offered:
+            a, b, said = offered[0]
+            card.flag("pitch_after_no", f"offers our people again after the prospect's no ({said!r})",
+                      sentence.start + a, sentence.start + b)
+            return
 
 
 def _prospect_last(task: dict) -> str:
