@@ -54,11 +54,13 @@ RATE_QUESTION = _named("Budget is frozen until Q3, so not for us. What does a se
      NOT_IN_PLANS, 3),
     ("Fair enough. What if it were a single person for two sprints?", NOT_IN_PLANS, 3),
     ("Thanks. Would you like me to reserve both of them until Friday?", SORTED, 3),
-    # beside the answer to their question, a proposal that is not the information they asked for still pushes
-    ("Our people work 08:00 to 17:00 EAT, which is 05:00 to 14:00 in London. Shall I sketch a starter plan?",
+    # beside the answer to their question, the offer made smaller still pushes
+    ("Our people work 08:00 to 17:00 EAT, which is 05:00 to 14:00 in London. Perhaps a no-cost fortnight could be a start.",
      HOURS_QUESTION, 3),
-    # look-alikes: the information they asked for offered, a negated offer restated, nothing of ours on the table
+    # look-alikes: a document offered in answer to their question, a negated offer restated
     ("A senior engineer is 6,500 to 9,000 USD per engineer-month. Shall I send the full rate card?", RATE_QUESTION, 11),
+    (("Our people work 08:00 to 17:00 EAT, which is 05:00 to 14:00 in London. Would a one-page note on handovers "
+      "help?"), HOURS_QUESTION, 11),
     ("Understood, thank you.\n\n- Noted: no outside engineers this year\n- Next step: yours, if ever", NOT_IN_PLANS, 11),
 ])
 def test_a_declined_offer_pushed_again(draft, thread, rule):

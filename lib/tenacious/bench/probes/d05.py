@@ -334,12 +334,6 @@ def _offer_families(text: str) -> set[str]:
     return {family for family, pattern in OFFER_FAMILIES.items() if pattern.search(text)}
 
 
-# After a decline, a question of ours that offers only information (the rates, the hours they asked about) answers;
-# any other proposal question ("Shall I outline it?", "Want me to hold them?") pushes, asked or not.
-_INFO_ONLY = re.compile(r"\b(?:rates?|prices?|pricing|costs?|bands?|details|breakdown|hours|holidays?|calendar|contract|"
-                        r"wording|clause|policy|numbers|figures|sheet|card|answer)\b", re.IGNORECASE)
-
-
 def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
     """The prospect's latest message declines, and a draft sentence proposes an offer made before it."""
     thread = ctx["prior_thread"]
@@ -397,7 +391,7 @@ def check(ctx: Mapping, draft: DraftText, peers: PeerIndex) -> Firing | None:
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft offers a smaller version "
                               f"of it ({smaller.group(0)!r})", start + smaller.start(), start + smaller.end())
         proposal = _PROPOSAL_QUESTION.search(sentence) or _OFFER_QUESTION.search(sentence)
-        if proposal and (not asked or not _INFO_ONLY.search(sentence)):  # "worth trying?", "shall I outline it?"
+        if proposal and not asked:  # after a decline, a question that proposes anything ("worth trying?") pushes
             return draft.fire(f"the prospect declined ({decline.group(0)!r}) and the draft proposes again "
                               f"({proposal.group(0)!r})", start + proposal.start(), start + proposal.end())
         for family in sorted(declined):
