@@ -275,3 +275,26 @@ def test_our_people_offered_again_after_a_no_for_a_period(body, repitch):
     task = _task("reply", "Reply to Odile's no; do not pitch again.", thread=_NO_FOR_NOW, signals=[])
     email = f"Subject: re: the rebuild\n\nHi Odile,\n\n{body}\n\nJo\nTenacious"
     assert ("pitch_after_no" in _kinds(task, email)) is repitch
+
+
+# --- fourth pass: the cuts named as a noun; an outcome back to its old level inside a short term ------------------
+
+
+@pytest.mark.parametrize("sentence,expect", [
+    ("honestly we'll have ur deploy rate back to pre-freeze levels inside the 6 wks.", True),
+    ("Our pair would get your on-call load back to normal within three weeks.", True),
+    ("We'd hope to see the deploy rate back to normal within six weeks, depending on scope.", False),
+    ("The pilot runs six weeks, and then you decide whether things are back to normal.", False),
+])
+def test_an_outcome_back_to_its_old_level(sentence, expect):
+    assert bool(claims.over_promises(sentence)) is expect
+
+
+def test_the_cuts_named_as_a_noun_use_the_layoff_signal():
+    signals = [{"kind": "layoffs", "text": "Cut 12% of engineering in March, per a staff memo", "value": 12,
+                "confidence": "high"}]
+    task = _task("pilot", "Propose a small pilot to Odile after the layoffs.", signals=signals, segment="segment_2")
+    named = ("Subject: small pilot\n\nhey odile, after the march cuts, would a 4-wk pilot w 1 eng help keep the roadmap "
+             "moving? jo")
+    vague = named.replace("after the march cuts", "after the spring")
+    assert scorer.score(task, named)["dimensions"]["grounding"] > scorer.score(task, vague)["dimensions"]["grounding"]

@@ -459,11 +459,13 @@ _OUTCOME = re.compile(r"\b(?:" + _DONE + r"|done|empty|gone|landed|a (?:fully )?
                       r"deliver(?:ed|s)? (?:the|your|it)|complete[sd]? (?:the|your|it)|halve[sd]?|"
                       r"hit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target)|"
                       # round 4: a result declared fit for use ("a model validated and ready for your clinicians")
-                      r"validated|production[- ]ready|ready (?:for|to) (?:[\w-]+ ){0,3}?(?:use|go live|ship|launch))\b", _F)
+                      r"validated|production[- ]ready|ready (?:for|to) (?:[\w-]+ ){0,3}?(?:use|go live|ship|launch)|"
+                      r"back (?:up )?to (?:[\w-]+ ){0,2}?(?:levels?|normal|speed|full (?:speed|strength)|where (?:it|you) (?:was|were)))\b",
+                      _F)
 _ON_TIME = re.compile(r"\bhit (?:your|the) (?:[\w-]+ ){0,2}(?:date|deadline|launch|milestone|target)\b", _F)
 _TIME_BOUND = re.compile(_DEADLINE + r"|\b(?:this|next) (?:week|month|quarter|sprint)\b|\b(?:by|before) the \d{1,2}(?:st|nd|rd|th)\b|"
-                         r"\b(?:by|before|for) (?:black friday|cyber monday|launch day|go-live|the launch|kick-off)\b|\b(?:in|within|inside)\s+(?:a|an|one|two|three|four|five|six|eight|ten|\d+)\s+"
-                         r"(?:days?|weeks?|months?|fortnights?|sprints?)\b|\bwithin a fortnight\b|\bgive us (?:\w+\s+){1,2}?"
+                         r"\b(?:by|before|for) (?:black friday|cyber monday|launch day|go-live|the launch|kick-off)\b|\b(?:in|within|inside)\s+(?:the\s+)?(?:a|an|one|two|three|four|five|six|eight|ten|\d+)[\s-]+"
+                         r"(?:days?|weeks?|wks?|months?|mths?|mos|fortnights?|sprints?)\b|\bwithin a fortnight\b|\bgive us (?:\w+\s+){1,2}?"
                          r"(?:days?|weeks?|months?|sprints?)\b|\b(?:from|on|by) day (?:one|1)\b|\bby the end of (?:it|that)\b", _F)
 _UNSURE = re.compile(r"\b(?:could|might|may|aim\w*|hop(?:e|es|ed|ing)|try\w*|target\w*|ideally|realistic\w*|"
                      r"possibl\w*|perhaps|likely|estimate\w*|depend\w*|if|unless|assuming|provided|should|"

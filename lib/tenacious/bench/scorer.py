@@ -411,7 +411,10 @@ _ANCHORS = {kind: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors) 
 _ANCHOR_FORMS = {"leadership_change": re.compile(
     r"\b(?:tak(?:e|es|ing|en)|took) over\b|\bstep(?:s|ped|ping)? (?:into|in|up)\b|\bjoin(?:s|ed|ing)? (?:as|the team as)\b|"
     r"\bbec(?:ame|ome|oming) (?:the )?(?:cto|vp|head|chief|director)\b|\b(?:your )?appointment\b|"
-    r"\bnew (?:in|to) (?:the )?(?:role|seat|job)\b", _FLAGS)}
+    r"\bnew (?:in|to) (?:the )?(?:role|seat|job)\b", _FLAGS),
+    # round 4: the cuts named as a noun in any register ("after the nov cuts", "the November cut"), people let go
+    "layoffs": re.compile(r"\b(?:the|those|these|your|recent|last|\w+'s)\s+(?:[\w-]+\s+)?cuts?\b(?!\s+(?:of|to|in|from|back|"
+                          r"costs?|spend|prices?|corners))|\blet (?:\w+\s+){0,2}go\b|\bsmaller team\b", _FLAGS)}
 
 
 # Figures about the reader written without digits: growth multiples and shares ("double engineering", "up by a
