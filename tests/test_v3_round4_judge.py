@@ -67,6 +67,17 @@ def test_a_declined_offer_pushed_again(draft, thread, rule):
     assert _rule(draft, prior_thread=thread) == rule
 
 
+NO_OUTSOURCING = _named("Appreciate it, but we don't outsource engineering work. Maybe after the summer.")
+
+
+@pytest.mark.parametrize("draft,rule", [
+    ("Fair enough. And if it were one engineer embedded with your team for a month?", 3),
+    ("Fair enough, thanks. Would it be ok to drop you a three-line note in September?", 11),
+])
+def test_outside_work_refused_in_so_many_words(draft, rule):
+    assert _rule(draft, prior_thread=NO_OUTSOURCING) == rule
+
+
 def test_a_deferral_with_no_offer_of_ours_before_it_is_no_decline_of_an_offer():
     thread = [{"from": "Orla Finnegan", "text": "Please write again after Easter, we are mid-migration and frozen."}]
     assert _rule("Our data engineers in Addis Ababa work UK mornings. May I send two short profiles?",

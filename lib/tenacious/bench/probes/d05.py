@@ -102,7 +102,9 @@ SOFT_REJECTION = re.compile(
     r"\b(?:we'll|we will|i'll|i will|going to|gonna|have to|must|'ll) pass\b|\bpass (?:for now|on this|this time)\b|"
     r"\bno,? thanks?\b|\bno,? thank you\b|\bthanks,? but\b|\bthank you,? but\b|"
     # v0.3 round 4: the offer said to be outside their plan ("external engineers are not on our plan this year")
-    r"\bnot (?:on|in|part of) (?:our|the|this year's) (?:plan|plans|roadmap|cards|budget)\b|\bnot at (?:this|the) (?:time|moment|stage)\b|"
+    r"\bnot (?:on|in|part of) (?:our|the|this year's) (?:plan|plans|roadmap|cards|budget)\b|"
+    # outside work refused in so many words ("we're not outsourcing any engineering this year")
+    r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,2}?(?:outsourc\w*|offshor\w*|contract\w* out|farm\w* out)|\bnot at (?:this|the) (?:time|moment|stage)\b|"
     r"\bhold(?:ing)? off\b|\bnot in a position\b|\bcan(?:'t|not) (?:commit|take on|justify|do)\b|"
     r"\bdecided (?:to|against)\b|\bgo(?:ing)? (?:another|a different) (?:way|direction)|"
     r"\b(?:went|go|going) with (?:another|a different|an?other)\b|\bchose (?:another|a different)\b|"
@@ -176,7 +178,7 @@ _DEFERS = re.compile(
     r"\b(?:check|circle|come|get|touch) back (?:in|next|later|after|once)\b|\breach out (?:again )?(?:in|next|later|after)\b|"
     r"\b(?:we are|we're) hiring\b|\bcareers\b|\bour recruit\w*|"
     # v0.3 round 2: asking leave to write again at a later time ("ok if I drop you a line in April?")
-    r"\b(?:drop (?:you|u) a (?:line|note)|write (?:again|back|to you)|check in|touch base|get in touch|follow up|"
+    r"\b(?:drop (?:you|u) a (?:[\w-]+ )?(?:line|note)|write (?:again|back|to you)|check in|touch base|get in touch|follow up|"
     r"reach out|ping (?:you|u))\b[^.?!]{0,20}?\b(?:in|next|later|after|around|come|towards?)\b\s*(?:the\s+)?(?:early\s+|"
     r"late\s+)?(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|summer|autumn|"
     r"fall|winter|q[1-4]|a (?:few |couple of )?(?:weeks?|months?)|the new year|\w+ (?:weeks|months)|year)\b",
