@@ -15,7 +15,11 @@ issue's families and the style guide (SG-04, SG-07, SG-11, SG-12), not any write
 - condescension (round 3, beside the marker list in facts): the reader told what is plain to them, presumed not
   to know, offered a lesson people like them are presumed to need;
 - pitch signals: what makes a message to an unclear-fit prospect a pitch (an offer of our people, a
-  figure of engineers or price, a start date, a benefit question "would two Go engineers help?").
+  figure of engineers or price, a start date, a benefit question "would two Go engineers help?"); since round 4 also
+  one engineer, our people's profiles and our people said to be free, which `people_offered` also reads after a no.
+
+Round 4 (all seventeen voices read) made scope structural: a negation ends at a colon, a semicolon or a contrast
+("no pressure, but ..."), and condescension includes a lesson about people in the reader's role.
 
 Each function returns (start, end, text) spans in the text it was given.
 """

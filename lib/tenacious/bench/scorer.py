@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from tenacious.bench import claims, facts, textnorm
 from tenacious.bench.probes import c02, d05, e01
-from tenacious.bench.probes.reading import NAME, NOT_A_PARTY, DraftText, Firing, fact_tokens
+from tenacious.bench.probes.reading import NAME, NOT_A_PARTY, DraftText, Firing, fact_tokens, is_prospect_turn
 from tenacious.bench.prompts import critic_instance_text
 
 # Dimension weights (sum to 1). Grounding and tone carry most weight: they are what a prospect
@@ -1145,8 +1145,8 @@ def _check_people_after_no(card: _Card, task: dict) -> None:
 
 def _prospect_last(task: dict) -> str:
     """The prospect's own last turn of the thread ("" when the thread ends with us or has none)."""
-    thread, reader = task["context"]["prior_thread"], task["context"]["recipient"]["name"].lower().split()
-    if not thread or not (thread[-1]["from"] == "prospect" or set(thread[-1]["from"].lower().split()) & set(reader)):
+    thread = task["context"]["prior_thread"]
+    if not thread or not is_prospect_turn(task["context"], thread[-1]):
         return ""
     return textnorm.normalize(thread[-1]["text"])
 
