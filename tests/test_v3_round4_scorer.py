@@ -298,3 +298,14 @@ def test_the_cuts_named_as_a_noun_use_the_layoff_signal():
              "moving? jo")
     vague = named.replace("after the march cuts", "after the spring")
     assert scorer.score(task, named)["dimensions"]["grounding"] > scorer.score(task, vague)["dimensions"]["grounding"]
+
+
+@pytest.mark.parametrize("body,over", [
+    ("Five mobile roles is a lot. Two data seniors from the first day, and two more a fortnight after that.", True),
+    ("Five mobile roles is a lot. Both data engineers are free now, and two more join our bench in June.", False),
+    ("Five mobile roles is a lot. Both data engineers could start, and two more are busy until May.", False),
+])
+def test_more_people_added_relative_to_the_first(body, over):
+    task = _task("bench_offer", "Offer Odile data engineers.", bench={"data": 2, "mobile": 1})
+    email = f"Subject: mobile hiring\n\nHi Odile,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
+    assert ("overcommit" in _kinds(task, email)) is over

@@ -810,7 +810,13 @@ _WHEN_FREE = re.compile(r"\b(?:committed|busy|booked|tied up|unavailable|not fre
 # More people added on top of a count of our engineers ("both Go engineers, with two more joining them").
 _MORE = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six)\s+more\b|\banother\s+(?P<m>\d+|two|three|four|five)\b", _FLAGS)
 _BASE = re.compile(r"\b(?:(?P<n>\d+|one|two|three|four|five|six)|(?P<both>both)|all (?P<all>\d+|two|three|four|five|six))"
-                   r"\s+(?:of (?:our|the|them)\s+)?(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|people)\b", _FLAGS)
+                   r"\s+(?:of (?:our|the|them)\s+)?(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|developers?|devs|people|seniors|juniors)\b",
+                   _FLAGS)
+# When the added people become free in terms of our bench ("two more join the bench in June", "busy until May"): an
+# honest note on timing. A start relative to the first ones ("from day one, plus two more the week after") is not.
+_MORE_LATER = re.compile(r"\b(?:committed|busy|booked|tied up|unavailable|not free|until|till|join(?:s|ing)? (?:the|our) bench|"
+                         r"(?:free|available|back) from|next (?:month|quarter)|in (?:\w+ )?(?:weeks?|months?))\b|\b" + _MONTH + r"\b",
+                         _FLAGS)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -822,7 +828,7 @@ def _check_added_engineer(card: _Card, context: dict) -> None:
     mail = card.mail
     for sentence in mail.sentences:
         more, base = _MORE.search(sentence.text), _BASE.search(sentence.text)
-        if more and base and base.start() < more.start() and not _WHEN_FREE.search(sentence.text):
+        if more and base and base.start() < more.start() and not _MORE_LATER.search(sentence.text):
             offer = next((m for m in _OFFER.finditer(sentence.text)), None)
             stack = _STACK_ALIAS.get(offer.group(1).lower()) if offer else None
             available = context["bench"].get(stack, 0) if stack else sum(context["bench"].values())
