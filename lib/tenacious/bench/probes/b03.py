@@ -6,6 +6,7 @@ teams ..." included; outside owners named at all, "venture money on the cap tabl
 funded unless a negation says the opposite: "without a penny of outside money" is bootstrapped) or a funding amount (reading.funding_amounts) off the known one by more than 5 %
 (or, with no known amount, outside the stage's typical range). The twin names the tier the brief holds.
 An unknown stage (facts.UNKNOWN_FUNDING_STAGE) contradicts no tier word; a known amount is still checked.
+Tiers the prospect is said to have had ("your A and your B") are a claim, not a range, when none is the brief's.
 """
 
 from __future__ import annotations

@@ -8,7 +8,10 @@ May, but could start with you from Monday"); a start after `until` is not. With 
 disclosed commitment ("Ruth is booked until March", "she rolled off last month") is not an offer and an
 undisclosed one is; a mention that only introduces the engineer (the subject line) is answered by a later one
 that gives the window, and one that only tells their past work ("Yonas led a similar rebuild for us last year")
-offers nobody. The twin discloses it and starts after it ends, or offers a free engineer.
+offers nobody. Round 4: the engineer may be named by surname after a title or by first name and initial
+("Ms. Kidane", "Meron W."); a clause naming the next engineer is theirs ("booked until April, so for a March start
+I would propose Abel"); part of their time beside the commitment ("half-time alongside the current client") is
+offered inside the window. The twin discloses it and starts after it ends, or offers a free engineer.
 """
 
 from __future__ import annotations

@@ -14,6 +14,10 @@ offer ("if in-house drags, the offer stands", "if a trial could fit, I'd gladly 
 people said to be free just now, unasked, are offered again, and so are terms drawn up for the reader ("I could
 put together a quote for two") even in answer to their question; the reader's own people ("your engineers") and
 a courtesy withdrawn in the same breath ("the door is open, but I won't chase") offer nothing (v0.3 round 3).
+Round 4: the thread's senders may be named (reading.is_prospect_turn), and with no turn of ours before the decline
+nothing was offered to push again; our people held ("may I hold them?"), at the reader's disposal or still free,
+the offer for less ("less than what I proposed", a lower band, no-cost) or as a bare head count for a short term
+push it; a negated offer ("no outside engineers this half") offers nothing.
 """
 
 from __future__ import annotations

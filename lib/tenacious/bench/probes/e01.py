@@ -10,7 +10,10 @@ its recipient or their surname), or that speaks of a third party with that prosp
 (two fact words no more than two briefs share, or one with one of its figures, or its head-office city side by
 side with a word of its company's name: "a Berlin robotics firm"); facts told of a company the sentence names outside the
 batch are that company's ("Calloway Freight ... their booking engine"); a sentence that marks
-what it cites as public (a blog post, a talk, a press release) is not another prospect's conversation.
+what it cites as public (a blog post, a talk, a press release; not "not even public yet") is not another prospect's
+conversation. Round 4: the third party may be any indefinite organisation described at length ("a New York media
+house"), a city of the batch names no company, the figures a signal's text states are facts, and a first name goes
+with what a conversation is made of ("what Friederike was describing on our call").
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ firms", "one of the larger food distributors", "a few names you'd recognise (NDA
 work for it or offers it as a reference, one peer named twice in a draft (also by its head word: "Marlowe Systems ... and also
 Marlowe"), or (with batch context) one peer name cited to
 `PEER_REUSE_PROSPECTS` or more different prospects in the same batch; the twin names real-sounding,
-distinct peers.
+distinct peers. Round 4: importance or size said any way ("the most important names", "two mid-size freight
+brokers"), our work in any inflection or the same work done for someone makes a peer sentence, and entries under a
+list heading count apart ("Done before:\n- Ostwick Press\n- Ostwick").
 """
 
 from __future__ import annotations
