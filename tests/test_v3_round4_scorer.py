@@ -257,8 +257,13 @@ def test_a_team_named_before_its_size(body, over):
     ("We will not place two engineers with you without your say-so.", False),
 ])
 def test_a_contrast_ends_the_negation(sentence, expect):
-    strong, _ = claims.pitch_signals(sentence)
-    assert bool(strong) is expect
+    assert bool(claims.people_offered(sentence)) is expect
+
+
+def test_one_engineer_is_offered_again_after_a_no_but_left_to_the_brief_when_holding_back():
+    sentence = "One mobile engineer is free to start soon."
+    assert claims.people_offered(sentence)
+    assert not claims.pitch_signals(sentence)[0]
 
 
 _NO_FOR_NOW = [{"from": "agent", "text": "Would two Go engineers help with the rebuild?"},

@@ -378,9 +378,9 @@ PITCH_STRONG: tuple[re.Pattern, ...] = tuple(re.compile(p, _F) for p in (
     r"(?:engineers?|engs?|developers?|devs|folks|people|ppl)\b"),
     # round 4: a single engineer of ours ("one of our DevOps engineers", "a single data engineer"), our people's
     # profiles sent ("I'll send two frontend profiles")
-    r"\b(?:one of (?:our|my)|a single|one)\s+(?!of\b)(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|developers?|devs?)\b",
+    r"\b(?:one of (?:our|my)|a single)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|developers?|devs?)\b",
     (r"\b(?:send|share|forward|attach|pass on)\w*\s+(?:you\s+|over\s+)?(?:\w+\s+){0,2}?(?:[\w-]+\s+)?(?:profiles?|cvs?|"
-     r"r[eé]sum[eé]s?|bios?)\b"),
+     r"r[eé]sum[eé]s?|bios?)\b(?![^.!?]*\?)"),  # said, not asked leave for ("would it help if I shared profiles?")
     _PRICE_PITCH,
     # round 4: our people said to be free or available ("a couple of them are free next month")
     (r"\b(?:(?:our|tenacious'?s?)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|devs|people|folks)|(?:a couple|two|three|"
@@ -547,7 +547,12 @@ def _theirs(text: str, span: tuple[int, int, str]) -> bool:
 def people_offered(text: str) -> list[tuple[int, int, str]]:
     """Our people offered (a figure of engineers, one included, their profiles, their start or availability), not
     negated; a price alone is no offer of people."""
-    return _spans(tuple(p for p in PITCH_STRONG if p.pattern != _PRICE_PITCH), text, negatable=True)
+    return _spans(tuple(p for p in PITCH_STRONG if p.pattern != _PRICE_PITCH) + (_ONE_ENGINEER,), text, negatable=True)
+
+
+# After a no, even one engineer named is our offer again ("two weeks, one engineer, pay only if happy"); to a prospect
+# we only hold back with, "one engineer is free" may answer the brief's own offer, so the pitch check leaves it.
+_ONE_ENGINEER = re.compile(r"\bone\s+(?!of\b)(?:[\w-]+\s+){0,2}?(?:engineers?|engs?|developers?|devs?)\b", _F)
 
 
 def pitch_signals(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
