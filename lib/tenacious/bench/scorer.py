@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tenacious.bench import claims, facts, textnorm
+from tenacious.bench import claims, facts, sentence_model, textnorm
 from tenacious.bench.probes import c02, d05, e01
 from tenacious.bench.probes.reading import NAME, NOT_A_PARTY, DraftText, Firing, fact_tokens, is_prospect_turn
 from tenacious.bench.prompts import critic_instance_text
@@ -1192,6 +1192,27 @@ def _check_named_confidant(card: _Card, context: dict) -> None:
                 return
 
 
+# The learned backstop's families (bench.sentence_model) and the scorer kind a flag of each becomes: the two
+# whose model readings added recall beside the regexes in both blind measurements (pressure, regulated claims;
+# benchmarks/results/sentence_model*.json). Condescension and over-commitment added none there and flagged honest
+# sentences of our own ("before saying anything about us: would ...?"); a pitch sits beside a permission question
+# in the embedding, and a permission question is what a held-back email should ask.
+_BACKSTOP_KINDS = {"pressure": "pressure", "regulated_claim": "regulated_claim"}
+_FAMILY_OF_KIND = {kind: family for family, kinds in VIOLATION_FAMILIES.items() for kind in kinds}
+
+
+def _check_backstop(card: _Card) -> None:
+    """A sentence class none of its family's regex readings caught, read by the learned backstop
+    (bench.sentence_model, strict point)."""
+    for family, probability, sentence in sentence_model.backstop(card.mail.original):
+        kind = _BACKSTOP_KINDS.get(family)
+        if kind is None or any(card.has(k) for k in VIOLATION_FAMILIES[_FAMILY_OF_KIND[kind]]):
+            continue
+        at = card.mail.original.find(sentence)
+        card.flag_firing(kind, Firing(f"sentence model: {family} (p {probability:.2f})",
+                                      (at, at + len(sentence)) if at >= 0 else None, sentence))
+
+
 def _score_ai_gate(card: _Card, task: dict) -> None:
     mail = card.mail
     maturity = task["context"]["ai_maturity"]["score"]
@@ -1381,6 +1402,7 @@ def _score(task: dict, email: str) -> dict:
     _score_ai_gate(card, task)
     _score_scheduling(card, task)
     _score_claims(card, task)
+    _check_backstop(card)
     substance = mail.substance(SUBSTANCE_WORDS_REPLY if task.get("goal") in RESPONSIVE_GOALS else SUBSTANCE_WORDS)
     dims = {}
     for dim in DIMENSIONS:

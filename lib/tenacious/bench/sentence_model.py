@@ -12,8 +12,10 @@ is no weight file: the same bank gives the same weights. Each family's threshold
 the lowest probability at which at most a set share of the out-of-fold hard negatives (`OPERATING_POINTS`:
 'strict' 1 %, 'loose' 5 %) and 1 % of all negatives reach it, never below 0.5.
 
-The scorer reads it as a backstop (`backstop`, at the strict point): a sentence the model puts in a family
-that none of the family's regex readings caught becomes that family's hard violation. It was wired in after
+The scorer reads it as a backstop (`backstop`, at the strict point; for pressure and regulated claims only, see
+bench.scorer): a
+sentence the model puts in a family that none of the family's regex readings caught becomes that family's
+hard violation. It was wired in after
 two blind measurements beside the regex scorer alone (benchmarks/sentence_model.py, out of sample for the
 model on every voice of the independent slice): on round 2's blind voices with round 2's scorer AUC 0.856 ->
 0.879 and bad <= 0.6 0.755 -> 0.796, on round 3's with round 3's scorer 0.900 -> 0.922 and 0.810 -> 0.857,
@@ -195,15 +197,18 @@ def email_flags(scores: dict[str, tuple[float, str]], point: str = "strict",
 BACKSTOP_POINT = "strict"
 _NEGATED = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor|cannot|without)\b|n't\b", re.IGNORECASE)
 _NEGATION_BLIND = frozenset({"pressure"})
+# ... nor a fragment under six words ("Still one question only:"): too little for a class the bank teaches by
+# whole sentences, and what a short line asserts the regex readings see whole.
+BACKSTOP_MIN_WORDS = 6
 _SENTENCE_PROBS: dict[str, dict[str, float]] = {}  # sentence -> family -> probability, per process
 
 
 def backstop(text: str) -> list[tuple[str, float, str]]:
-    """(family, probability, sentence) for every family whose best sentence of `text` reaches its strict
-    threshold (pressure: its best unnegated sentence), families in FAMILIES order. A text's new sentences are embedded in one batch, once per process (no
-    file per call); probabilities are rounded to 4 decimals before the comparison, so the last bits of a batched
-    product never decide a flag."""
-    found = sentences(text)
+    """(family, probability, sentence) for every family whose best sentence of `text` (of BACKSTOP_MIN_WORDS or
+    more; for pressure, unnegated) reaches its strict threshold, families in FAMILIES order. A text's new
+    sentences are embedded in one batch, once per process (no file per call); probabilities are rounded to 4
+    decimals before the comparison, so the last bits of a batched product never decide a flag."""
+    found = [s for s in sentences(text) if len(s.split()) >= BACKSTOP_MIN_WORDS]
     new = sorted({s for s in found if s not in _SENTENCE_PROBS})
     if new:
         x = contamination.embed(new, cache=False)
