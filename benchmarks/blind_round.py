@@ -9,8 +9,8 @@ data/reports/independent.json and the cards, and redraws every round's figures
 (benchmarks/results/independent_blind_rounds.png). No fix may follow
 a round's measurement; the next round's voices are the next test.
 
-    .venv/bin/python benchmarks/blind_round.py --round "round 3" --voices bullets,academic,bangalore,founder \
-        --before 1ee2bc7
+    .venv/bin/python benchmarks/blind_round.py --round "round 4" --voices recruiter,french,aussie,japanese \
+        --before 576486b --compare "e81d93f=round 4's readings without the learned backstop"
 """
 
 from __future__ import annotations
@@ -122,6 +122,8 @@ def main() -> None:
     parser.add_argument("--round", required=True, choices=sorted(rounds), help="which round's file to write")
     parser.add_argument("--voices", required=True, help="the round's blind voices, comma-separated")
     parser.add_argument("--before", help="an earlier commit whose mechanisms read the same blind voices")
+    parser.add_argument("--compare", action="append", default=[], metavar="COMMIT=LABEL",
+                        help="another commit that reads the same blind voices, kept under 'compared' (repeatable)")
     args = parser.parse_args()
     blind = args.voices.split(",")
     unknown = sorted(set(blind) - set(independent.VOICES))
@@ -141,13 +143,16 @@ def main() -> None:
         out["before_same_voices"] = {**_before(args.before, blind),
                                      "note": f"the same blind voices read by the mechanisms of commit {args.before} "
                                              "(before this round's fixes), from a git-archive copy of its lib/"}
+    for entry in args.compare:
+        commit, _, label = entry.partition("=")
+        out.setdefault("compared", {})[commit] = {**_before(commit, blind), "note": label}
     path = rounds[args.round]
     write_json(path, out)
     for key in ("judge", "critic"):
         print(key, json.dumps({k: v for k, v in out[key].items() if not isinstance(v, dict)}))
-        if args.before:
-            print(f"{key} before", json.dumps({k: v for k, v in out["before_same_voices"][key].items()
-                                               if not isinstance(v, dict)}))
+        for name, block in ([("before", out["before_same_voices"])] if args.before else []) + sorted(
+                out.get("compared", {}).items()):
+            print(f"{key} {name}", json.dumps({k: v for k, v in block[key].items() if not isinstance(v, dict)}))
     rounds = [{"round": name, **read_json(p)} for name, p in independent_report.BLIND_ROUNDS if p.is_file()]
     plot(rounds, FIGURE)
     print(f"wrote {path.relative_to(paths.REPO_ROOT)} and {FIGURE.relative_to(paths.REPO_ROOT)}")

@@ -5,8 +5,8 @@ generators, wrote judge items and scored emails into data/raw/v3/ (`judge_<voice
 judge_hand_a.jsonl format, `critic_<voice>.jsonl` one labelled email per line). Their text is the
 benchmark's test of whether the scorer and the rules hold on wording nobody on the team wrote, so all of
 it is sealed in held-out: judge items join judge/heldout_items.jsonl, emails form critic/heldout_emails.jsonl,
-and nothing of it reaches train or dev. Ten voices are the development voices (their misses were read to
-fix general mechanisms: the blind voices of rounds 1 and 2 after their one blind measurement); the round-3
+and nothing of it reaches train or dev. Seventeen voices are the development voices (their misses were read
+to fix general mechanisms: the blind voices of rounds 1 to 3 after their one blind measurement); the round-4
 blind voices are measured, not read (`VOICE_GROUPS`).
 
 Rows are validated like the other hand rows (hand_slice), plus: the id names the slice ("V3-..."), the voice
@@ -24,15 +24,16 @@ from tenacious.bench import critic_tasks, hand_slice, schema
 
 RAW_SUBDIR = "v3"
 VOICES: tuple[str, ...] = ("terse", "chatty", "formal", "nonnative", "analyst", "hurried", "engineer", "legal", "brit",
-                           "story", "bullets", "academic", "bangalore", "founder", "german", "mexico", "texter")
-# Development voices (their misses were read to fix general mechanisms; hurried and engineer were round 1's blind
-# voices, legal, brit and story round 2's, each measured once before they were read: benchmarks/results/
-# independent_blind*.json) and unseen voices (round 3's blind voices: written by writers who never saw the code,
-# copied in once the mechanisms were final and measured once, never read for fixes).
+                           "story", "bullets", "academic", "bangalore", "founder", "german", "mexico", "texter",
+                           "recruiter", "french", "aussie", "japanese")
+# Development voices (their misses were read to fix general mechanisms; the voices of blind rounds 1 (hurried,
+# engineer), 2 (legal, brit, story) and 3 (bullets ... texter) were each measured once before they were read:
+# benchmarks/results/independent_blind*.json) and unseen voices (round 4's blind voices: written by writers who
+# never saw the code, copied in once the mechanisms were final and measured once, never read for fixes).
 VOICE_GROUPS: dict[str, tuple[str, ...]] = {"dev": ("terse", "chatty", "formal", "nonnative", "analyst", "hurried",
-                                                    "engineer", "legal", "brit", "story"),
-                                            "unseen": ("bullets", "academic", "bangalore", "founder", "german",
-                                                       "mexico", "texter")}
+                                                    "engineer", "legal", "brit", "story", "bullets", "academic",
+                                                    "bangalore", "founder", "german", "mexico", "texter"),
+                                            "unseen": ("recruiter", "french", "aussie", "japanese")}
 MODE = "independent"
 ID_PREFIX = "V3-"
 
