@@ -285,13 +285,14 @@ _GALLERY_SIZE = 6
 _INDEPENDENT_INTRO = (
     "Stratum IND (`data/raw/v3/`, `tenacious.bench.independent`): text by independent writers with distinct "
     "personas who never saw the scorer, the rules or the generators; all of it is sealed in held-out. Rows `dev` are "
-    "the seven development voices, so `dev` figures are in-sample: terse and chatty were read from the start; "
-    "formal, non-native and analyst were first measured unseen (the 'before' figures below) and then read; hurried "
-    "and engineer were round 1's blind voices, measured once (the 'round 1 blind' figures below, "
-    "`benchmarks/results/independent_blind.json`) and only then read to fix general mechanisms. Rows `unseen` are "
-    "round 2's blind voices (legal, brit, story), written while the mechanisms were built, copied in once they were "
-    "final and measured once with no fix after (`benchmarks/results/independent_blind_round2.json`). Every figure "
-    "below is quoted from `data/reports/independent.json`.\n")
+    "the development voices, so `dev` figures are in-sample: terse and chatty were read from the start; formal, "
+    "non-native and analyst were first measured unseen (the 'before' figures below) and then read; the voices of "
+    "blind rounds 1 (hurried, engineer), 2 (legal, brit, story) and 3 (bullets, academic, bangalore, founder, german, "
+    "mexico, texter) were each measured once, before any of their misses were read (the blind-round table below), "
+    "and only then read to fix general mechanisms. Rows `unseen` are round 4's blind voices (recruiter, french, "
+    "aussie, japanese), written while the mechanisms were built, copied in once they were final and measured once "
+    "with no fix after (`benchmarks/results/independent_blind_round4.json`). Every figure below is quoted from "
+    "`data/reports/independent.json`.\n")
 
 
 def _first_measurement(report: dict, track: str) -> str:

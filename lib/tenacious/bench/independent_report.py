@@ -38,7 +38,8 @@ TARGETS = {"scorer_auc_min": 0.95, "good_min": GOOD_MIN, "bad_max": BAD_MAX, "ru
 _RESULTS = paths.REPO_ROOT / "benchmarks" / "results"
 BLIND_ROUNDS: tuple[tuple[str, Path], ...] = (("round 1", _RESULTS / "independent_blind.json"),
                                               ("round 2", _RESULTS / "independent_blind_round2.json"),
-                                              ("round 3", _RESULTS / "independent_blind_round3.json"))
+                                              ("round 3", _RESULTS / "independent_blind_round3.json"),
+                                              ("round 4", _RESULTS / "independent_blind_round4.json"))
 FIRST_UNSEEN = _RESULTS / "independent_first_unseen.json"
 _DECIMALS = 4
 PROBE_OF_RULE = {r.number: r.probe for r in rubric.RULES}
