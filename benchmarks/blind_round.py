@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,8 +27,6 @@ from pathlib import Path
 from tenacious import paths, provenance
 from tenacious.bench import independent, independent_report
 from tenacious.io import read_json, write_json
-
-_DECIMALS = 4
 
 
 def summary(items: list[dict], emails: list[dict]) -> dict:
@@ -52,19 +52,33 @@ def _of(records: list[dict], voices: list[str]) -> list[dict]:
     return [r for r in records if r["voice"] in voices]
 
 
+def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """A subprocess whose failure ends the script with its own last lines, not a traceback of ours."""
+    done = subprocess.run(command, capture_output=True, check=False, **kwargs)
+    if done.returncode:
+        tail = "\n".join(done.stderr.decode(errors="replace").strip().splitlines()[-5:])
+        sys.exit(f"blind_round: {Path(command[0]).name} {command[1]} ... failed:\n{tail}")
+    return done
+
+
+def _full_sha(commit: str) -> str:
+    return _run(["git", "-C", str(paths.REPO_ROOT), "rev-parse", "--verify", f"{commit}^{{commit}}"]).stdout.decode().strip()
+
+
 def _before(commit: str, voices: list[str]) -> dict:
-    """The blind voices read by the mechanisms of `commit` (its lib/ from git archive, the voices added to its
-    voice list), in a subprocess so the two versions of the package never meet."""
+    """The blind voices read by the mechanisms of `commit` (its lib/ from git archive, this tree's voices added to
+    its voice list), in a subprocess so the two versions of the package never meet."""
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "-C", str(paths.REPO_ROOT), "archive", commit, "lib"],
-                                 check=True, capture_output=True).stdout
+        archive = _run(["git", "-C", str(paths.REPO_ROOT), "archive", commit, "lib"]).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        # that commit's code on this tree's inputs: its paths point into tmp, so data/raw goes there too
+        shutil.copytree(paths.RAW_DIR, Path(tmp) / "data" / "raw")
         code = (
             "import json, sys\n"
             f"sys.path.insert(0, {str(Path(tmp) / 'lib')!r}); sys.path.insert(1, {str(Path(__file__).parent)!r})\n"
             "from tenacious.bench import independent\n"
             f"voices = {voices!r}\n"
-            "new = tuple(v for v in voices if v not in independent.VOICES)\n"
+            f"new = tuple(v for v in {list(independent.VOICES)!r} if v not in independent.VOICES)\n"
             "independent.VOICES = tuple(independent.VOICES) + new\n"
             "independent.VOICE_GROUPS = {**independent.VOICE_GROUPS,\n"
             "                            'unseen': tuple(independent.VOICE_GROUPS.get('unseen', ())) + new}\n"
@@ -73,8 +87,8 @@ def _before(commit: str, voices: list[str]) -> dict:
             "items = [i for i in independent.judge_items(raw) if i['voice'] in voices]\n"
             "emails = [e for e in independent.heldout_emails(raw) if e['voice'] in voices]\n"
             "print(json.dumps(blind_round.summary(items, emails)))\n")
-        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
-                             cwd=paths.REPO_ROOT).stdout
+        out = _run([sys.executable, "-c", code], cwd=paths.REPO_ROOT,
+                   env={**os.environ, "TENACIOUS_CACHE": str(paths.CACHE_DIR)}).stdout.decode()
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -120,7 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     rounds = dict(independent_report.BLIND_ROUNDS)
     parser.add_argument("--round", required=True, choices=sorted(rounds), help="which round's file to write")
-    parser.add_argument("--voices", required=True, help="the round's blind voices, comma-separated")
+    parser.add_argument("--voices", default=",".join(independent.VOICE_GROUPS["unseen"]),
+                        help="the round's blind voices, comma-separated (default: independent.VOICE_GROUPS's unseen)")
+    parser.add_argument("--force", action="store_true", help="overwrite the round's file (it is measured once)")
     parser.add_argument("--before", help="an earlier commit whose mechanisms read the same blind voices")
     parser.add_argument("--compare", action="append", default=[], metavar="COMMIT=LABEL",
                         help="another commit that reads the same blind voices, kept under 'compared' (repeatable)")
@@ -129,6 +145,9 @@ def main() -> None:
     unknown = sorted(set(blind) - set(independent.VOICES))
     if unknown:
         sys.exit(f"blind_round: voices {unknown} are not in tenacious.bench.independent.VOICES")
+    path = rounds[args.round]
+    if path.is_file() and not args.force:
+        sys.exit(f"blind_round: {path.relative_to(paths.REPO_ROOT)} exists: a round is measured once (--force to redo)")
     development = [v for v in independent.VOICES if v not in blind]
     items, emails = independent.judge_items(), independent.heldout_emails()
     out = {**summary(_of(items, blind), _of(emails, blind)),
@@ -140,13 +159,13 @@ def main() -> None:
                    "no fix followed. 'development' = the voices whose misses were read (in-sample), measured "
                    "in the same tree."}
     if args.before:
-        out["before_same_voices"] = {**_before(args.before, blind),
+        out["before_same_voices"] = {**_before(args.before, blind), "commit": _full_sha(args.before),
                                      "note": f"the same blind voices read by the mechanisms of commit {args.before} "
                                              "(before this round's fixes), from a git-archive copy of its lib/"}
     for entry in args.compare:
         commit, _, label = entry.partition("=")
-        out.setdefault("compared", {})[commit] = {**_before(commit, blind), "note": label}
-    path = rounds[args.round]
+        out.setdefault("compared", {})[commit] = {**_before(commit, blind), "commit": _full_sha(commit),
+                                                  "note": label}
     write_json(path, out)
     for key in ("judge", "critic"):
         print(key, json.dumps({k: v for k, v in out[key].items() if not isinstance(v, dict)}))

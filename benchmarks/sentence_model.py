@@ -1,4 +1,4 @@
-"""The scorer alone vs scorer-or-learned-sentence-model on all ten voices of the independent slice (issue 19).
+"""The scorer alone vs scorer-or-learned-sentence-model on every voice of the independent slice (issue 19).
 
 bench.sentence_model reads five sentence classes (pressure, condescension, unsupported regulated claim,
 over-commitment, pitch) with logistic regressions on MiniLM embeddings, trained only on the team's bank
@@ -14,7 +14,9 @@ uncached, model already loaded; load time reported apart) and cached. Writes ben
 
     .venv/bin/python benchmarks/sentence_model.py [--out PATH] [--scorer-tree TEXT]
 
---scorer-tree records which scorer the regex side is (e.g. an older commit's lib/ run with this script and
+Since 851f57c the scorer itself reads the model for pressure and regulated claims (its backstop), so a rerun on
+the current tree sets the wired scorer beside the all-family reader; the committed results were measured before it
+was wired (their `scorer` field names the commit). --scorer-tree records which scorer the regex side is (e.g. an older commit's lib/ run with this script and
 bench.sentence_model / bench.sentence_bank copied beside it: round 2's scorer, blind on legal, brit and story).
 """
 

@@ -29,7 +29,10 @@ def test_no_positive_is_a_hard_negative_or_another_familys_positive():
 
 
 def test_the_bank_copies_no_independent_writer():
-    written = {s for f in sentence_bank.FAMILIES for s in sentence_bank.POSITIVES[f] + sentence_bank.HARD_NEGATIVES[f]}
+    """No sentence of six words or more in the bank occurs in a writer's email (shorter ones are stock phrases
+    anyone writes, "I'll leave it with you.", and the backstop reads none of them)."""
+    written = {s for f in sentence_bank.FAMILIES for s in sentence_bank.POSITIVES[f] + sentence_bank.HARD_NEGATIVES[f]
+               if len(s.split()) >= sentence_model.BACKSTOP_MIN_WORDS}
     emails = [e["email"] for e in independent.heldout_emails()]
     assert emails
     assert not [s for s in written if any(s in email for email in emails)]
@@ -98,8 +101,10 @@ def test_classify_names_the_email_sentence_behind_each_family():
 
 
 def test_the_backstop_reads_pressure_only_in_unnegated_sentences():
-    """'I will not push' sits beside pushing in the embedding: the backstop reads no pressure in it."""
-    assert [f for f, _, _ in sentence_model.backstop("Understood, and I will not push any further on this.")] == []
+    """'I will not push' sits beside pushing in the embedding: the model flags it, the backstop does not."""
+    negated = "Understood, and I will not push any further on this."
+    assert "pressure" in sentence_model.flags([negated])[0]
+    assert [f for f, _, _ in sentence_model.backstop(negated)] == []
     flagged = sentence_model.backstop("Hi Dana,\n\nSign before Friday or the price goes up by a fifth.\n\nBest")
     assert [(f, s) for f, _, s in flagged] == [("pressure", "Sign before Friday or the price goes up by a fifth.")]
 
@@ -112,3 +117,9 @@ def test_the_backstop_does_not_depend_on_what_was_read_before():
     sentence_model._SENTENCE_PROBS.clear()
     sentence_model.backstop("Thanks for the update on the launch. " + text + " Would a call help next week?")
     assert sentence_model.backstop(text) == alone and [f for f, _, _ in alone] == ["regulated_claim"]
+
+
+def test_the_backstop_reads_no_fragment_under_six_words():
+    fragment = "Only two engineers left!"  # five words
+    assert len(fragment.split()) < sentence_model.BACKSTOP_MIN_WORDS
+    assert sentence_model.backstop(fragment) == []

@@ -15,9 +15,9 @@ from datetime import date
 import pytest
 
 from tenacious import paths
-from tenacious.bench import claims, dates, independent, judge_rules, load, scorer, textnorm
+from tenacious.bench import claims, dates, independent, independent_report, judge_rules, load, scorer, textnorm
 from tenacious.bench.context import make_context
-from tenacious.io import InputError
+from tenacious.io import InputError, read_json
 
 # --- sentence classes (bench.claims, the scorer's condescension markers) ---------------------------------
 
@@ -234,3 +234,16 @@ def test_unknown_voice_file_is_an_input_error(tmp_path):
     shutil.copy(min(independent.raw_dir().glob("judge_*.jsonl")), folder / "judge_whisper.jsonl")
     with pytest.raises(InputError, match="unknown voice 'whisper'"):
         independent.judge_items(tmp_path)
+
+
+def test_each_blind_round_is_new_voices_and_the_last_is_the_unseen_group():
+    """A round's blind voices were never development voices before it; the newest round is the report's unseen
+    group, the earlier rounds' voices are development voices now."""
+    rounds = [read_json(path) for _, path in independent_report.BLIND_ROUNDS if path.is_file()]
+    assert len(rounds) == len(independent_report.BLIND_ROUNDS)
+    blind = [v for r in rounds for v in r["voices"]["blind"]]
+    assert len(blind) == len(set(blind)) and set(blind) <= set(independent.VOICES)
+    for r in rounds:
+        assert not set(r["voices"]["blind"]) & set(r["voices"]["development"])
+    assert tuple(rounds[-1]["voices"]["blind"]) == independent.VOICE_GROUPS["unseen"]
+    assert set(blind) - set(rounds[-1]["voices"]["blind"]) <= set(independent.VOICE_GROUPS["dev"])

@@ -314,3 +314,19 @@ def test_more_people_added_relative_to_the_first(body, over):
     task = _task("bench_offer", "Offer Odile data engineers.", bench={"data": 2, "mobile": 1})
     email = f"Subject: mobile hiring\n\nHi Odile,\n\n{body}\n\nWould a short call help?\n\nJo\nTenacious"
     assert ("overcommit" in _kinds(task, email)) is over
+
+
+def test_the_learned_backstop_catches_a_regulated_claim_no_regex_reads():
+    """A credential in words no regex of bench.claims reads (own wording): the backstop makes it the family's hard
+    violation; the same email without the sentence has no regulated claim."""
+    claim = "Our people have all passed the banking regulator's vetting scheme already."
+    assert not claims.regulated_claims(claim)
+    task = _task("intro_call", "Write to Odile about mobile capacity.", industry="fintech")
+    email = ("Subject: five mobile roles\n\nOdile,\n\nFive mobile roles is a lot to fill at once. Tenacious places "
+             "mobile engineers from Addis Ababa with product teams. {claim}Any engagement would be subject to your "
+             "compliance review.\n\nWould a short call next week be useful?\n\nJo\nTenacious")
+    with_claim = email.format(claim=claim + " ")
+    violations = [v for v in scorer.score(task, with_claim)["violations"] if v["kind"] == "regulated_claim"]
+    assert [v["evidence"] for v in violations] == [claim] and violations[0]["detail"].startswith("sentence model")
+    assert scorer.score(task, with_claim)["overall"] <= 0.6
+    assert "regulated_claim" not in _kinds(task, email.format(claim=""))

