@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from tenacious import paths
-from tenacious.bench import contamination, independent, scorer, sentence_model
+from tenacious.bench import embeddings, independent, scorer, sentence_model
 from tenacious.bench.independent_report import BAD_MAX, GOOD_MIN, auc
 from tenacious.io import write_json
 
@@ -79,11 +79,11 @@ def _timings(emails: list[dict], flat: list[str], regex_seconds: float) -> dict:
     """Seconds per email: the scorer (first in-process pass), the model's embedding uncached on a sample (model
     loaded beforehand, the load reported apart) and the whole model path with the embeddings cached."""
     start = time.perf_counter()
-    contamination.embed_uncached(["warm-up"])
+    embeddings.embed_uncached(["warm-up"])
     load = time.perf_counter() - start
     sample = emails[:COLD_SAMPLE]
     start = time.perf_counter()
-    contamination.embed_uncached([s for e in sample for s in sentence_model.sentences(e["email"])])
+    embeddings.embed_uncached([s for e in sample for s in sentence_model.sentences(e["email"])])
     cold = (time.perf_counter() - start) / len(sample)
     start = time.perf_counter()
     sentence_model.classify([e["email"] for e in emails])
@@ -135,7 +135,7 @@ def main() -> None:
     groups = ({v: [r for r in rows if r["voice"] == v] for v in independent.VOICES}
               | {g: [r for r in rows if r["group"] == g] for g in independent.VOICE_GROUPS} | {"all": rows})
     result = {
-        "model": f"{contamination.EMBEDDING_MODEL} (+ word n-grams) + logistic regression per family "
+        "model": f"{embeddings.EMBEDDING_MODEL} (+ word n-grams) + logistic regression per family "
                  "(bench.sentence_model)",
         "scorer": f"tenacious.bench.scorer.score ({scorer.VERSION}) of {args.scorer_tree}",
         "training": {features: sentence_model.model_card(features) for features in sentence_model.FEATURES},

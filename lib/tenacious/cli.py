@@ -35,6 +35,7 @@ from tenacious.backbones import BackboneError
 from tenacious.bench import inputs, judge_rules, load, rubric, seal
 from tenacious.bench.build import BuildError, build_all
 from tenacious.bench.contamination import ContaminationError
+from tenacious.bench.embeddings import EmbeddingError
 from tenacious.bench.scorer import score
 from tenacious.bench.splits import SplitError
 from tenacious.io import InputError, read_json, stable_json
@@ -42,7 +43,8 @@ from tenacious.profiles import ProfileError, load_profile
 from tenacious.render import markdown_table
 
 EXIT_BAD_INPUT = 2  # every known failure: one line `error: ...` on stderr, nothing on stdout
-KNOWN_ERRORS = (InputError, BackboneError, seal.SealError, ContaminationError, SplitError, BuildError, ProfileError)
+KNOWN_ERRORS = (InputError, BackboneError, seal.SealError, ContaminationError, EmbeddingError, SplitError, BuildError,
+                ProfileError)
 PROGRESS_MIN_RECORDS = 50  # fewer records finish before a progress bar would be read
 UNSPECIFIED_PROBE = "unspecified"
 

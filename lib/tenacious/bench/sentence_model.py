@@ -2,7 +2,7 @@
 
 Five families of the scorer's hard checks are sentence classes a regex reads only by its wording: pressure,
 condescension, an unsupported regulated claim, over-commitment and a pitch (a violation where the task says to
-hold back). This module embeds each sentence with the offline all-MiniLM-L6-v2 model (bench.contamination.embed,
+hold back). This module embeds each sentence with the offline all-MiniLM-L6-v2 model (bench.embeddings.embed,
 cached under .cache/) and reads each family with a logistic regression (on the embedding, by default beside the
 sentence's word n-grams: `FEATURES`) trained on the team's own bank
 (bench.sentence_bank: positives, hard negatives, the generator's neutral wording), never on data/raw/v3.
@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from tenacious.bench import contamination, sentence_bank
+from tenacious.bench import embeddings, sentence_bank
 from tenacious.bench.sentence_bank import FAMILIES, sentences
 
 # Feature sets: the MiniLM embedding alone, or beside tf-idf word 1-2-grams of the sentence (the embedding is
@@ -129,7 +129,7 @@ def _models(features: str) -> dict[str, dict]:
     if features not in FEATURES:
         raise ValueError(f"features: {features!r} is not one of {FEATURES}")
     texts = sorted({t for f in FAMILIES for t in training_set(f)[0]})
-    vectors = dict(zip(texts, contamination.embed(texts)))
+    vectors = dict(zip(texts, embeddings.embed(texts)))
     out = {}
     for family in FAMILIES:
         sample, y, hard = training_set(family)
@@ -156,7 +156,7 @@ def probabilities(texts: list[str], features: str = DEFAULT_FEATURES) -> dict[st
     """Each family's probability for every text (one embedding pass, cached)."""
     if not texts:
         return {family: np.zeros(0) for family in FAMILIES}
-    x = contamination.embed(texts)
+    x = embeddings.embed(texts)
     return {family: _predict(m["reader"], texts, x) for family, m in sorted(_models(features).items())}
 
 
@@ -214,7 +214,7 @@ def backstop(text: str) -> list[tuple[str, float, str]]:
     found = [s for s in sentences(text) if len(s.split()) >= BACKSTOP_MIN_WORDS]
     new = sorted({s for s in found if s not in _SENTENCE_PROBS})
     if new:
-        x = contamination.embed(new, cache=False)
+        x = embeddings.embed(new, cache=False)
         probs = {family: _predict(m["reader"], new, x) for family, m in sorted(_models(DEFAULT_FEATURES).items())}
         for i, sentence in enumerate(new):
             _SENTENCE_PROBS[sentence] = {family: round(float(probs[family][i]), 4) for family in FAMILIES}
