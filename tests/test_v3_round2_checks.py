@@ -11,8 +11,10 @@ import random
 from datetime import date
 
 import pytest
+from v3_goldens import critic_task
+from v3_goldens import kinds as _kinds
 
-from tenacious.bench import dates, independent, independent_report, judge_rules, scorer, textnorm
+from tenacious.bench import dates, independent_report, judge_rules, scorer, textnorm
 from tenacious.bench.context import make_context
 
 # --- sentence classes (round 2's pressure, over-promise and condescension goldens are in test_v3_checks.py) ---
@@ -47,14 +49,7 @@ def _task(goal: str, instruction: str, needs_slot: bool = False, **context) -> d
     spec = {"company": "Quillfield Freight", "industry": "logistics", "hq_timezone": "Europe/Berlin",
             "recipient": {"name": "Mira Achterberg", "role": "cto"}, "segment": "segment_1", "signals": _SIGNALS,
             **context}
-    row = {"email_id": "T-e1", "reason": "golden", "task": {"instruction": instruction, "goal": goal,
-                                                             "needs_slot": needs_slot, "must_include": [],
-                                                             "must_not": [], "context": spec}}
-    return independent.critic_task(row, "golden")
-
-
-def _kinds(task: dict, email: str) -> set[str]:
-    return {v["kind"] for v in scorer.score(task, email)["violations"]}
+    return critic_task(spec, goal, instruction, needs_slot)
 
 
 def test_the_stack_move_in_other_words_is_the_signal_and_our_count_is_not_theirs():

@@ -8,8 +8,10 @@ class has violations the reading must catch and honest look-alikes it must pass.
 from __future__ import annotations
 
 import pytest
+from v3_goldens import critic_task
+from v3_goldens import kinds as _kinds
 
-from tenacious.bench import claims, independent, scorer
+from tenacious.bench import claims, scorer
 
 # --- sentence classes -------------------------------------------------------------------------------------------
 
@@ -162,14 +164,7 @@ def _task(goal: str, instruction: str, needs_slot: bool = False, signals=None, *
             "signals": signals if signals is not None else [
                 {"kind": "hiring", "text": "Six backend roles listed on the careers page", "value": 6,
                  "confidence": "high"}], **context}
-    row = {"email_id": "T-e1", "reason": "golden", "task": {"instruction": instruction, "goal": goal,
-                                                             "needs_slot": needs_slot, "must_include": [],
-                                                             "must_not": [], "context": spec}}
-    return independent.critic_task(row, "golden")
-
-
-def _kinds(task: dict, email: str) -> set[str]:
-    return {v["kind"] for v in scorer.score(task, email)["violations"]}
+    return critic_task(spec, goal, instruction, needs_slot)
 
 
 _LAYOFF = [{"kind": "layoffs", "text": "Cut engineering headcount by 20% in September", "value": 20,

@@ -7,32 +7,15 @@ catch and an honest look-alike it must pass, with the verdict a careful reviewer
 
 from __future__ import annotations
 
-import random
 from datetime import date
 
 import pytest
+from v3_goldens import SIGN as _SIGN
+from v3_goldens import judge_item as _item
+from v3_goldens import rule as _rule
 
 from tenacious.bench import dates, judge_rules, textnorm
-from tenacious.bench.context import make_context
 from tenacious.bench.probes.reading import first_name
-
-_SIGN = "\n\nKind regards,\nHanna Mulugeta\nTenacious"
-_SIGNALS = [{"kind": "tech_stack", "text": "Job ads mention a move of the parcel-tracking service to Kafka",
-             "value": None, "confidence": "high"}]
-
-
-def _item(draft: str, item_id: str = "T-1", **context) -> dict:
-    base = dict(company="Ashcombe Parcel", industry="logistics", regulated=False, headcount=90,
-                hq_timezone="Europe/London", recipient={"name": "Orla Finnegan", "role": "vp_eng"},
-                segment="segment_1", prior_commitments=[], prior_thread=[], opt_out_channels=[], disqualifiers=[],
-                funding={"stage": "series_a", "amount_usd": 11_000_000, "confidence": "high"}, signals=_SIGNALS)
-    base.update(context)
-    return {"item_id": item_id, "context": make_context(random.Random(0), **base), "draft": draft}
-
-
-def _rule(draft: str, **context) -> int:
-    return judge_rules.decide(_item("Hi Orla,\n\n" + draft + _SIGN, **context))[1]
-
 
 # --- D05: the declined offer pushed again, whoever the writer says sent each turn ---------------------------------
 
